@@ -1,0 +1,9 @@
+//! `kurilnet eval` (being built; see the issue tracker).
+
+/// Not available yet.
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(_a: Args) -> anyhow::Result<()> {
+    anyhow::bail!("`kurilnet eval` is not available yet")
+}

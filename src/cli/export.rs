@@ -1,0 +1,36 @@
+//! `kurilnet export`: graph.json in, one format out.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use kurilnet::export::Staging;
+use kurilnet::graph::Graph;
+
+/// Write a graph.json in another format.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A graph.json written by `kurilnet extract` or `kurilnet run`.
+    pub graph: PathBuf,
+    /// Output format.
+    #[arg(short, long, default_value = "csv", value_parser = format_names())]
+    pub format: String,
+    /// Output folder.
+    #[arg(short, long, default_value = "output")]
+    pub output: PathBuf,
+}
+
+fn format_names() -> Vec<&'static str> {
+    kurilnet::pipeline::exporters().iter().map(|e| e.name()).collect()
+}
+
+pub fn run(a: Args) -> anyhow::Result<()> {
+    let graph = Graph::load(&a.graph)?;
+    let exporters = kurilnet::pipeline::exporters();
+    let e = exporters.iter().find(|e| e.name() == a.format).context("unknown format")?;
+    let mut staging = Staging::new(&a.output)?;
+    staging.stage_all(e.render(&graph)?)?;
+    for p in staging.commit()? {
+        println!("wrote {}", p.display());
+    }
+    Ok(())
+}

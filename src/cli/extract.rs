@@ -1,0 +1,37 @@
+//! `kurilnet extract`: corpus in, graph.json out (no other exports).
+
+use std::path::PathBuf;
+
+use kurilnet::export::{Exporter, GraphJson, OutputFile, Staging};
+use kurilnet::pipeline::{self, Options};
+
+/// Extract a corpus into a graph.json file that the other subcommands read.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Folder of .txt documents, with an optional manifest.csv.
+    pub corpus: PathBuf,
+    /// Where to write the graph.
+    #[arg(short, long, default_value = "graph.json")]
+    pub output: PathBuf,
+    /// Lexicon folder overriding the built-in data/ tables.
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Do not show a progress bar.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+pub fn run(a: Args) -> anyhow::Result<()> {
+    let ex = pipeline::extract_corpus(&a.corpus, &Options { data: a.data, progress: !a.quiet })?;
+    for w in &ex.warnings {
+        eprintln!("warning: {w}");
+    }
+    let dir = a.output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let name = a.output.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| "graph.json".into());
+    let mut staging = Staging::new(dir)?;
+    let json = GraphJson.render(&ex.graph)?.remove(0);
+    staging.stage(OutputFile::new(name, json.bytes))?;
+    staging.commit()?;
+    println!("{} documents, {} nodes, {} edges → {}", ex.documents_read, ex.graph.node_count(), ex.graph.edge_count(), a.output.display());
+    Ok(())
+}

@@ -1,0 +1,51 @@
+//! `kurilnet run`: the main job — extract a corpus and write every output.
+
+use std::path::PathBuf;
+
+use kurilnet::pipeline::{self, Options};
+
+/// Extract the corpus and write every output (the main job).
+///
+/// Writes graph.json, nodes.csv and edges.csv (Gephi), graph.dot (and
+/// graph.svg when Graphviz is installed) and unresolved.csv into the output
+/// folder. Files appear only when the whole run succeeded.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Folder of .txt documents, with an optional manifest.csv (file,date,source,title).
+    #[arg(default_value = "seeds")]
+    pub corpus: PathBuf,
+    /// Output folder.
+    #[arg(short, long, default_value = "output")]
+    pub output: PathBuf,
+    /// Lexicon folder overriding the built-in data/ tables.
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Do not show a progress bar.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+impl Default for Args {
+    fn default() -> Self {
+        Args { corpus: "seeds".into(), output: "output".into(), data: None, quiet: false }
+    }
+}
+
+pub fn run(a: Args) -> anyhow::Result<()> {
+    let opts = Options { data: a.data, progress: !a.quiet };
+    let s = pipeline::run(&a.corpus, &a.output, &opts)?;
+    for w in &s.warnings {
+        eprintln!("warning: {w}");
+    }
+    for n in &s.notes {
+        eprintln!("note: {n}");
+    }
+    let kinds: Vec<String> =
+        s.nodes_by_kind.iter().filter(|(_, c)| *c > 0).map(|(k, c)| format!("{c} {k}")).collect();
+    println!("{} documents read from {}", s.documents, a.corpus.display());
+    println!("{} nodes ({}), {} edges", s.nodes_by_kind.iter().map(|(_, c)| c).sum::<usize>(), kinds.join(", "), s.edges);
+    let names: Vec<String> =
+        s.files.iter().map(|p| p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default()).collect();
+    println!("wrote {} files to {}: {}", names.len(), a.output.display(), names.join(", "));
+    Ok(())
+}

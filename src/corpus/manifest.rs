@@ -1,0 +1,93 @@
+//! `manifest.csv`: one row per document (`file,date,source,title`).
+//! Reading is lenient: a bad row becomes a warning naming the file and row, never an abort.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::date::PartialDate;
+
+/// What the manifest says about one document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Entry {
+    pub date: Option<PartialDate>,
+    pub source: Option<String>,
+    pub title: Option<String>,
+}
+
+/// The manifest, keyed by file name.
+#[derive(Clone, Debug, Default)]
+pub struct Manifest {
+    pub entries: BTreeMap<String, Entry>,
+}
+
+impl Manifest {
+    /// Read a manifest; problems with single rows come back as warnings.
+    pub fn read(path: &Path) -> Result<(Manifest, Vec<String>), String> {
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read manifest: {e}", path.display()))?;
+        Self::parse(&bytes, &path.display().to_string())
+    }
+
+    /// Parse manifest bytes; `name` is used in messages.
+    pub fn parse(bytes: &[u8], name: &str) -> Result<(Manifest, Vec<String>), String> {
+        let mut warnings = Vec::new();
+        let mut rdr = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(bytes);
+        let headers = rdr.headers().map_err(|e| format!("{name}: cannot read the header row: {e}"))?.clone();
+        let col = |c: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(c));
+        let file_col = col("file").ok_or_else(|| format!("{name}: no `file` column in the header row"))?;
+        let (date_col, source_col, title_col) = (col("date"), col("source"), col("title"));
+        let mut m = Manifest::default();
+        for (i, rec) in rdr.records().enumerate() {
+            let row = i + 2; // 1-based, after the header
+            let rec = match rec {
+                Ok(r) => r,
+                Err(e) => {
+                    warnings.push(format!("{name}: row {row}: unreadable CSV: {e}"));
+                    continue;
+                }
+            };
+            let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).map(str::trim).filter(|s| !s.is_empty());
+            let Some(file) = get(Some(file_col)) else {
+                warnings.push(format!("{name}: row {row}: empty `file` cell, row skipped"));
+                continue;
+            };
+            let date = match get(date_col) {
+                None => None,
+                Some(d) => match d.parse::<PartialDate>() {
+                    Ok(d) => Some(d),
+                    Err(e) => {
+                        warnings.push(format!("{name}: row {row} ({file}): {e}; the date will be inferred from the text"));
+                        None
+                    }
+                },
+            };
+            let entry = Entry { date, source: get(source_col).map(String::from), title: get(title_col).map(String::from) };
+            if m.entries.insert(file.to_string(), entry).is_some() {
+                warnings.push(format!("{name}: row {row}: {file} is listed twice; the last row wins"));
+            }
+        }
+        Ok((m, warnings))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_rows_and_warns_on_bad_dates() {
+        let csv = "file,date,source,title\na.txt,1994-01,LoC,\"Japan, Russia\"\nb.txt,Jan 1994,X,Y\n,1999,,\n";
+        let (m, w) = Manifest::parse(csv.as_bytes(), "manifest.csv").unwrap();
+        assert_eq!(m.entries["a.txt"].date.unwrap().to_string(), "1994-01");
+        assert_eq!(m.entries["a.txt"].title.as_deref(), Some("Japan, Russia"));
+        assert_eq!(m.entries["b.txt"].date, None);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w[0].contains("row 3 (b.txt): malformed date"), "{}", w[0]);
+        assert!(w[1].contains("row 4: empty `file` cell"), "{}", w[1]);
+    }
+
+    #[test]
+    fn header_without_file_column_is_an_error() {
+        let err = Manifest::parse(b"name,date\na,1999\n", "m.csv").unwrap_err();
+        assert!(err.contains("no `file` column"), "{err}");
+    }
+}

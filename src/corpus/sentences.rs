@@ -1,0 +1,173 @@
+//! Sentence splitting for news and reference prose.
+//!
+//! Survives abbreviations ("Dec. 18", "Mr. Yakovlev", "Leonid I. Brezhnev",
+//! "U.S.") and hard-wrapped lines: a single line break is white space, a blank
+//! line ends a sentence. Offsets are byte offsets into the document text.
+
+/// A sentence as a byte span of its document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub index: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Words that take a period without ending a sentence (compared lowercase, without the period).
+/// Kept sorted; a test checks it.
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "aug", "capt", "cf", "co", "col", "corp", "dec", "dept", "dr", "e.g", "etc", "feb", "fig",
+    "gen", "gov", "i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs",
+    "ms", "mt", "no", "nov", "oct", "p", "pp", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st",
+    "vol", "vs",
+];
+
+/// Split `text` into sentences. Never returns an empty or whitespace-only sentence.
+pub fn split(text: &str) -> Vec<Sentence> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    let n = bytes.len();
+    while i < n {
+        let b = bytes[i];
+        // Blank line (paragraph break): always a boundary.
+        if b == b'\n' {
+            let mut j = i + 1;
+            while j < n && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r') {
+                j += 1;
+            }
+            if j < n && bytes[j] == b'\n' {
+                push(text, &mut out, start, i);
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        if matches!(b, b'.' | b'!' | b'?') {
+            // Swallow closing quotes and brackets after the terminator.
+            let mut end = i + 1;
+            loop {
+                if end < n && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
+                    end += 1;
+                } else if text[end..].starts_with('\u{201d}') || text[end..].starts_with('\u{2019}') {
+                    end += 3;
+                } else {
+                    break;
+                }
+            }
+            if is_boundary(text, start, i, end) {
+                push(text, &mut out, start, end);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(text, &mut out, start, n);
+    out
+}
+
+fn push(text: &str, out: &mut Vec<Sentence>, start: usize, end: usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail >= s.len() {
+        return;
+    }
+    out.push(Sentence { index: out.len(), start: start + lead, end: end - trail });
+}
+
+/// Whether the terminator at `dot` (followed by closers up to `after`) ends a sentence.
+fn is_boundary(text: &str, start: usize, dot: usize, after: usize) -> bool {
+    let rest = &text[after..];
+    // Must be followed by white space (or the end).
+    let Some(c) = rest.chars().next() else { return true };
+    if !c.is_whitespace() {
+        return false;
+    }
+    let next = rest.trim_start();
+    let Some(nc) = next.chars().next() else { return true };
+    // The next sentence starts with a capital, a digit or an opening quote.
+    if !(nc.is_uppercase() || nc.is_ascii_digit() || matches!(nc, '"' | '\u{201c}' | '`' | '(' | '\'')) {
+        return false;
+    }
+    // "?" and "!" always end a sentence; so does a period followed by a closing quote.
+    if text.as_bytes()[dot] != b'.' || after > dot + 1 {
+        return true;
+    }
+    // The word the period belongs to.
+    let before = &text[start..dot];
+    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    let lw = word.to_lowercase();
+    if ABBREVIATIONS.binary_search(&lw.as_str()).is_ok() {
+        return false;
+    }
+    // A single capital letter: an initial ("Leonid I. Brezhnev").
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    // Dotted abbreviations such as "U.S." or "U.N.": a period inside the word.
+    // They end a sentence only when a clear sentence opener follows.
+    if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+        let first_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        return matches!(first_word.as_str(), "The" | "A" | "An" | "It" | "He" | "She" | "They" | "We" | "But" | "In" | "This" | "That");
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<String> {
+        split(t).iter().map(|s| t[s.start..s.end].to_string()).collect()
+    }
+
+    #[test]
+    fn abbreviations_are_kept_sorted() {
+        let mut sorted = ABBREVIATIONS.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted, ABBREVIATIONS);
+    }
+
+    macro_rules! splits {
+        ($($name:ident: $input:expr => [$($s:expr),* $(,)?],)*) => {$(
+            #[test]
+            fn $name() {
+                let want: Vec<String> = vec![$($s.to_string()),*];
+                assert_eq!(texts($input), want);
+            }
+        )*};
+    }
+
+    splits! {
+        plain: "One here. Two there! Three?" => ["One here.", "Two there!", "Three?"],
+        month_abbreviation: "It met after the Dec. 18 meeting. Then it ended." =>
+            ["It met after the Dec. 18 meeting.", "Then it ended."],
+        title_abbreviation: "Mr. Yakovlev's trip was long. It was." => ["Mr. Yakovlev's trip was long.", "It was."],
+        initials: "A meeting with Leonid I. Brezhnev, general secretary. Next." =>
+            ["A meeting with Leonid I. Brezhnev, general secretary.", "Next."],
+        dotted_abbreviation: "purchasing from the U.S. as being convertible. Then." =>
+            ["purchasing from the U.S. as being convertible.", "Then."],
+        dotted_at_end: "It bought it from the U.S. The deal held." => ["It bought it from the U.S.", "The deal held."],
+        hard_wrap: "The 1980s saw a decided hardening\nin Japanese attitudes. It\nresponded." =>
+            ["The 1980s saw a decided hardening\nin Japanese attitudes.", "It\nresponded."],
+        paragraphs: "Headline without stop\n\nBody text. More." => ["Headline without stop", "Body text.", "More."],
+        quotes_close: "He said, \"no.\" Then left." => ["He said, \"no.\"", "Then left."],
+        curly_quotes: "\u{201c}Fine.\u{201d} She left." => ["\u{201c}Fine.\u{201d}", "She left."],
+        lowercase_after_period: "see fig. 11 and so on. Done." => ["see fig. 11 and so on.", "Done."],
+        empty: "   \n\n  " => [],
+    }
+
+    #[test]
+    fn spans_index_the_text() {
+        let t = "  Alpha beta.  Gamma.\n";
+        for (i, s) in split(t).iter().enumerate() {
+            assert_eq!(s.index, i);
+            assert!(!t[s.start..s.end].starts_with(' '));
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! Gephi CSV: `nodes.csv` and `edges.csv` (Data Laboratory → Import spreadsheet).
+//!
+//! Follows the column contract of the evaluation format (`Id, Label, kind, …`
+//! and `Source, Target, Type, Id, Label, relation, Weight, …`), with a
+//! `timeset` column in Gephi's interval syntax. Backslashes are doubled
+//! (Gephi's escape character) and cells that a spreadsheet would run as a
+//! formula are neutralised.
+
+use std::collections::BTreeSet;
+
+use super::{Exporter, OutputFile};
+use crate::date::PartialDate;
+use crate::graph::{Edge, Graph, Node};
+
+/// The Gephi CSV exporter.
+pub struct GephiCsv;
+
+/// Node columns always present, in order; extra attributes follow, sorted.
+pub const NODE_COLUMNS: &[&str] = &[
+    "Id", "Label", "kind", "country", "role", "start", "end", "status", "place", "meeting_type", "family", "proposer",
+    "islands", "conditions", "arrangement", "aliases", "timeset", "docs", "evidence_count", "evidence",
+];
+
+/// Edge columns, in order.
+pub const EDGE_COLUMNS: &[&str] = &[
+    "Source", "Target", "Type", "Id", "Label", "relation", "Weight", "rule", "timeset", "docs", "evidence_count",
+    "evidence",
+];
+
+impl Exporter for GephiCsv {
+    fn name(&self) -> &'static str {
+        "csv"
+    }
+
+    fn render(&self, graph: &Graph) -> anyhow::Result<Vec<OutputFile>> {
+        Ok(vec![
+            OutputFile::new("nodes.csv", nodes_csv(graph)?),
+            OutputFile::new("edges.csv", edges_csv(graph)?),
+        ])
+    }
+}
+
+/// Gephi's interval syntax for a start and optional end: `<[1989-12-18]>` for
+/// one day, `<[1991-01-01, 1991-12-31]>` for a span or a coarser date.
+pub fn timeset(start: Option<PartialDate>, end: Option<PartialDate>) -> String {
+    let Some(s) = start else { return String::new() };
+    let e = end.unwrap_or(s);
+    let (a, b) = (s.first_day(), e.last_day());
+    if a == b {
+        format!("<[{:04}-{:02}-{:02}]>", a.0, a.1, a.2)
+    } else {
+        format!("<[{:04}-{:02}-{:02}, {:04}-{:02}-{:02}]>", a.0, a.1, a.2, b.0, b.1, b.2)
+    }
+}
+
+/// Make a text cell safe for Gephi and spreadsheets: double backslashes and
+/// prefix a quote to a cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`).
+pub fn cell(s: &str) -> String {
+    let s = s.replace('\\', "\\\\");
+    if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s
+    }
+}
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(|x| x.to_string()).unwrap_or_default()
+}
+
+fn first_evidence(ev: &[crate::graph::Evidence]) -> String {
+    ev.first().map(|e| format!("{}#{}: {}", e.doc, e.sentence, e.text)).unwrap_or_default()
+}
+
+fn extra_columns(graph: &Graph) -> Vec<String> {
+    let set: BTreeSet<&String> = graph.nodes().into_iter().flat_map(|n| n.attrs.extra.keys()).collect();
+    set.into_iter().filter(|k| !NODE_COLUMNS.contains(&k.as_str())).cloned().collect()
+}
+
+fn node_row(n: &Node, extras: &[String]) -> Vec<String> {
+    let a = &n.attrs;
+    let mut row = vec![
+        n.id.clone(),
+        cell(&n.label),
+        n.kind.to_string(),
+        opt(&a.country),
+        cell(&opt(&a.role)),
+        opt(&a.start),
+        opt(&a.end),
+        opt(&a.status),
+        cell(&opt(&a.place)),
+        opt(&a.meeting_type),
+        opt(&a.family),
+        a.proposer.join(";"),
+        a.islands.join(";"),
+        cell(&a.conditions.join("; ")),
+        opt(&a.arrangement),
+        cell(&a.aliases.join("; ")),
+        timeset(a.start, a.end),
+        n.docs().join(";"),
+        n.evidence.len().to_string(),
+        cell(&first_evidence(&n.evidence)),
+    ];
+    for k in extras {
+        row.push(a.extra.get(k).map(|v| cell(&v.to_string())).unwrap_or_default());
+    }
+    row
+}
+
+fn edge_row(e: &Edge, graph: &Graph) -> Vec<String> {
+    // Edges dated by their own dates, else by the dated end (a meeting, a proposal).
+    let (start, end) = match e.start {
+        Some(s) => (Some(s), e.end),
+        None => [&e.target, &e.source]
+            .iter()
+            .filter_map(|id| graph.node(id))
+            .find(|n| n.attrs.start.is_some() && n.kind != crate::graph::NodeKind::Document)
+            .map(|n| (n.attrs.start, n.attrs.end))
+            .unwrap_or((None, None)),
+    };
+    vec![
+        e.source.clone(),
+        e.target.clone(),
+        "Directed".to_string(),
+        e.id(),
+        e.relation.to_string(),
+        e.relation.to_string(),
+        e.weight().to_string(),
+        opt(&e.rule),
+        timeset(start, end),
+        e.docs().join(";"),
+        e.evidence.len().to_string(),
+        cell(&first_evidence(&e.evidence)),
+    ]
+}
+
+fn write_rows(header: Vec<String>, rows: impl Iterator<Item = Vec<String>>) -> anyhow::Result<Vec<u8>> {
+    let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    w.write_record(&header)?;
+    for r in rows {
+        w.write_record(&r)?;
+    }
+    Ok(w.into_inner().map_err(|e| anyhow::anyhow!("csv buffer: {e}"))?)
+}
+
+/// Render `nodes.csv`.
+pub fn nodes_csv(graph: &Graph) -> anyhow::Result<Vec<u8>> {
+    let extras = extra_columns(graph);
+    let header = NODE_COLUMNS.iter().map(|s| s.to_string()).chain(extras.iter().cloned()).collect();
+    write_rows(header, graph.nodes().into_iter().map(|n| node_row(n, &extras)))
+}
+
+/// Render `edges.csv`.
+pub fn edges_csv(graph: &Graph) -> anyhow::Result<Vec<u8>> {
+    let header = EDGE_COLUMNS.iter().map(|s| s.to_string()).collect();
+    write_rows(header, graph.edges().into_iter().map(|e| edge_row(e, graph)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{AttrValue, Evidence, NodeKind, Relation};
+
+    fn d(s: &str) -> Option<PartialDate> {
+        Some(s.parse().unwrap())
+    }
+
+    #[test]
+    fn timesets_follow_gephi_syntax() {
+        assert_eq!(timeset(d("1989-12-18"), None), "<[1989-12-18]>");
+        assert_eq!(timeset(d("1991"), None), "<[1991-01-01, 1991-12-31]>");
+        assert_eq!(timeset(d("2000-11-01"), d("2000-11-03")), "<[2000-11-01, 2000-11-03]>");
+        assert_eq!(timeset(d("2000-02"), None), "<[2000-02-01, 2000-02-29]>");
+        assert_eq!(timeset(None, None), "");
+    }
+
+    #[test]
+    fn cells_are_escaped_and_defused() {
+        assert_eq!(cell(r"a\b"), r"a\\b");
+        assert_eq!(cell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(cell("-2+3"), "'-2+3");
+        assert_eq!(cell("Taro Kono"), "Taro Kono");
+    }
+
+    #[test]
+    fn csv_has_contract_columns_and_parses_back() {
+        let mut g = Graph::new();
+        let mut p = Node::new("taro-kono", NodeKind::Person, "Taro \"Kono\", jr\nline");
+        p.attrs.country = Some("JP".into());
+        p.attrs.extra.insert("pagerank".into(), AttrValue::Float(0.5));
+        p.evidence.push(Evidence { doc: "d".into(), sentence: 2, start: 0, end: 4, text: "Kono said.".into() });
+        g.upsert_node(p);
+        let mut m = Node::new("m-2019-02-16-munich", NodeKind::Meeting, "Kono–Lavrov talks");
+        m.attrs.start = d("2019-02-16");
+        g.upsert_node(m);
+        g.upsert_edge(Edge::new("taro-kono", "m-2019-02-16-munich", Relation::ParticipatedIn)).unwrap();
+
+        let nodes = nodes_csv(&g).unwrap();
+        let mut r = ::csv::Reader::from_reader(nodes.as_slice());
+        let h = r.headers().unwrap().clone();
+        assert_eq!(&h[0], "Id");
+        assert_eq!(h.iter().last(), Some("pagerank"));
+        let rows: Vec<_> = r.records().map(|x| x.unwrap()).collect();
+        assert_eq!(rows.len(), 2);
+        let kono = rows.iter().find(|r| &r[0] == "taro-kono").unwrap();
+        assert_eq!(&kono[1], "Taro \"Kono\", jr\nline");
+        assert_eq!(&kono[2], "person");
+        assert_eq!(kono.iter().last(), Some("0.5"));
+
+        let edges = edges_csv(&g).unwrap();
+        let mut r = ::csv::Reader::from_reader(edges.as_slice());
+        let rows: Vec<_> = r.records().map(|x| x.unwrap()).collect();
+        assert_eq!(&rows[0][5], "participated_in");
+        assert_eq!(&rows[0][8], "<[2019-02-16]>", "edge dated by its meeting");
+    }
+}

@@ -1,0 +1,118 @@
+//! Exporters: one file per format behind the [`Exporter`] trait, and atomic
+//! writing of a whole output set. Exporters only render; they never analyse.
+
+pub mod csv;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::graph::Graph;
+
+/// One rendered output file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutputFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl OutputFile {
+    pub fn new(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        OutputFile { name: name.into(), bytes: bytes.into() }
+    }
+}
+
+/// A format the graph can be written in.
+pub trait Exporter {
+    /// Name on the command line (`--format NAME`).
+    fn name(&self) -> &'static str;
+    /// Render the graph into one or more named files.
+    fn render(&self, graph: &Graph) -> anyhow::Result<Vec<OutputFile>>;
+}
+
+/// Exporter for `graph.json`, the tool's own format that later subcommands read.
+pub struct GraphJson;
+
+impl Exporter for GraphJson {
+    fn name(&self) -> &'static str {
+        "graph-json"
+    }
+
+    fn render(&self, graph: &Graph) -> anyhow::Result<Vec<OutputFile>> {
+        Ok(vec![OutputFile::new("graph.json", graph.to_json_string()?)])
+    }
+}
+
+/// Files staged in the output folder as temporary files, renamed into place
+/// only by [`Staging::commit`]: a failed run leaves no half-written output.
+pub struct Staging {
+    dir: PathBuf,
+    staged: Vec<(tempfile::NamedTempFile, String)>,
+}
+
+impl Staging {
+    /// Stage into `dir`, creating it if needed.
+    pub fn new(dir: &Path) -> anyhow::Result<Staging> {
+        use anyhow::Context;
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create output folder {}", dir.display()))?;
+        Ok(Staging { dir: dir.to_path_buf(), staged: Vec::new() })
+    }
+
+    /// Write a file to a temporary name beside its final place.
+    pub fn stage(&mut self, file: OutputFile) -> anyhow::Result<()> {
+        use anyhow::Context;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(&format!(".{}.", file.name))
+            .suffix(".tmp")
+            .tempfile_in(&self.dir)
+            .with_context(|| format!("cannot create a temporary file in {}", self.dir.display()))?;
+        tmp.write_all(&file.bytes).with_context(|| format!("cannot write {}", file.name))?;
+        tmp.as_file().sync_all().ok();
+        self.staged.retain(|(_, n)| *n != file.name);
+        self.staged.push((tmp, file.name));
+        Ok(())
+    }
+
+    pub fn stage_all(&mut self, files: Vec<OutputFile>) -> anyhow::Result<()> {
+        files.into_iter().try_for_each(|f| self.stage(f))
+    }
+
+    /// Names staged so far, in order.
+    pub fn names(&self) -> Vec<&str> {
+        self.staged.iter().map(|(_, n)| n.as_str()).collect()
+    }
+
+    /// Rename every staged file into place; returns the final paths.
+    pub fn commit(self) -> anyhow::Result<Vec<PathBuf>> {
+        use anyhow::Context;
+        let mut out = Vec::new();
+        for (tmp, name) in self.staged {
+            let path = self.dir.join(&name);
+            tmp.persist(&path).with_context(|| format!("cannot move {} into place", path.display()))?;
+            out.push(path);
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_appears_before_commit_and_nothing_stays_after_drop() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Staging::new(dir.path()).unwrap();
+        s.stage(OutputFile::new("a.csv", "x")).unwrap();
+        assert!(!dir.path().join("a.csv").exists());
+        drop(s);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "temporary files removed");
+
+        let mut s = Staging::new(dir.path()).unwrap();
+        s.stage(OutputFile::new("a.csv", "x")).unwrap();
+        s.stage(OutputFile::new("a.csv", "y")).unwrap();
+        let paths = s.commit().unwrap();
+        assert_eq!(paths.len(), 1);
+        assert_eq!(std::fs::read_to_string(dir.path().join("a.csv")).unwrap(), "y");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

@@ -1,0 +1,172 @@
+//! Extraction: reads documents and produces graph fragments (actors, meetings,
+//! proposals, with evidence), then joins them across the corpus.
+//!
+//! Per-document work is pure and runs in parallel; only cross-document rules
+//! (merging meetings, proposal lineage) run once at the end.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use indicatif::ProgressBar;
+use rayon::prelude::*;
+
+use crate::corpus::{Corpus, Document, Warning};
+use crate::graph::{Evidence, Graph, Node, NodeKind};
+
+/// What one document yields.
+#[derive(Debug, Default)]
+pub struct Fragment {
+    pub graph: Graph,
+    pub unresolved: Curation,
+    pub warnings: Vec<Warning>,
+}
+
+/// Name-like mentions the extractor could not resolve, for the curation report.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Curation {
+    /// mention → (count, reason, first example evidence)
+    pub entries: BTreeMap<String, CurationEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CurationEntry {
+    pub count: usize,
+    pub reason: String,
+    pub example: Evidence,
+}
+
+impl Curation {
+    pub fn add(&mut self, mention: &str, reason: &str, example: Evidence) {
+        let e = self.entries.entry(mention.to_string()).or_insert_with(|| CurationEntry {
+            count: 0,
+            reason: reason.to_string(),
+            example: example.clone(),
+        });
+        e.count += 1;
+        // Keep the earliest example so the report is the same whatever the thread order.
+        if example < e.example {
+            e.example = example;
+        }
+    }
+
+    pub fn absorb(&mut self, other: Curation) {
+        for (k, v) in other.entries {
+            match self.entries.get_mut(&k) {
+                Some(e) => {
+                    e.count += v.count;
+                    if v.example < e.example {
+                        e.example = v.example;
+                    }
+                }
+                None => {
+                    self.entries.insert(k, v);
+                }
+            }
+        }
+    }
+}
+
+/// An extractor: per-document extraction plus the cross-document pass.
+pub trait Extract: Sync {
+    /// Extract one document into a fragment. Must not depend on other documents.
+    fn document(&self, doc: &Document) -> Fragment;
+    /// Join fragments across documents (merges, lineage). Runs once.
+    fn finish(&self, graph: &mut Graph);
+}
+
+/// The result of extracting a corpus.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    pub graph: Graph,
+    pub unresolved: Curation,
+    pub warnings: Vec<Warning>,
+    pub documents_read: usize,
+}
+
+/// Extract a corpus in parallel. Documents are read, extracted and dropped one
+/// at a time per thread, so memory follows the graph, not the corpus.
+pub fn run(corpus: &Corpus, ex: &dyn Extract, progress: &ProgressBar) -> Extraction {
+    let has_manifest = corpus.root.join("manifest.csv").is_file();
+    let mut out = corpus
+        .entries
+        .par_iter()
+        .fold(Extraction::default, |mut acc, entry| {
+            match entry.load(has_manifest) {
+                Ok((doc, warnings)) => {
+                    acc.warnings.extend(warnings);
+                    let frag = ex.document(&doc);
+                    absorb_graph(&mut acc.graph, frag.graph);
+                    acc.unresolved.absorb(frag.unresolved);
+                    acc.warnings.extend(frag.warnings);
+                    acc.documents_read += 1;
+                }
+                Err(w) => acc.warnings.push(w),
+            }
+            progress.inc(1);
+            acc
+        })
+        .reduce(Extraction::default, |mut a, b| {
+            absorb_graph(&mut a.graph, b.graph);
+            a.unresolved.absorb(b.unresolved);
+            a.warnings.extend(b.warnings);
+            a.documents_read += b.documents_read;
+            a
+        });
+    out.warnings.extend(corpus.warnings.iter().cloned());
+    out.warnings.sort();
+    out.warnings.dedup();
+    ex.finish(&mut out.graph);
+    out.graph.canonicalize();
+    out.graph.meta.documents = out.documents_read;
+    out.graph.meta.warnings = out.warnings.iter().map(|w| w.to_string()).collect();
+    out
+}
+
+/// Merge every node and edge of `from` into `into`.
+pub fn absorb_graph(into: &mut Graph, from: Graph) {
+    for n in from.nodes() {
+        into.upsert_node(n.clone());
+    }
+    for e in from.edges() {
+        // Both ends were just added, so this cannot fail.
+        let _ = into.upsert_edge(e.clone());
+    }
+}
+
+/// The default extractor, built from the lexicons in `data/` (or `--data DIR`).
+pub struct Extractor {}
+
+impl Extractor {
+    /// Build the extractor; `data` overrides the built-in lexicons.
+    pub fn new(_data: Option<&Path>) -> anyhow::Result<Extractor> {
+        Ok(Extractor {})
+    }
+}
+
+impl Extract for Extractor {
+    fn document(&self, doc: &Document) -> Fragment {
+        let mut frag = Fragment::default();
+        frag.graph.upsert_node(document_node(doc));
+        frag
+    }
+
+    fn finish(&self, _graph: &mut Graph) {}
+}
+
+/// The node standing for a document itself.
+pub fn document_node(doc: &Document) -> Node {
+    let mut n = Node::new(format!("doc-{}", doc.id), NodeKind::Document, doc.title.clone().unwrap_or_else(|| doc.id.clone()));
+    n.attrs.start = doc.date;
+    n.attrs.source = doc.source.clone();
+    n.attrs.title = doc.title.clone();
+    if let Some(s) = doc.sentences.first() {
+        n.evidence.push(Evidence {
+            doc: doc.id.clone(),
+            sentence: 0,
+            start: s.start,
+            end: s.end,
+            text: doc.sentence_clean(s),
+        });
+    }
+    n
+}

@@ -1,0 +1,433 @@
+//! The negotiation graph: typed nodes and relations with evidence, stored in a
+//! petgraph `StableDiGraph` and keyed by readable ids. It merges repeated
+//! mentions and serialises to `graph.json`; it does not extract or analyse.
+
+mod model;
+
+pub use model::{slug, AttrValue, Attrs, Edge, Evidence, Node, NodeKind, Relation};
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{Read, Write};
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use serde::{Deserialize, Serialize};
+
+/// Version of the `graph.json` layout; bumped on incompatible changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Errors reading or writing `graph.json`.
+#[derive(Debug, thiserror::Error)]
+pub enum GraphError {
+    #[error("cannot parse graph JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("graph JSON has format version {found}, this kurilnet reads version {FORMAT_VERSION}")]
+    Version { found: u32 },
+    #[error("edge {edge} names a node that does not exist: {missing}")]
+    DanglingEdge { edge: String, missing: String },
+    #[error("node id {0:?} occurs twice")]
+    DuplicateNode(String),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// Corpus-level facts carried with the graph.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Meta {
+    /// Number of documents read successfully.
+    pub documents: usize,
+    /// Problems met while reading the corpus (file and message), for the record.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// The graph. Node ids are unique; an edge is unique per (source, relation, target).
+#[derive(Clone, Debug, Default)]
+pub struct Graph {
+    g: StableDiGraph<Node, Edge>,
+    ids: HashMap<String, NodeIndex>,
+    edge_ids: HashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
+    pub meta: Meta,
+}
+
+#[derive(Serialize, Deserialize)]
+struct GraphFile {
+    format: u32,
+    meta: Meta,
+    nodes: Vec<Node>,
+    edges: Vec<Edge>,
+}
+
+impl Graph {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.g.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.g.edge_count()
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.ids.contains_key(id)
+    }
+
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.ids.get(id).map(|&i| &self.g[i])
+    }
+
+    pub fn node_mut(&mut self, id: &str) -> Option<&mut Node> {
+        let i = *self.ids.get(id)?;
+        Some(&mut self.g[i])
+    }
+
+    /// Add a node, or merge it into the node with the same id: evidence is
+    /// united, attributes already set are kept and missing ones filled in.
+    pub fn upsert_node(&mut self, node: Node) -> &mut Node {
+        match self.ids.get(&node.id) {
+            Some(&i) => {
+                let cur = &mut self.g[i];
+                merge_node(cur, node);
+                cur
+            }
+            None => {
+                let id = node.id.clone();
+                let i = self.g.add_node(node);
+                self.ids.insert(id, i);
+                &mut self.g[i]
+            }
+        }
+    }
+
+    /// Add an edge, or merge its evidence into the existing edge with the same
+    /// (source, relation, target). Both end nodes must exist.
+    pub fn upsert_edge(&mut self, edge: Edge) -> Result<(), GraphError> {
+        let s = *self.ids.get(&edge.source).ok_or_else(|| GraphError::DanglingEdge {
+            edge: edge.id(),
+            missing: edge.source.clone(),
+        })?;
+        let t = *self.ids.get(&edge.target).ok_or_else(|| GraphError::DanglingEdge {
+            edge: edge.id(),
+            missing: edge.target.clone(),
+        })?;
+        match self.edge_ids.get(&(s, edge.relation, t)) {
+            Some(&e) => merge_edge(&mut self.g[e], edge),
+            None => {
+                let rel = edge.relation;
+                let e = self.g.add_edge(s, t, edge);
+                self.edge_ids.insert((s, rel, t), e);
+            }
+        }
+        Ok(())
+    }
+
+    /// Remove a node and all its edges.
+    pub fn remove_node(&mut self, id: &str) -> Option<Node> {
+        let i = self.ids.remove(id)?;
+        self.edge_ids.retain(|(s, _, t), _| *s != i && *t != i);
+        self.g.remove_node(i)
+    }
+
+    /// Remove every edge matching the predicate.
+    pub fn retain_edges(&mut self, mut keep: impl FnMut(&Edge) -> bool) {
+        let drop: Vec<EdgeIndex> = self.g.edge_indices().filter(|&e| !keep(&self.g[e])).collect();
+        for e in drop {
+            if let Some((s, t)) = self.g.edge_endpoints(e) {
+                let rel = self.g[e].relation;
+                self.edge_ids.remove(&(s, rel, t));
+            }
+            self.g.remove_edge(e);
+        }
+    }
+
+    /// Merge node `from` into node `into`: evidence and attributes are united and
+    /// every edge of `from` is moved to `into` (self-loops created by the move are dropped).
+    pub fn merge_nodes(&mut self, from: &str, into: &str) -> Result<(), GraphError> {
+        if from == into || !self.contains(into) {
+            return Ok(());
+        }
+        let Some(&fi) = self.ids.get(from) else { return Ok(()) };
+        let mut moved = Vec::new();
+        for dir in [Direction::Outgoing, Direction::Incoming] {
+            for e in self.g.edges_directed(fi, dir) {
+                moved.push(e.weight().clone());
+            }
+        }
+        let node = self.remove_node(from).expect("present");
+        self.upsert_node(Node { id: into.to_string(), ..node });
+        for mut e in moved {
+            if e.source == from {
+                e.source = into.to_string();
+            }
+            if e.target == from {
+                e.target = into.to_string();
+            }
+            if e.source != e.target {
+                self.upsert_edge(e)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Nodes sorted by id (deterministic order for every export).
+    pub fn nodes(&self) -> Vec<&Node> {
+        let mut v: Vec<&Node> = self.g.node_weights().collect();
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v
+    }
+
+    /// Nodes of one kind, sorted by id.
+    pub fn nodes_of(&self, kind: NodeKind) -> Vec<&Node> {
+        self.nodes().into_iter().filter(|n| n.kind == kind).collect()
+    }
+
+    /// Edges sorted by (source, relation, target).
+    pub fn edges(&self) -> Vec<&Edge> {
+        let mut v: Vec<&Edge> = self.g.edge_weights().collect();
+        v.sort_by(|a, b| (&a.source, a.relation, &a.target).cmp(&(&b.source, b.relation, &b.target)));
+        v
+    }
+
+    /// Edges of one relation, sorted.
+    pub fn edges_of(&self, relation: Relation) -> Vec<&Edge> {
+        self.edges().into_iter().filter(|e| e.relation == relation).collect()
+    }
+
+    /// Ids of the nodes at the other end of `id`'s edges of one relation, in the given direction.
+    pub fn neighbours(&self, id: &str, relation: Relation, dir: Direction) -> Vec<&str> {
+        let Some(&i) = self.ids.get(id) else { return Vec::new() };
+        let mut v: Vec<&str> = self
+            .g
+            .edges_directed(i, dir)
+            .filter(|e| e.weight().relation == relation)
+            .map(|e| {
+                let other = if dir == Direction::Outgoing { e.target() } else { e.source() };
+                self.g[other].id.as_str()
+            })
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// The underlying petgraph graph, for algorithms.
+    pub fn petgraph(&self) -> &StableDiGraph<Node, Edge> {
+        &self.g
+    }
+
+    /// Node index of an id in [`Graph::petgraph`].
+    pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        self.ids.get(id).copied()
+    }
+
+    /// Count nodes per kind (every kind present, zero included).
+    pub fn count_by_kind(&self) -> BTreeMap<NodeKind, usize> {
+        let mut m: BTreeMap<NodeKind, usize> = NodeKind::ALL.iter().map(|&k| (k, 0)).collect();
+        for n in self.g.node_weights() {
+            *m.entry(n.kind).or_default() += 1;
+        }
+        m
+    }
+
+    /// Sort and deduplicate every evidence list (done before export so output is canonical).
+    pub fn canonicalize(&mut self) {
+        for n in self.g.node_weights_mut() {
+            canon_evidence(&mut n.evidence);
+            n.attrs.aliases.sort();
+            n.attrs.aliases.dedup();
+            n.attrs.proposer.sort();
+            n.attrs.proposer.dedup();
+            n.attrs.islands.sort();
+            n.attrs.islands.dedup();
+        }
+        for e in self.g.edge_weights_mut() {
+            canon_evidence(&mut e.evidence);
+        }
+    }
+
+    /// Write `graph.json` (pretty, sorted, byte-stable).
+    pub fn write_json<W: Write>(&self, w: W) -> Result<(), GraphError> {
+        let mut this = self.clone();
+        this.canonicalize();
+        let file = GraphFile {
+            format: FORMAT_VERSION,
+            meta: this.meta.clone(),
+            nodes: this.nodes().into_iter().cloned().collect(),
+            edges: this.edges().into_iter().cloned().collect(),
+        };
+        serde_json::to_writer_pretty(w, &file)?;
+        Ok(())
+    }
+
+    pub fn to_json_string(&self) -> Result<String, GraphError> {
+        let mut buf = Vec::new();
+        self.write_json(&mut buf)?;
+        buf.push(b'\n');
+        Ok(String::from_utf8(buf).expect("serde_json writes UTF-8"))
+    }
+
+    /// Read a graph written by [`Graph::write_json`].
+    pub fn read_json<R: Read>(r: R) -> Result<Graph, GraphError> {
+        let file: GraphFile = serde_json::from_reader(r)?;
+        if file.format != FORMAT_VERSION {
+            return Err(GraphError::Version { found: file.format });
+        }
+        let mut g = Graph { meta: file.meta, ..Graph::default() };
+        for n in file.nodes {
+            if g.contains(&n.id) {
+                return Err(GraphError::DuplicateNode(n.id));
+            }
+            g.upsert_node(n);
+        }
+        for e in file.edges {
+            g.upsert_edge(e)?;
+        }
+        Ok(g)
+    }
+
+    /// Read `graph.json` from a path, naming the file in the error.
+    pub fn load(path: &std::path::Path) -> anyhow::Result<Graph> {
+        use anyhow::Context;
+        let f = std::fs::File::open(path).with_context(|| format!("cannot open graph file {}", path.display()))?;
+        Graph::read_json(std::io::BufReader::new(f)).with_context(|| format!("{} is not a kurilnet graph", path.display()))
+    }
+}
+
+fn canon_evidence(ev: &mut Vec<Evidence>) {
+    ev.sort();
+    ev.dedup();
+}
+
+fn merge_vec(into: &mut Vec<String>, from: Vec<String>) {
+    for x in from {
+        if !into.contains(&x) {
+            into.push(x);
+        }
+    }
+}
+
+fn merge_node(cur: &mut Node, new: Node) {
+    cur.evidence.extend(new.evidence);
+    let a = &mut cur.attrs;
+    let b = new.attrs;
+    macro_rules! fill {
+        ($($f:ident),*) => {$( if a.$f.is_none() { a.$f = b.$f; } )*};
+    }
+    fill!(country, role, start, end, status, place, meeting_type, family, arrangement, source, title);
+    merge_vec(&mut a.proposer, b.proposer);
+    merge_vec(&mut a.islands, b.islands);
+    merge_vec(&mut a.conditions, b.conditions);
+    merge_vec(&mut a.aliases, b.aliases);
+    if new.label != cur.label && !a.aliases.contains(&new.label) {
+        a.aliases.push(new.label);
+    }
+    for (k, v) in b.extra {
+        a.extra.entry(k).or_insert(v);
+    }
+}
+
+fn merge_edge(cur: &mut Edge, new: Edge) {
+    cur.evidence.extend(new.evidence);
+    if cur.rule.is_none() {
+        cur.rule = new.rule;
+    }
+    if cur.start.is_none() {
+        cur.start = new.start;
+        cur.end = new.end;
+    }
+    if let (Some(a), Some(b)) = (cur.weight, new.weight) {
+        cur.weight = Some(a + b);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(doc: &str, s: usize) -> Evidence {
+        Evidence { doc: doc.into(), sentence: s, start: s * 10, end: s * 10 + 5, text: format!("sentence {s}") }
+    }
+
+    fn person(id: &str, doc: &str) -> Node {
+        let mut n = Node::new(id, NodeKind::Person, id);
+        n.evidence.push(ev(doc, 0));
+        n
+    }
+
+    #[test]
+    fn upsert_merges_evidence_and_fills_attributes() {
+        let mut g = Graph::new();
+        let mut a = person("taro-kono", "d1");
+        a.attrs.country = Some("JP".into());
+        g.upsert_node(a);
+        let mut b = person("taro-kono", "d2");
+        b.attrs.country = Some("XX".into());
+        b.attrs.role = Some("foreign minister".into());
+        g.upsert_node(b);
+        let n = g.node("taro-kono").unwrap();
+        assert_eq!(g.node_count(), 1);
+        assert_eq!(n.evidence.len(), 2);
+        assert_eq!(n.attrs.country.as_deref(), Some("JP"));
+        assert_eq!(n.attrs.role.as_deref(), Some("foreign minister"));
+    }
+
+    #[test]
+    fn edges_need_both_ends_and_merge_per_relation() {
+        let mut g = Graph::new();
+        g.upsert_node(person("a", "d"));
+        g.upsert_node(Node::new("m", NodeKind::Meeting, "m"));
+        assert!(g.upsert_edge(Edge::new("a", "zzz", Relation::ParticipatedIn)).is_err());
+        let mut e = Edge::new("a", "m", Relation::ParticipatedIn);
+        e.evidence.push(ev("d", 1));
+        g.upsert_edge(e.clone()).unwrap();
+        e.evidence = vec![ev("d", 2)];
+        g.upsert_edge(e).unwrap();
+        g.upsert_edge(Edge::new("a", "m", Relation::MentionedIn)).unwrap();
+        assert_eq!(g.edge_count(), 2);
+        assert_eq!(g.edges_of(Relation::ParticipatedIn)[0].evidence.len(), 2);
+    }
+
+    #[test]
+    fn merge_nodes_rewires_edges() {
+        let mut g = Graph::new();
+        for id in ["p", "q", "m1", "m2"] {
+            g.upsert_node(person(id, "d"));
+        }
+        g.upsert_edge(Edge::new("p", "m1", Relation::ParticipatedIn)).unwrap();
+        g.upsert_edge(Edge::new("q", "m2", Relation::ParticipatedIn)).unwrap();
+        g.upsert_edge(Edge::new("m2", "m1", Relation::DerivedFrom)).unwrap();
+        g.merge_nodes("m2", "m1").unwrap();
+        assert!(!g.contains("m2"));
+        assert_eq!(g.neighbours("m1", Relation::ParticipatedIn, Direction::Incoming), vec!["p", "q"]);
+        assert!(g.edges_of(Relation::DerivedFrom).is_empty(), "self-loop dropped");
+        assert_eq!(g.node("m1").unwrap().evidence.len(), 2);
+    }
+
+    #[test]
+    fn json_round_trip_is_byte_stable() {
+        let mut g = Graph::new();
+        g.upsert_node(person("b", "d2"));
+        g.upsert_node(person("a", "d1"));
+        let mut e = Edge::new("b", "a", Relation::DerivedFrom);
+        e.rule = Some("family-chain".into());
+        e.evidence.push(ev("d1", 3));
+        g.upsert_edge(e).unwrap();
+        g.node_mut("a").unwrap().attrs.extra.insert("pagerank".into(), AttrValue::Float(0.25));
+        let s1 = g.to_json_string().unwrap();
+        let back = Graph::read_json(s1.as_bytes()).unwrap();
+        assert_eq!(back.to_json_string().unwrap(), s1);
+        assert_eq!(back.node("a").unwrap().attrs.extra["pagerank"], AttrValue::Float(0.25));
+    }
+
+    #[test]
+    fn read_json_rejects_dangling_edges() {
+        let bad = r#"{"format":1,"meta":{},"nodes":[{"id":"a","kind":"person","label":"A"}],
+                      "edges":[{"source":"a","target":"b","relation":"represents"}]}"#;
+        let err = Graph::read_json(bad.as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("does not exist: b"), "{err}");
+    }
+}
