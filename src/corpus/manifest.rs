@@ -23,17 +23,17 @@ pub struct Manifest {
 impl Manifest {
     /// Read a manifest; problems with single rows come back as warnings.
     pub fn read(path: &Path) -> Result<(Manifest, Vec<String>), String> {
-        let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read manifest: {e}", path.display()))?;
-        Self::parse(&bytes, &path.display().to_string())
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+        Self::parse(&bytes)
     }
 
-    /// Parse manifest bytes; `name` is used in messages.
-    pub fn parse(bytes: &[u8], name: &str) -> Result<(Manifest, Vec<String>), String> {
+    /// Parse manifest bytes. Messages name the row; the caller names the file.
+    pub fn parse(bytes: &[u8]) -> Result<(Manifest, Vec<String>), String> {
         let mut warnings = Vec::new();
         let mut rdr = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(bytes);
-        let headers = rdr.headers().map_err(|e| format!("{name}: cannot read the header row: {e}"))?.clone();
+        let headers = rdr.headers().map_err(|e| format!("cannot read the header row: {e}"))?.clone();
         let col = |c: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(c));
-        let file_col = col("file").ok_or_else(|| format!("{name}: no `file` column in the header row"))?;
+        let file_col = col("file").ok_or_else(|| "no `file` column in the header row".to_string())?;
         let (date_col, source_col, title_col) = (col("date"), col("source"), col("title"));
         let mut m = Manifest::default();
         for (i, rec) in rdr.records().enumerate() {
@@ -41,13 +41,13 @@ impl Manifest {
             let rec = match rec {
                 Ok(r) => r,
                 Err(e) => {
-                    warnings.push(format!("{name}: row {row}: unreadable CSV: {e}"));
+                    warnings.push(format!("row {row}: unreadable CSV: {e}"));
                     continue;
                 }
             };
             let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).map(str::trim).filter(|s| !s.is_empty());
             let Some(file) = get(Some(file_col)) else {
-                warnings.push(format!("{name}: row {row}: empty `file` cell, row skipped"));
+                warnings.push(format!("row {row}: empty `file` cell, row skipped"));
                 continue;
             };
             let date = match get(date_col) {
@@ -55,14 +55,14 @@ impl Manifest {
                 Some(d) => match d.parse::<PartialDate>() {
                     Ok(d) => Some(d),
                     Err(e) => {
-                        warnings.push(format!("{name}: row {row} ({file}): {e}; the date will be inferred from the text"));
+                        warnings.push(format!("row {row} ({file}): {e}; the date will be inferred from the text"));
                         None
                     }
                 },
             };
             let entry = Entry { date, source: get(source_col).map(String::from), title: get(title_col).map(String::from) };
             if m.entries.insert(file.to_string(), entry).is_some() {
-                warnings.push(format!("{name}: row {row}: {file} is listed twice; the last row wins"));
+                warnings.push(format!("row {row}: {file} is listed twice; the last row wins"));
             }
         }
         Ok((m, warnings))
@@ -76,7 +76,7 @@ mod tests {
     #[test]
     fn reads_rows_and_warns_on_bad_dates() {
         let csv = "file,date,source,title\na.txt,1994-01,LoC,\"Japan, Russia\"\nb.txt,Jan 1994,X,Y\n,1999,,\n";
-        let (m, w) = Manifest::parse(csv.as_bytes(), "manifest.csv").unwrap();
+        let (m, w) = Manifest::parse(csv.as_bytes()).unwrap();
         assert_eq!(m.entries["a.txt"].date.unwrap().to_string(), "1994-01");
         assert_eq!(m.entries["a.txt"].title.as_deref(), Some("Japan, Russia"));
         assert_eq!(m.entries["b.txt"].date, None);
@@ -87,7 +87,7 @@ mod tests {
 
     #[test]
     fn header_without_file_column_is_an_error() {
-        let err = Manifest::parse(b"name,date\na,1999\n", "m.csv").unwrap_err();
+        let err = Manifest::parse(b"name,date\na,1999\n").unwrap_err();
         assert!(err.contains("no `file` column"), "{err}");
     }
 }

@@ -139,7 +139,10 @@ impl Corpus {
                     manifest = m;
                     warnings.extend(w.into_iter().map(|message| Warning { file: "manifest.csv".into(), message }));
                 }
-                Err(message) => warnings.push(Warning { file: "manifest.csv".into(), message }),
+                Err(message) => warnings.push(Warning {
+                    file: "manifest.csv".into(),
+                    message: format!("{message}; documents keep the dates found in their text"),
+                }),
             }
         }
         let names: Vec<String> = files.iter().map(|p| file_name(p)).collect();
