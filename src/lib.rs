@@ -9,3 +9,4 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod pipeline;
+pub mod report;

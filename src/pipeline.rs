@@ -10,6 +10,7 @@ use crate::corpus::{Corpus, Warning};
 use crate::export::{self, Exporter, OutputFile, Staging};
 use crate::extract::{self, Curation, Extractor};
 use crate::graph::{Graph, NodeKind};
+use crate::report::{self, ReportInputs};
 
 /// Options of the main job.
 #[derive(Clone, Debug, Default)]
@@ -87,12 +88,21 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
 pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<Summary> {
     let ex = extract_corpus(corpus_dir, opts)?;
     let graph: Graph = ex.graph;
-    let mut staging = Staging::new(out_dir)?;
+    let mut files = Vec::new();
     for e in exporters() {
-        let files = e.render(&graph).with_context(|| format!("cannot render {}", e.name()))?;
-        staging.stage_all(files)?;
+        files.extend(e.render(&graph).with_context(|| format!("cannot render {}", e.name()))?);
     }
-    staging.stage(unresolved_csv(&ex.unresolved)?)?;
+    let notes: Vec<String> = Vec::new();
+    let svg = files.iter().find(|f| f.name == "graph.svg").map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
+    let inputs = ReportInputs {
+        svg: svg.as_deref(),
+        svg_note: notes.iter().find(|n| n.contains("graph.svg")).cloned(),
+        comparison: None,
+    };
+    files.push(OutputFile::new("report.html", report::render(&graph, &inputs)));
+    files.push(unresolved_csv(&ex.unresolved)?);
+    let mut staging = Staging::new(out_dir)?;
+    staging.stage_all(files)?;
     let files = staging.commit()?;
     Ok(Summary {
         documents: ex.documents_read,
@@ -100,6 +110,6 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
         edges: graph.edge_count(),
         files,
         warnings: ex.warnings,
-        notes: Vec::new(),
+        notes,
     })
 }
