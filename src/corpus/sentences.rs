@@ -28,6 +28,14 @@ pub fn split(text: &str) -> Vec<Sentence> {
     let mut start = 0usize;
     let mut i = 0usize;
     let n = bytes.len();
+    // A title on the first line of a hard-wrapped document ends at its line break.
+    if let Some(nl) = text.find('\n') {
+        if is_title_line(&text[..nl]) {
+            push(text, &mut out, 0, nl);
+            start = nl;
+            i = nl;
+        }
+    }
     while i < n {
         let b = bytes[i];
         // Blank line (paragraph break): always a boundary.
@@ -66,6 +74,16 @@ pub fn split(text: &str) -> Vec<Sentence> {
     }
     push(text, &mut out, start, n);
     out
+}
+
+/// A headline: short, no closing punctuation, its longer words capitalised.
+fn is_title_line(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || line.len() > 100 || line.ends_with(['.', ',', ';', ':', '-']) {
+        return false;
+    }
+    let long: Vec<&str> = line.split_whitespace().filter(|w| w.chars().count() > 4).collect();
+    !long.is_empty() && long.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
 }
 
 fn push(text: &str, out: &mut Vec<Sentence>, start: usize, end: usize) {
@@ -155,6 +173,9 @@ mod tests {
         dotted_at_end: "It bought it from the U.S. The deal held." => ["It bought it from the U.S.", "The deal held."],
         hard_wrap: "The 1980s saw a decided hardening\nin Japanese attitudes. It\nresponded." =>
             ["The 1980s saw a decided hardening\nin Japanese attitudes.", "It\nresponded."],
+        title_line: "Japan Relations with Russia\nThe 1980s saw a\nhardening. It did." =>
+            ["Japan Relations with Russia", "The 1980s saw a\nhardening.", "It did."],
+        wrapped_first_line: "The talks in Moscow were\nlong. Yes." => ["The talks in Moscow were\nlong.", "Yes."],
         paragraphs: "Headline without stop\n\nBody text. More." => ["Headline without stop", "Body text.", "More."],
         quotes_close: "He said, \"no.\" Then left." => ["He said, \"no.\"", "Then left."],
         curly_quotes: "\u{201c}Fine.\u{201d} She left." => ["\u{201c}Fine.\u{201d}", "She left."],
