@@ -80,7 +80,11 @@ pub fn unresolved_csv(c: &Curation) -> anyhow::Result<OutputFile> {
 
 /// Every exporter the main job runs, in order.
 pub fn exporters() -> Vec<Box<dyn Exporter>> {
-    vec![Box::new(export::GraphJson), Box::new(export::csv::GephiCsv)]
+    vec![
+        Box::new(export::GraphJson),
+        Box::new(export::csv::GephiCsv),
+        Box::new(export::graphml::GraphMl),
+    ]
 }
 
 /// Run the main job: extract `corpus_dir`, export everything into `out_dir`.

@@ -108,16 +108,7 @@ fn node_row(n: &Node, extras: &[String]) -> Vec<String> {
 }
 
 fn edge_row(e: &Edge, graph: &Graph) -> Vec<String> {
-    // Edges dated by their own dates, else by the dated end (a meeting, a proposal).
-    let (start, end) = match e.start {
-        Some(s) => (Some(s), e.end),
-        None => [&e.target, &e.source]
-            .iter()
-            .filter_map(|id| graph.node(id))
-            .find(|n| n.attrs.start.is_some() && n.kind != crate::graph::NodeKind::Document)
-            .map(|n| (n.attrs.start, n.attrs.end))
-            .unwrap_or((None, None)),
-    };
+    let (start, end) = super::fields::edge_dates(e, graph);
     vec![
         e.source.clone(),
         e.target.clone(),

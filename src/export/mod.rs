@@ -2,6 +2,9 @@
 //! writing of a whole output set. Exporters only render; they never analyse.
 
 pub mod csv;
+pub mod fields;
+pub mod graphml;
+mod xml;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
