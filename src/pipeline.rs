@@ -84,6 +84,8 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
         Box::new(export::GraphJson),
         Box::new(export::csv::GephiCsv),
         Box::new(export::graphml::GraphMl),
+        Box::new(export::dot::Dot::default()),
+        Box::new(export::svg::Svg::default()),
     ]
 }
 
@@ -92,9 +94,11 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
     let ex = extract_corpus(corpus_dir, opts)?;
     let graph: Graph = ex.graph;
     let mut staging = Staging::new(out_dir)?;
+    let mut notes = Vec::new();
     for e in exporters() {
-        let files = e.render(&graph).with_context(|| format!("cannot render {}", e.name()))?;
-        staging.stage_all(files)?;
+        let r = e.render_with_notes(&graph).with_context(|| format!("cannot render {}", e.name()))?;
+        staging.stage_all(r.files)?;
+        notes.extend(r.notes);
     }
     staging.stage(unresolved_csv(&ex.unresolved)?)?;
     let files = staging.commit()?;
@@ -104,6 +108,6 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
         edges: graph.edge_count(),
         files,
         warnings: ex.warnings,
-        notes: Vec::new(),
+        notes,
     })
 }

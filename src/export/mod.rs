@@ -2,8 +2,10 @@
 //! writing of a whole output set. Exporters only render; they never analyse.
 
 pub mod csv;
+pub mod dot;
 pub mod fields;
 pub mod graphml;
+pub mod svg;
 mod xml;
 
 use std::io::Write;
@@ -30,6 +32,19 @@ pub trait Exporter {
     fn name(&self) -> &'static str;
     /// Render the graph into one or more named files.
     fn render(&self, graph: &Graph) -> anyhow::Result<Vec<OutputFile>>;
+    /// Render for the main job, which tolerates a missing optional tool: files
+    /// plus notes for the user about files not written. Defaults to [`Exporter::render`].
+    fn render_with_notes(&self, graph: &Graph) -> anyhow::Result<Rendered> {
+        Ok(Rendered { files: self.render(graph)?, notes: Vec::new() })
+    }
+}
+
+/// Files rendered by an exporter, and notes for the user (e.g. a file skipped
+/// because an optional tool is missing).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub notes: Vec<String>,
 }
 
 /// Exporter for `graph.json`, the tool's own format that later subcommands read.
