@@ -84,6 +84,7 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
         Box::new(export::GraphJson),
         Box::new(export::csv::GephiCsv),
         Box::new(export::graphml::GraphMl),
+        Box::new(export::gexf::Gexf),
         Box::new(export::dot::Dot::default()),
         Box::new(export::svg::Svg::default()),
     ]

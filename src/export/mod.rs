@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod dot;
 pub mod fields;
+pub mod gexf;
 pub mod graphml;
 pub mod svg;
 mod xml;
