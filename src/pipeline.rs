@@ -85,6 +85,7 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
         Box::new(export::csv::GephiCsv),
         Box::new(export::graphml::GraphMl),
         Box::new(export::gexf::Gexf),
+        Box::new(export::nodelink::NodeLink),
         Box::new(export::dot::Dot::default()),
         Box::new(export::svg::Svg::default()),
     ]

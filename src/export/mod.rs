@@ -6,6 +6,7 @@ pub mod dot;
 pub mod fields;
 pub mod gexf;
 pub mod graphml;
+pub mod nodelink;
 pub mod svg;
 mod xml;
 
