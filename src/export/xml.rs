@@ -20,9 +20,10 @@ pub fn xml_safe(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Escaped text content; `\r` as a reference, since parsers fold a literal one into `\n`.
+/// Escaped text content (quick-xml writes `\r` as a reference, which parsers
+/// would otherwise fold into `\n`).
 fn escape_text(s: &str) -> String {
-    quick_xml::escape::escape(xml_safe(s).as_ref()).replace('\r', "&#13;")
+    quick_xml::escape::escape(xml_safe(s).as_ref()).into_owned()
 }
 
 /// An indented XML document being written into memory.
