@@ -146,7 +146,7 @@ fn write_rows(header: Vec<String>, rows: impl Iterator<Item = Vec<String>>) -> a
     for r in rows {
         w.write_record(&r)?;
     }
-    Ok(w.into_inner().map_err(|e| anyhow::anyhow!("csv buffer: {e}"))?)
+    w.into_inner().map_err(|e| anyhow::anyhow!("csv buffer: {e}"))
 }
 
 /// Render `nodes.csv`.
@@ -216,13 +216,13 @@ mod tests {
         let mut r = ::csv::Reader::from_reader(nodes.as_slice());
         let h = r.headers().unwrap().clone();
         assert_eq!(&h[0], "Id");
-        assert_eq!(h.iter().last(), Some("pagerank"));
+        assert_eq!(h.iter().next_back(), Some("pagerank"));
         let rows: Vec<_> = r.records().map(|x| x.unwrap()).collect();
         assert_eq!(rows.len(), 2);
         let kono = rows.iter().find(|r| &r[0] == "taro-kono").unwrap();
         assert_eq!(&kono[1], "Taro \"Kono\", jr\nline");
         assert_eq!(&kono[2], "person");
-        assert_eq!(kono.iter().last(), Some("0.5"));
+        assert_eq!(kono.iter().next_back(), Some("0.5"));
 
         let edges = edges_csv(&g).unwrap();
         let mut r = ::csv::Reader::from_reader(edges.as_slice());
