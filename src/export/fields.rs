@@ -149,11 +149,6 @@ pub fn columns<'a>(order: &[&str], rows: impl IntoIterator<Item = &'a Vec<Field>
     cols
 }
 
-/// The text form of a value in a column of type `ty` (shortest round-trip floats).
-pub fn value_text(v: &AttrValue) -> String {
-    v.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

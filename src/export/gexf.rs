@@ -60,21 +60,23 @@ fn rgb(hex: &str) -> [String; 3] {
     [c(1), c(3), c(5)]
 }
 
-fn declare(x: &mut Xml, class: &str, prefix: &str, cols: &[Column], rows: &[Vec<Field>]) -> std::io::Result<()> {
+fn declare(x: &mut Xml, class: &str, ids: &BTreeMap<&str, String>, cols: &[Column], rows: &[Vec<Field>]) -> std::io::Result<()> {
     x.open("attributes", &[("class", class)])?;
-    for (i, col) in cols.iter().enumerate() {
-        let id = format!("{prefix}{i}");
-        x.empty("attribute", &[("id", &id), ("title", &col.name), ("type", type_name(col, rows))])?;
+    for col in cols {
+        x.empty("attribute", &[("id", &ids[col.name.as_str()]), ("title", &col.name), ("type", type_name(col, rows))])?;
     }
     x.close("attributes")
 }
 
-fn attvalues(x: &mut Xml, prefix: &str, cols: &[Column], row: &[Field]) -> std::io::Result<()> {
-    let ids: BTreeMap<&str, String> =
-        cols.iter().enumerate().map(|(i, c)| (c.name.as_str(), format!("{prefix}{i}"))).collect();
+/// Attribute ids by column name.
+fn attr_ids<'a>(prefix: &str, cols: &'a [Column]) -> BTreeMap<&'a str, String> {
+    cols.iter().enumerate().map(|(i, c)| (c.name.as_str(), format!("{prefix}{i}"))).collect()
+}
+
+fn attvalues(x: &mut Xml, ids: &BTreeMap<&str, String>, row: &[Field]) -> std::io::Result<()> {
     x.open("attvalues", &[])?;
     for (k, v) in row {
-        x.empty("attvalue", &[("for", &ids[k.as_str()]), ("value", &fields::value_text(v))])?;
+        x.empty("attvalue", &[("for", &ids[k.as_str()]), ("value", &v.to_string())])?;
     }
     x.close("attvalues")
 }
@@ -124,13 +126,14 @@ pub fn to_gexf(graph: &Graph) -> anyhow::Result<String> {
         "graph",
         &[("defaultedgetype", "directed"), ("mode", "dynamic"), ("timeformat", "date"), ("timerepresentation", "interval")],
     )?;
-    declare(&mut x, "node", "n", &node_cols, &node_rows)?;
-    declare(&mut x, "edge", "e", &edge_cols, &edge_rows)?;
+    let (node_ids, edge_ids) = (attr_ids("n", &node_cols), attr_ids("e", &edge_cols));
+    declare(&mut x, "node", &node_ids, &node_cols, &node_rows)?;
+    declare(&mut x, "edge", &edge_ids, &edge_cols, &edge_rows)?;
 
     x.open("nodes", &[("count", &nodes.len().to_string())])?;
     for (n, row) in nodes.iter().zip(&node_rows) {
         x.open("node", &[("id", &n.id), ("label", &n.label)])?;
-        attvalues(&mut x, "n", &node_cols, row)?;
+        attvalues(&mut x, &node_ids, row)?;
         spells(&mut x, &node_spell(n))?;
         let [r, g, b] = rgb(dot::kind_style(n.kind).1);
         x.empty("viz:color", &[("r", &r), ("g", &g), ("b", &b), ("a", "1.0")])?;
@@ -153,7 +156,7 @@ pub fn to_gexf(graph: &Graph) -> anyhow::Result<String> {
                 ("weight", &weight),
             ],
         )?;
-        attvalues(&mut x, "e", &edge_cols, row)?;
+        attvalues(&mut x, &edge_ids, row)?;
         let (start, end) = fields::edge_dates(e, graph);
         spells(&mut x, &start.map(|s| spell(s, end)))?;
         x.close("edge")?;

@@ -46,7 +46,7 @@ fn write_data(x: &mut Xml, keys: &[Key], domain: &str, row: &[Field]) -> std::io
     // Rows follow column order already; look keys up by name within the domain.
     for (name, v) in row {
         let key = keys.iter().find(|k| k.domain == domain && k.col.name == *name).expect("declared");
-        x.text("data", &[("key", &key.id)], &fields::value_text(v))?;
+        x.text("data", &[("key", &key.id)], &v.to_string())?;
     }
     Ok(())
 }
