@@ -81,7 +81,15 @@ pub fn unresolved_csv(c: &Curation) -> anyhow::Result<OutputFile> {
 
 /// Every exporter the main job runs, in order.
 pub fn exporters() -> Vec<Box<dyn Exporter>> {
-    vec![Box::new(export::GraphJson), Box::new(export::csv::GephiCsv)]
+    vec![
+        Box::new(export::GraphJson),
+        Box::new(export::csv::GephiCsv),
+        Box::new(export::graphml::GraphMl),
+        Box::new(export::gexf::Gexf),
+        Box::new(export::nodelink::NodeLink),
+        Box::new(export::dot::Dot::default()),
+        Box::new(export::svg::Svg::default()),
+    ]
 }
 
 /// Run the main job: extract `corpus_dir`, export everything into `out_dir`.
@@ -89,10 +97,12 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
     let ex = extract_corpus(corpus_dir, opts)?;
     let graph: Graph = ex.graph;
     let mut files = Vec::new();
+    let mut notes = Vec::new();
     for e in exporters() {
-        files.extend(e.render(&graph).with_context(|| format!("cannot render {}", e.name()))?);
+        let r = e.render_with_notes(&graph).with_context(|| format!("cannot render {}", e.name()))?;
+        files.extend(r.files);
+        notes.extend(r.notes);
     }
-    let notes: Vec<String> = Vec::new();
     let svg = files.iter().find(|f| f.name == "graph.svg").map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
     let inputs = ReportInputs {
         svg: svg.as_deref(),

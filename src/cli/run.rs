@@ -6,9 +6,11 @@ use kurilnet::pipeline::{self, Options};
 
 /// Extract the corpus and write every output (the main job).
 ///
-/// Writes graph.json, nodes.csv and edges.csv (Gephi), graph.dot (and
-/// graph.svg when Graphviz is installed) and unresolved.csv into the output
-/// folder. Files appear only when the whole run succeeded.
+/// Writes into the output folder: graph.json (read by the other subcommands),
+/// nodes.csv and edges.csv (Gephi), graph.gexf (Gephi, with time),
+/// graph.graphml (networkx, igraph), graph.nodelink.json (D3, Cytoscape.js),
+/// graph.dot and graph.svg (Graphviz; the SVG only when `dot` is installed),
+/// report.html and unresolved.csv. Files appear only when the whole run succeeded.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Folder of .txt documents, with an optional manifest.csv (file,date,source,title).
