@@ -27,11 +27,11 @@ use table::NodeRow;
 /// Why scoring could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
     #[error("{} is not a valid gold file: {message}", path.display())]
     Gold { path: PathBuf, message: String },
-    #[error("{}: cannot parse CSV: {source}", path.display())]
+    #[error("cannot parse {} as CSV", path.display())]
     Csv { path: PathBuf, source: csv::Error },
     #[error("{} must have columns {need}; missing {missing}, it has {has}", path.display())]
     Columns { path: PathBuf, need: String, missing: String, has: String },
