@@ -106,9 +106,12 @@ fn agree(reference: &Reference, case: &str, dir: &Path) -> Agreement {
     let gold = Gold::load(&gold_path).unwrap();
     let export = Export::read_dir(&export_dir).unwrap();
     let ev = eval::score(&gold, &export);
-    let py: Value = serde_json::from_str(&reference.run(&gold_path, &export_dir, &["--json"])).unwrap();
-    let rs: Value = serde_json::from_str(&eval::report::to_json(&ev, false)).unwrap();
+    let (py_json, rs_json) = (reference.run(&gold_path, &export_dir, &["--json"]), eval::report::to_json(&ev, false));
+    let py: Value = serde_json::from_str(&py_json).unwrap();
+    let rs: Value = serde_json::from_str(&rs_json).unwrap();
     let max_diff = max_diff(case, "", &py, &rs);
+    // Same float formatting (shortest round trip) and layout: the documents are identical.
+    assert_eq!(rs_json + "\n", py_json, "{case}: JSON text");
 
     // The table, attributes and macro F1 to three decimals, through the binary.
     assert_eq!(kurilnet(&gold_path, &export_dir, &[]), reference.run(&gold_path, &export_dir, &[]), "{case}: text output");
