@@ -407,10 +407,12 @@ impl<'p, 'a> Closure<'p, 'a> {
     }
 
     fn ancestors(&mut self, x: &'a str) -> Rc<BTreeSet<&'a str>> {
-        self.walk(x, &mut Vec::new())
+        self.walk(x, &mut HashSet::new())
     }
 
-    fn walk(&mut self, x: &'a str, path: &mut Vec<&'a str>) -> Rc<BTreeSet<&'a str>> {
+    // `path` holds the nodes above `x` on the walk (score.py's `seen` tuple);
+    // `x` itself is never among them, so a set behaves like the tuple.
+    fn walk(&mut self, x: &'a str, path: &mut HashSet<&'a str>) -> Rc<BTreeSet<&'a str>> {
         if let Some(m) = self.memo.get(x) {
             return m.clone();
         }
@@ -421,9 +423,9 @@ impl<'p, 'a> Closure<'p, 'a> {
                 continue;
             }
             out.insert(p);
-            path.push(x);
+            path.insert(x);
             out.extend(self.walk(p, path).iter().copied());
-            path.pop();
+            path.remove(x);
         }
         let out = Rc::new(out);
         self.memo.insert(x, out.clone());
@@ -472,7 +474,7 @@ fn score_lineage(gold: &Gold, export: &Export, t2g: &HashMap<&str, &str>, detail
     }
     let mut want = Vec::new();
     for &c in order.iter().filter(|c| !golds[*c].optional) {
-        for p in nearest_required(c, &gpar, &golds, &mut Vec::new()) {
+        for p in nearest_required(c, &gpar, &golds, &mut HashSet::new()) {
             want.push((c, p));
         }
     }
@@ -495,18 +497,120 @@ fn nearest_required<'a>(
     x: &'a str,
     gpar: &Parents<'a>,
     golds: &HashMap<&'a str, &GoldProposal>,
-    path: &mut Vec<&'a str>,
+    path: &mut HashSet<&'a str>,
 ) -> BTreeSet<&'a str> {
     let mut out = BTreeSet::new();
     for &p in gpar.get(x).into_iter().flatten() {
         let Some(g) = golds.get(p).filter(|_| !path.contains(&p)) else { continue };
         if g.optional {
-            path.push(x);
+            path.insert(x);
             out.extend(nearest_required(p, gpar, golds, path));
-            path.pop();
+            path.remove(x);
         } else {
             out.insert(p);
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parents<'a>(links: &[(&'a str, &'a str)]) -> Parents<'a> {
+        let mut m: Parents = HashMap::new();
+        for &(c, p) in links {
+            m.entry(c).or_default().insert(p);
+        }
+        m
+    }
+
+    fn set<'a>(xs: &[&'a str]) -> BTreeSet<&'a str> {
+        xs.iter().copied().collect()
+    }
+
+    #[test]
+    fn closure_collects_every_ancestor_of_a_dag() {
+        let g = parents(&[("d", "b"), ("d", "c"), ("b", "a"), ("c", "a"), ("a", "root")]);
+        let mut anc = Closure::new(&g);
+        assert_eq!(*anc.ancestors("d"), set(&["a", "b", "c", "root"]));
+        assert_eq!(*anc.ancestors("c"), set(&["a", "root"]));
+        assert_eq!(*anc.ancestors("root"), set(&[]));
+        assert_eq!(*anc.ancestors("unknown"), set(&[]));
+    }
+
+    #[test]
+    fn closure_on_a_cycle_keeps_what_the_first_walk_saw() {
+        let g = parents(&[("a", "b"), ("b", "a")]);
+        let mut anc = Closure::new(&g);
+        assert_eq!(*anc.ancestors("a"), set(&["b"]), "a itself is on the path");
+        assert_eq!(*anc.ancestors("b"), set(&[]), "memoised while a was on the path, as score.py does");
+        let mut fresh = Closure::new(&g);
+        assert_eq!(*fresh.ancestors("b"), set(&["a"]), "the order of queries decides");
+    }
+
+    #[test]
+    fn nearest_required_looks_through_optional_ancestors() {
+        let toml = r#"
+            [[proposal]]
+            id = "a"
+            family = "lease"
+            year = 1
+            [[proposal]]
+            id = "b"
+            family = "lease"
+            year = 2
+            derived_from = ["a"]
+            optional = true
+            [[proposal]]
+            id = "c"
+            family = "lease"
+            year = 3
+            derived_from = ["b", "ghost"]
+            [[proposal]]
+            id = "d"
+            family = "lease"
+            year = 4
+            derived_from = ["c", "b"]
+        "#;
+        let gold = Gold::parse(toml).unwrap();
+        let golds: HashMap<&str, &GoldProposal> = gold.proposal.iter().map(|g| (g.id.as_str(), g)).collect();
+        let gpar: Parents = golds.iter().map(|(id, g)| (*id, g.derived_from.iter().map(String::as_str).collect())).collect();
+        let near = |x| nearest_required(x, &gpar, &golds, &mut HashSet::new());
+        assert_eq!(near("c"), set(&["a"]), "through optional b; unknown ids ignored");
+        assert_eq!(near("d"), set(&["a", "c"]));
+        assert_eq!(near("a"), set(&[]));
+    }
+
+    #[test]
+    fn greedy_takes_best_scores_then_later_indices() {
+        // Equal scores: Python's reverse tuple sort puts the higher tool index, then gold index, first.
+        let pairs = greedy(vec![(1.0, 0, 0), (1.0, 1, 0), (1.0, 1, 1), (0.5, 0, 1)], |_| false);
+        assert_eq!(pairs, [(1, 1), (0, 0)]);
+        let pairs = greedy(vec![(2.0, 0, 0), (1.0, 1, 0), (1.0, 2, 1)], |_| false);
+        assert_eq!(pairs, [(0, 0), (2, 1)], "tool 1 loses gold 0 to the better pair");
+        let pairs = greedy(vec![(2.0, 0, 0), (1.0, 1, 0), (1.0, 2, 1)], |gi| gi == 0);
+        assert_eq!(pairs, [(0, 0), (2, 1), (1, 0)], "a reusable gold item takes several");
+    }
+
+    #[test]
+    fn category_edge_cases() {
+        let c = |g, f, r, m| {
+            let c = Category::new(g, f, r, m);
+            (c.precision, c.recall, c.f1)
+        };
+        assert_eq!(c(0, 0, 0, 0), (1.0, 1.0, 1.0), "nothing to find, nothing found");
+        assert_eq!(c(3, 0, 0, 0), (0.0, 0.0, 0.0), "nothing found");
+        assert_eq!(c(0, 2, 0, 0), (0.0, 1.0, 0.0), "only false positives");
+        assert_eq!(c(4, 2, 2, 2), (1.0, 0.5, 2.0 / 3.0));
+        assert_eq!(c(4, 2, 1, 3), (0.5, 0.75, 0.6), "lineage: right and matched differ");
+    }
+
+    #[test]
+    fn places_match_by_containment() {
+        assert!(place_match("Moscow", "Moscow, Kremlin"));
+        assert!(place_match("the Kremlin, MOSCOW", "moscow"));
+        assert!(!place_match("", ""));
+        assert!(!place_match("Tokyo", "Kyoto"));
+    }
 }
