@@ -51,11 +51,54 @@ fn skip(why: &str) {
     let _ = writeln!(std::io::stderr(), "SKIP: {why}");
 }
 
+/// Runs score.py's `main` on every case in one Python process (a process
+/// per run would dominate the test's time) and returns, per case, its output
+/// plain, with `--json` and with `--verbose`.
+const DRIVER: &str = r#"
+import contextlib, importlib.util, io, json, sys
+spec = importlib.util.spec_from_file_location("score", sys.argv[1])
+score = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(score)
+results = []
+for gold, export in json.load(sys.stdin):
+    outputs = []
+    for mode in ([], ["--json"], ["--verbose"]):
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            score.main([gold, export, *mode])
+        outputs.append(buf.getvalue())
+    results.append(outputs)
+json.dump(results, sys.stdout)
+"#;
+
+/// What score.py printed for one case.
+struct Printed {
+    text: String,
+    json: String,
+    verbose: String,
+}
+
 impl Reference {
-    fn run(&self, gold: &Path, export: &Path, args: &[&str]) -> String {
-        let out = Command::new(&self.python).arg(&self.scorer).arg(gold).arg(export).args(args).output().unwrap();
+    fn score_all(&self, cases: &[(String, PathBuf)]) -> Vec<Printed> {
+        use std::io::Write;
+        let input: Vec<[String; 2]> = cases
+            .iter()
+            .map(|(_, dir)| [dir.join("gold.toml"), dir.join("export")].map(|p| p.to_string_lossy().into_owned()))
+            .collect();
+        let mut child = Command::new(&self.python)
+            .arg("-c")
+            .arg(DRIVER)
+            .arg(&self.scorer)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(serde_json::to_string(&input).unwrap().as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
         assert!(out.status.success(), "score.py failed: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
+        let printed: Vec<[String; 3]> = serde_json::from_slice(&out.stdout).unwrap();
+        printed.into_iter().map(|[text, json, verbose]| Printed { text, json, verbose }).collect()
     }
 }
 
@@ -99,31 +142,36 @@ struct Agreement {
     macro_f1: f64,
 }
 
-/// Score `dir/gold.toml` against `dir/export/` with both scorers and compare
-/// the JSON figures, the text table and the verbose lists.
-fn agree(reference: &Reference, case: &str, dir: &Path) -> Agreement {
+/// Score each case (`dir/gold.toml` against `dir/export/`) with both scorers
+/// and compare the JSON figures, the text table and the verbose lists.
+fn agree_all(reference: &Reference, cases: &[(String, PathBuf)]) -> Vec<Agreement> {
+    let printed = reference.score_all(cases);
+    cases.iter().zip(printed).map(|((case, dir), py)| agree(case, dir, &py)).collect()
+}
+
+fn agree(case: &str, dir: &Path, py_out: &Printed) -> Agreement {
     let (gold_path, export_dir) = (dir.join("gold.toml"), dir.join("export"));
     let gold = Gold::load(&gold_path).unwrap();
     let export = Export::read_dir(&export_dir).unwrap();
     let ev = eval::score(&gold, &export);
-    let (py_json, rs_json) = (reference.run(&gold_path, &export_dir, &["--json"]), eval::report::to_json(&ev, false));
-    let py: Value = serde_json::from_str(&py_json).unwrap();
+    let rs_json = eval::report::to_json(&ev, false);
+    let py: Value = serde_json::from_str(&py_out.json).unwrap();
     let rs: Value = serde_json::from_str(&rs_json).unwrap();
     let max_diff = max_diff(case, "", &py, &rs);
     // Same float formatting (shortest round trip) and layout: the documents are identical.
-    assert_eq!(rs_json + "\n", py_json, "{case}: JSON text");
+    assert_eq!(rs_json + "\n", py_out.json, "{case}: JSON text");
 
     // The table, attributes and macro F1 to three decimals, through the binary.
-    assert_eq!(kurilnet(&gold_path, &export_dir, &[]), reference.run(&gold_path, &export_dir, &[]), "{case}: text output");
+    assert_eq!(kurilnet(&gold_path, &export_dir, &[]), py_out.text, "{case}: text output");
     // The verbose lists hold the same lines; Python's set order makes their order arbitrary within a list.
-    let sorted = |s: String| {
-        let mut v: Vec<String> = s.lines().map(String::from).collect();
+    let sorted = |s: &str| {
+        let mut v: Vec<&str> = s.lines().collect();
         v.sort();
-        v
+        v.join("\n")
     };
     assert_eq!(
-        sorted(kurilnet(&gold_path, &export_dir, &["--verbose"])),
-        sorted(reference.run(&gold_path, &export_dir, &["--verbose"])),
+        sorted(&kurilnet(&gold_path, &export_dir, &["--verbose"])),
+        sorted(&py_out.verbose),
         "{case}: verbose output"
     );
     Agreement { max_diff, macro_f1: ev.macro_f1() }
@@ -451,10 +499,13 @@ fn handmade() -> Vec<(&'static str, String, String, String)> {
 fn handmade_cases_agree_with_the_reference_scorer() {
     let Some(reference) = reference() else { return };
     let tmp = tempfile::tempdir().unwrap();
+    let mut cases = Vec::new();
     for (name, gold, nodes, edges) in handmade() {
         let dir = tmp.path().join(name);
         write_case(&dir, &gold, &nodes, &edges);
-        let a = agree(&reference, name, &dir);
+        cases.push((name.to_string(), dir));
+    }
+    for ((name, _), a) in cases.iter().zip(agree_all(&reference, &cases)) {
         eprintln!("{name}: macro F1 {:.4}, largest difference {:.1e}", a.macro_f1, a.max_diff);
     }
 }
@@ -695,21 +746,31 @@ fn reaches(links: &[(String, String)], from: &str, to: &str) -> bool {
 #[test]
 fn generated_cases_agree_with_the_reference_scorer() {
     let Some(reference) = reference() else { return };
-    let seeds_gold = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds.gold.toml")).unwrap();
-    let golds = [seeds_gold, MEETINGS_GOLD.to_string(), format!("{PERSONS_GOLD}\n{PROPOSALS_GOLD}")];
+    // Every gold file of the repository (tests/*.gold.toml) and the handmade ones.
+    let mut files: Vec<PathBuf> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".gold.toml"))
+        .collect();
+    files.sort();
+    let mut golds: Vec<String> = files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    assert!(!golds.is_empty(), "tests/seeds.gold.toml is missing");
+    golds.extend([MEETINGS_GOLD.to_string(), format!("{PERSONS_GOLD}\n{PROPOSALS_GOLD}")]);
     let tmp = tempfile::tempdir().unwrap();
-    let (mut worst, mut lo, mut hi) = (0.0f64, f64::MAX, 0.0f64);
-    const CASES: u64 = 36;
+    const CASES: u64 = 40;
+    let mut cases = Vec::new();
     for seed in 0..CASES {
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ (seed + 1).wrapping_mul(0x1000_0000_01b3));
         let gold_text = &golds[seed as usize % golds.len()];
         let (nodes, edges) = perturbed_export(&Gold::parse(gold_text).unwrap(), &mut rng);
         let dir = tmp.path().join(format!("case-{seed}"));
         write_case(&dir, gold_text, &nodes, &edges);
-        let a = agree(&reference, &format!("generated case {seed}"), &dir);
-        worst = worst.max(a.max_diff);
-        (lo, hi) = (lo.min(a.macro_f1), hi.max(a.macro_f1));
+        cases.push((format!("generated case {seed}"), dir));
     }
+    let found = agree_all(&reference, &cases);
+    let worst = found.iter().map(|a| a.max_diff).fold(0.0, f64::max);
+    let lo = found.iter().map(|a| a.macro_f1).fold(f64::MAX, f64::min);
+    let hi = found.iter().map(|a| a.macro_f1).fold(0.0, f64::max);
     eprintln!("{CASES} generated cases agree; macro F1 from {lo:.3} to {hi:.3}; largest difference {worst:.1e}");
     assert!(hi - lo > 0.2, "the generated cases should span a range of quality, not one score");
 }
@@ -724,8 +785,8 @@ fn seeds_extraction_agrees_with_the_reference_scorer() {
     let nodes = kurilnet::export::csv::nodes_csv(&ex.graph).unwrap();
     let edges = kurilnet::export::csv::edges_csv(&ex.graph).unwrap();
     write_case(tmp.path(), &gold, std::str::from_utf8(&nodes).unwrap(), std::str::from_utf8(&edges).unwrap());
-    let a = agree(&reference, "seeds", tmp.path());
-    // The CLI's in-memory path (extract, render, score) gives the same figures as the files.
+    let a = agree_all(&reference, &[("seeds".into(), tmp.path().to_path_buf())]).remove(0);
+    // The CLI's in-memory path (extract, render, score) prints what scoring the files gives.
     let out = Command::new(env!("CARGO_BIN_EXE_kurilnet"))
         .args(["eval", "--json", "--quiet"])
         .arg(root.join("tests/seeds.gold.toml"))
@@ -733,8 +794,6 @@ fn seeds_extraction_agrees_with_the_reference_scorer() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let cli: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let py: Value = serde_json::from_str(&reference.run(&tmp.path().join("gold.toml"), &tmp.path().join("export"), &["--json"])).unwrap();
-    max_diff("seeds via the CLI", "", &py, &cli);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), kurilnet(&tmp.path().join("gold.toml"), &tmp.path().join("export"), &["--json"]));
     eprintln!("seeds: macro F1 {:.4}, largest difference {:.1e}", a.macro_f1, a.max_diff);
 }
