@@ -19,17 +19,23 @@ struct Reference {
     scorer: PathBuf,
 }
 
-/// The reference scorer and a Python to run it, or `None` (with a message) to skip.
-fn reference() -> Option<Reference> {
+/// The reference scorer, or `None` (with a message) to skip.
+fn scorer() -> Option<PathBuf> {
     let default = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/score.py");
     let candidates: Vec<PathBuf> =
         std::env::var_os("KURILNET_REFERENCE_SCORER").filter(|v| !v.is_empty()).map(PathBuf::from).into_iter().chain([default]).collect();
-    let Some(scorer) = candidates.iter().find(|p| p.is_file()).cloned() else {
+    let found = candidates.iter().find(|p| p.is_file()).cloned();
+    if found.is_none() {
         let tried: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
         // Even under CI: the reference scorer lives outside the repository and may be absent.
         skip(&format!("reference scorer score.py not found (tried {}); set KURILNET_REFERENCE_SCORER", tried.join(", ")));
-        return None;
-    };
+    }
+    found
+}
+
+/// The reference scorer and a Python to run it, or `None` (with a message) to skip.
+fn reference() -> Option<Reference> {
+    let scorer = scorer()?;
     let python = "python3".to_string();
     let ok = Command::new(&python)
         .args(["-c", "import sys, tomllib"])
@@ -796,4 +802,23 @@ fn seeds_extraction_agrees_with_the_reference_scorer() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), kurilnet(&tmp.path().join("gold.toml"), &tmp.path().join("export"), &["--json"]));
     eprintln!("seeds: macro F1 {:.4}, largest difference {:.1e}", a.macro_f1, a.max_diff);
+}
+
+/// tests/seeds.gold.toml is a copy of the evaluation kit's gold, kept in the
+/// repository so it works alone; a changed kit must be copied again.
+#[test]
+fn seeds_gold_is_the_kits() {
+    let Some(scorer) = scorer() else { return };
+    let kit = scorer.with_file_name("seeds.gold.toml");
+    if !kit.is_file() {
+        skip(&format!("{} not found beside the reference scorer", kit.display()));
+        return;
+    }
+    let ours = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds.gold.toml");
+    assert!(
+        std::fs::read(&kit).unwrap() == std::fs::read(&ours).unwrap(),
+        "{} differs from {}: copy it again",
+        ours.display(),
+        kit.display()
+    );
 }

@@ -96,6 +96,8 @@ pub struct Attribute {
     pub of: usize,
 }
 
+/// Attribute accuracy on matched items: persons' country, meetings' status
+/// (compared as slugs, so `HELD` is `held`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Attributes {
     #[serde(rename = "person country")]
@@ -104,7 +106,8 @@ pub struct Attributes {
     pub meeting_status: Attribute,
 }
 
-/// What was missed and what the tool found that the gold lacks.
+/// What was missed (gold names or ids) and what the tool found that the gold
+/// lacks (labels, with dates for meetings and proposals), in file order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Details {
     pub persons_missed: Vec<String>,
