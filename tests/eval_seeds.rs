@@ -1,0 +1,89 @@
+//! Extraction quality on the seed corpus must not fall: `kurilnet eval` on
+//! `seeds/` against `tests/seeds.gold.toml`.
+
+use std::path::Path;
+use std::process::Command;
+
+use kurilnet::eval::{self, Export, Gold};
+
+/// Lowest acceptable macro F1 on the seeds. Set just below what the extractor
+/// on this branch reaches (the skeleton extracts no actors yet, so 0.000);
+/// the lead raises it after merging the real extractor, and again whenever
+/// extraction improves.
+const FLOOR: f64 = 0.0;
+
+const CATEGORIES: [&str; 5] = ["persons", "meetings", "proposals", "participation", "lineage"];
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn seeds_macro_f1_floor() {
+    let gold = Gold::load(&root().join("tests/seeds.gold.toml")).unwrap();
+    let ex = kurilnet::pipeline::extract_corpus(&root().join("seeds"), &Default::default()).unwrap();
+    let ev = eval::score(&gold, &Export::from_graph(&ex.graph).unwrap());
+    let mut report = Vec::new();
+    eval::report::write_text(&ev, true, &mut report).unwrap();
+    eprintln!("{}", String::from_utf8_lossy(&report));
+    assert!(ev.macro_f1() >= FLOOR, "macro F1 {:.3} fell below the floor {FLOOR:.3}", ev.macro_f1());
+
+    // Every gold item is counted, whatever the extraction found.
+    let s = &ev.scores;
+    assert_eq!(s.persons.gold, gold.person.iter().filter(|p| !p.optional && !p.ignore).count());
+    assert_eq!(s.meetings.gold, gold.meeting.iter().filter(|m| !m.optional).count());
+    assert_eq!(s.proposals.gold, gold.proposal.iter().filter(|p| !p.optional).count());
+    let participation: usize = gold.meeting.iter().filter(|m| !m.optional).map(|m| m.participants.len()).sum();
+    assert_eq!(s.participation.gold, participation);
+    assert!(s.lineage.gold > 0, "the seeds gold has lineage links");
+}
+
+#[test]
+fn every_category_f1_is_reported() {
+    let gold = root().join("tests/seeds.gold.toml");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_kurilnet"))
+            .arg("eval")
+            .arg(&gold)
+            .arg(root().join("seeds"))
+            .args(args)
+            .arg("--quiet")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json: serde_json::Value = serde_json::from_str(&run(&["--json"])).unwrap();
+    for c in CATEGORIES {
+        let f1 = json["scores"][c]["f1"].as_f64().unwrap_or_else(|| panic!("no F1 for {c}: {json}"));
+        assert!((0.0..=1.0).contains(&f1), "{c}: F1 {f1}");
+    }
+    assert!(json["macro_f1"].as_f64().is_some());
+
+    let text = run(&[]);
+    for c in CATEGORIES {
+        let line = text.lines().find(|l| l.split_whitespace().next() == Some(c)).unwrap_or_else(|| panic!("no row for {c}:\n{text}"));
+        let f1: f64 = line.split_whitespace().last().unwrap().parse().unwrap();
+        assert_eq!(f1, (json["scores"][c]["f1"].as_f64().unwrap() * 1000.0).round() / 1000.0, "{c}: text and JSON agree");
+    }
+    assert!(text.contains("attribute person country: ") && text.contains("attribute meeting status: "));
+    assert!(text.lines().last().unwrap().starts_with("macro F1: "));
+}
+
+#[test]
+fn cli_errors_name_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[[person]]\nid = \"x\"\nname = [\n").unwrap();
+    std::fs::write(dir.path().join("nodes.csv"), "Id,Label\nx,y\n").unwrap();
+    std::fs::write(dir.path().join("edges.csv"), "").unwrap();
+    let run = |gold: &Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_kurilnet")).arg("eval").arg(gold).arg("--export").arg(dir.path()).output().unwrap();
+        assert!(!out.status.success());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let e = run(&bad);
+    assert!(e.contains("bad.toml") && e.contains("line 3"), "{e}");
+    let e = run(&root().join("tests/seeds.gold.toml"));
+    assert!(e.contains("nodes.csv") && e.contains("Id, Label, kind") && e.contains("missing kind"), "{e}");
+}
