@@ -4,5 +4,6 @@
 //! (the pipeline copies their results onto nodes as extra attributes).
 
 pub mod centrality;
+pub mod lineage;
 pub mod network;
 pub mod testkit;
