@@ -135,20 +135,22 @@ impl Row {
 }
 
 impl Scores {
-    /// Rank of each row for a measure (1 = highest; equal scores share the
-    /// better rank, "1224" style); `None` where the score is undefined.
+    /// Rank of each row for a measure (1 = highest; scores equal to 10
+    /// significant digits share the better rank, "1224" style, so the last
+    /// bits of floating-point sums do not split a tie); `None` where undefined.
     pub fn ranks(&self, m: Measure) -> Vec<Option<usize>> {
-        let vals: Vec<Option<f64>> = self.rows.iter().map(|r| r.get(m)).collect();
+        let vals: Vec<Option<f64>> = self.rows.iter().map(|r| r.get(m).map(tie_key)).collect();
         vals.iter()
             .map(|v| v.map(|x| 1 + vals.iter().filter(|o| o.is_some_and(|y| y > x)).count()))
             .collect()
     }
 
-    /// Row indices sorted by a measure, highest first, undefined last, then by id.
+    /// Row indices sorted by a measure, highest first (ties as in [`Scores::ranks`]
+    /// broken by id), undefined last.
     pub fn order_by(&self, m: Measure) -> Vec<usize> {
         let mut idx: Vec<usize> = (0..self.rows.len()).collect();
         idx.sort_by(|&a, &b| {
-            let (x, y) = (self.rows[a].get(m), self.rows[b].get(m));
+            let (x, y) = (self.rows[a].get(m).map(tie_key), self.rows[b].get(m).map(tie_key));
             match (x, y) {
                 (Some(x), Some(y)) => y.total_cmp(&x),
                 (Some(_), None) => std::cmp::Ordering::Less,
@@ -159,6 +161,11 @@ impl Scores {
         });
         idx
     }
+}
+
+/// A score rounded to 10 significant digits, for ranking only.
+fn tie_key(x: f64) -> f64 {
+    format!("{x:.9e}").parse().unwrap_or(x)
 }
 
 /// PageRank of every node, as networkx's `pagerank` with its defaults.
@@ -451,12 +458,14 @@ pub fn to_csv(all: &[Scores]) -> anyhow::Result<Vec<u8>> {
     w.into_inner().map_err(|e| anyhow::anyhow!("cannot write centrality CSV: {e}"))
 }
 
-/// Format a score for the terminal: counts without decimals, `undefined` for `None`.
+/// Format a score for the terminal: counts and whole weights without
+/// decimals, other scores with four, `undefined` for `None`.
 pub fn show(m: Measure, v: Option<f64>) -> String {
+    let weight = matches!(m, Measure::WeightedInDegree | Measure::WeightedOutDegree | Measure::WeightedDegree);
     match v {
         None => "undefined".into(),
-        Some(x) if m.is_count() => format!("{x:.0}"),
-        Some(x) if m.is_exact() && x.fract() == 0.0 && x.abs() >= 1.0 => format!("{x:.0}"),
+        Some(x) if m.is_count() || (weight && x.fract() == 0.0) => format!("{x:.0}"),
+        Some(x) if weight => format!("{x:.2}"),
         Some(x) => format!("{x:.4}"),
     }
 }
@@ -590,6 +599,8 @@ mod tests {
             s.rows.push(Row { id: id.into(), label: id.into(), kind: "person".into(), values, notes: vec![] });
         }
         assert_eq!(s.ranks(Measure::PageRank), vec![Some(2), Some(1), Some(2), None]);
+        s.rows[2].values[Measure::PageRank as usize] = Some(0.5 + 1e-15);
+        assert_eq!(s.ranks(Measure::PageRank), vec![Some(2), Some(1), Some(2), None], "last-bit noise is a tie");
         assert_eq!(s.order_by(Measure::PageRank), vec![1, 0, 2, 3]);
     }
 
@@ -632,5 +643,7 @@ mod tests {
         assert_eq!(show(Measure::PageRank, None), "undefined");
         assert_eq!(show(Measure::Degree, Some(3.0)), "3");
         assert_eq!(show(Measure::PageRank, Some(0.123456)), "0.1235");
+        assert_eq!(show(Measure::Harmonic, Some(8.0)), "8.0000");
+        assert_eq!(show(Measure::WeightedDegree, Some(2.5)), "2.50");
     }
 }

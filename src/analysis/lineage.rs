@@ -357,7 +357,8 @@ pub fn write_timeline(g: &Graph, lin: &Lineage, family: Option<&str>, out: &mut 
             let date = e.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into());
             let proposer = if n.attrs.proposer.is_empty() { "?".to_string() } else { n.attrs.proposer.join("+") };
             let status = n.attrs.status.as_deref().unwrap_or("?");
-            writeln!(out, "  {date:<10}  {:<width$}  {proposer:<6} {status}", e.id)?;
+            let label = if n.label != e.id { format!("  {}", n.label) } else { String::new() };
+            writeln!(out, "  {date:<10}  {:<width$}  {proposer:<6} {status}{label}", e.id)?;
             let pad = " ".repeat(14);
             match &e.parent {
                 None => {

@@ -4,6 +4,7 @@
 //! (the pipeline copies their results onto nodes as extra attributes).
 
 pub mod centrality;
+pub mod compare;
 pub mod lineage;
 pub mod network;
 pub mod testkit;
