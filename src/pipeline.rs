@@ -80,7 +80,15 @@ pub fn unresolved_csv(c: &Curation) -> anyhow::Result<OutputFile> {
 
 /// Every exporter the main job runs, in order.
 pub fn exporters() -> Vec<Box<dyn Exporter>> {
-    vec![Box::new(export::GraphJson), Box::new(export::csv::GephiCsv)]
+    vec![
+        Box::new(export::GraphJson),
+        Box::new(export::csv::GephiCsv),
+        Box::new(export::graphml::GraphMl),
+        Box::new(export::gexf::Gexf),
+        Box::new(export::nodelink::NodeLink),
+        Box::new(export::dot::Dot::default()),
+        Box::new(export::svg::Svg::default()),
+    ]
 }
 
 /// Run the main job: extract `corpus_dir`, export everything into `out_dir`.
@@ -88,9 +96,11 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
     let ex = extract_corpus(corpus_dir, opts)?;
     let graph: Graph = ex.graph;
     let mut staging = Staging::new(out_dir)?;
+    let mut notes = Vec::new();
     for e in exporters() {
-        let files = e.render(&graph).with_context(|| format!("cannot render {}", e.name()))?;
-        staging.stage_all(files)?;
+        let r = e.render_with_notes(&graph).with_context(|| format!("cannot render {}", e.name()))?;
+        staging.stage_all(r.files)?;
+        notes.extend(r.notes);
     }
     staging.stage(unresolved_csv(&ex.unresolved)?)?;
     let files = staging.commit()?;
@@ -100,6 +110,6 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
         edges: graph.edge_count(),
         files,
         warnings: ex.warnings,
-        notes: Vec::new(),
+        notes,
     })
 }

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use super::{Exporter, OutputFile};
 use crate::date::PartialDate;
-use crate::graph::{Edge, Graph, Node};
+use crate::graph::{AttrValue, Edge, Graph, Node};
 
 /// The Gephi CSV exporter.
 pub struct GephiCsv;
@@ -54,13 +54,28 @@ pub fn timeset(start: Option<PartialDate>, end: Option<PartialDate>) -> String {
 }
 
 /// Make a text cell safe for Gephi and spreadsheets: double backslashes and
-/// prefix a quote to a cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`).
+/// prefix a quote to a cell a spreadsheet would evaluate (one starting with
+/// `=`, `+`, `-`, `@`, tab or carriage return, per OWASP), and to one already
+/// starting with a quote, so that [`uncell`] restores every text exactly.
 pub fn cell(s: &str) -> String {
     let s = s.replace('\\', "\\\\");
-    if s.starts_with(['=', '+', '-', '@']) {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) {
         format!("'{s}")
     } else {
         s
+    }
+}
+
+/// Inverse of [`cell`]: the text as it was before escaping.
+pub fn uncell(s: &str) -> String {
+    s.strip_prefix('\'').unwrap_or(s).replace("\\\\", "\\")
+}
+
+/// A free attribute value: text made safe, numbers left as numbers.
+fn extra_cell(v: &AttrValue) -> String {
+    match v {
+        AttrValue::Text(t) => cell(t),
+        v => v.to_string(),
     }
 }
 
@@ -80,55 +95,46 @@ fn extra_columns(graph: &Graph) -> Vec<String> {
 fn node_row(n: &Node, extras: &[String]) -> Vec<String> {
     let a = &n.attrs;
     let mut row = vec![
-        n.id.clone(),
+        cell(&n.id),
         cell(&n.label),
         n.kind.to_string(),
-        opt(&a.country),
+        cell(&opt(&a.country)),
         cell(&opt(&a.role)),
         opt(&a.start),
         opt(&a.end),
-        opt(&a.status),
+        cell(&opt(&a.status)),
         cell(&opt(&a.place)),
-        opt(&a.meeting_type),
-        opt(&a.family),
-        a.proposer.join(";"),
-        a.islands.join(";"),
+        cell(&opt(&a.meeting_type)),
+        cell(&opt(&a.family)),
+        cell(&a.proposer.join(";")),
+        cell(&a.islands.join(";")),
         cell(&a.conditions.join("; ")),
-        opt(&a.arrangement),
+        cell(&opt(&a.arrangement)),
         cell(&a.aliases.join("; ")),
         timeset(a.start, a.end),
-        n.docs().join(";"),
+        cell(&n.docs().join(";")),
         n.evidence.len().to_string(),
         cell(&first_evidence(&n.evidence)),
     ];
     for k in extras {
-        row.push(a.extra.get(k).map(|v| cell(&v.to_string())).unwrap_or_default());
+        row.push(a.extra.get(k).map(extra_cell).unwrap_or_default());
     }
     row
 }
 
 fn edge_row(e: &Edge, graph: &Graph) -> Vec<String> {
-    // Edges dated by their own dates, else by the dated end (a meeting, a proposal).
-    let (start, end) = match e.start {
-        Some(s) => (Some(s), e.end),
-        None => [&e.target, &e.source]
-            .iter()
-            .filter_map(|id| graph.node(id))
-            .find(|n| n.attrs.start.is_some() && n.kind != crate::graph::NodeKind::Document)
-            .map(|n| (n.attrs.start, n.attrs.end))
-            .unwrap_or((None, None)),
-    };
+    let (start, end) = super::fields::edge_dates(e, graph);
     vec![
-        e.source.clone(),
-        e.target.clone(),
+        cell(&e.source),
+        cell(&e.target),
         "Directed".to_string(),
-        e.id(),
+        cell(&e.id()),
         e.relation.to_string(),
         e.relation.to_string(),
         e.weight().to_string(),
-        opt(&e.rule),
+        cell(&opt(&e.rule)),
         timeset(start, end),
-        e.docs().join(";"),
+        cell(&e.docs().join(";")),
         e.evidence.len().to_string(),
         cell(&first_evidence(&e.evidence)),
     ]
@@ -180,6 +186,17 @@ mod tests {
         assert_eq!(cell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
         assert_eq!(cell("-2+3"), "'-2+3");
         assert_eq!(cell("Taro Kono"), "Taro Kono");
+        assert_eq!(cell("'quoted"), "''quoted");
+        assert_eq!(cell("\tx"), "'\tx");
+        for s in [r"a\b", "=1", "'=1", "''", "-", "plain", "\\=", "'"] {
+            assert_eq!(uncell(&cell(s)), s);
+        }
+    }
+
+    #[test]
+    fn numeric_extras_stay_numbers() {
+        assert_eq!(extra_cell(&AttrValue::Float(-0.5)), "-0.5");
+        assert_eq!(extra_cell(&AttrValue::Text("-0.5".into())), "'-0.5");
     }
 
     #[test]

@@ -2,6 +2,13 @@
 //! writing of a whole output set. Exporters only render; they never analyse.
 
 pub mod csv;
+pub mod dot;
+pub mod fields;
+pub mod gexf;
+pub mod graphml;
+pub mod nodelink;
+pub mod svg;
+mod xml;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -27,6 +34,19 @@ pub trait Exporter {
     fn name(&self) -> &'static str;
     /// Render the graph into one or more named files.
     fn render(&self, graph: &Graph) -> anyhow::Result<Vec<OutputFile>>;
+    /// Render for the main job, which tolerates a missing optional tool: files
+    /// plus notes for the user about files not written. Defaults to [`Exporter::render`].
+    fn render_with_notes(&self, graph: &Graph) -> anyhow::Result<Rendered> {
+        Ok(Rendered { files: self.render(graph)?, notes: Vec::new() })
+    }
+}
+
+/// Files rendered by an exporter, and notes for the user (e.g. a file skipped
+/// because an optional tool is missing).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub notes: Vec<String>,
 }
 
 /// Exporter for `graph.json`, the tool's own format that later subcommands read.
@@ -60,9 +80,13 @@ impl Staging {
     /// Write a file to a temporary name beside its final place.
     pub fn stage(&mut self, file: OutputFile) -> anyhow::Result<()> {
         use anyhow::Context;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{}.", file.name))
-            .suffix(".tmp")
+        let prefix = format!(".{}.", file.name);
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        // Temporary files are private (0600); outputs are ordinary files others may read.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+        let mut tmp = builder
             .tempfile_in(&self.dir)
             .with_context(|| format!("cannot create a temporary file in {}", self.dir.display()))?;
         tmp.write_all(&file.bytes).with_context(|| format!("cannot write {}", file.name))?;
@@ -114,5 +138,14 @@ mod tests {
         assert_eq!(paths.len(), 1);
         assert_eq!(std::fs::read_to_string(dir.path().join("a.csv")).unwrap(), "y");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            // An ordinary file shows what the umask allows; outputs get that, capped at 0644.
+            let plain = dir.path().join("plain");
+            std::fs::write(&plain, "").unwrap();
+            assert_eq!(mode(&dir.path().join("a.csv")), mode(&plain) & 0o644);
+        }
     }
 }

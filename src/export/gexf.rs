@@ -1,0 +1,210 @@
+//! GEXF 1.3 (`graph.gexf`) for Gephi: typed node and edge attributes, node
+//! colours by kind (`viz:color`), and time: a dynamic graph (`timeformat="date"`)
+//! whose dated nodes and edges carry `spells`, so Gephi's timeline replays the
+//! negotiations. Partial dates cover whole periods (1991 → 1991-01-01..1991-12-31).
+//! It writes no layout.
+
+use std::collections::BTreeMap;
+
+use super::fields::{self, Column, Field, Ty};
+use super::xml::Xml;
+use super::{dot, Exporter, OutputFile};
+use crate::date::PartialDate;
+use crate::graph::{AttrValue, Graph, Node, NodeKind};
+
+/// The GEXF exporter.
+pub struct Gexf;
+
+impl Exporter for Gexf {
+    fn name(&self) -> &'static str {
+        "gexf"
+    }
+
+    fn render(&self, graph: &Graph) -> anyhow::Result<Vec<OutputFile>> {
+        Ok(vec![OutputFile::new("graph.gexf", to_gexf(graph)?)])
+    }
+}
+
+/// GEXF attribute type of a column: `integer` unless a value needs `long`.
+fn type_name(col: &Column, rows: &[Vec<Field>]) -> &'static str {
+    match col.ty {
+        Ty::Str => "string",
+        Ty::Double => "double",
+        Ty::Int => {
+            let fits = rows.iter().flatten().filter(|(k, _)| *k == col.name).all(|(_, v)| match v {
+                AttrValue::Int(i) => i32::try_from(*i).is_ok(),
+                _ => true,
+            });
+            if fits { "integer" } else { "long" }
+        }
+    }
+}
+
+/// The closed day interval a date range covers, as GEXF `xsd:date`s.
+pub fn spell(start: PartialDate, end: Option<PartialDate>) -> (String, String) {
+    let fmt = |(y, m, d): (i32, u8, u8)| format!("{y:04}-{m:02}-{d:02}");
+    let (a, b) = (start.first_day(), end.unwrap_or(start).last_day());
+    // A range given backwards still yields a valid interval.
+    if a <= b { (fmt(a), fmt(b)) } else { (fmt(b), fmt(a)) }
+}
+
+/// A node is placed in time by its own dates; documents (publication dates) are not,
+/// or every actor's timeline would start with the press.
+fn node_spell(n: &Node) -> Option<(String, String)> {
+    (n.kind != NodeKind::Document).then_some(())?;
+    n.attrs.start.map(|s| spell(s, n.attrs.end))
+}
+
+fn rgb(hex: &str) -> [String; 3] {
+    let c = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).expect("valid colour").to_string();
+    [c(1), c(3), c(5)]
+}
+
+fn declare(x: &mut Xml, class: &str, prefix: &str, cols: &[Column], rows: &[Vec<Field>]) -> std::io::Result<()> {
+    x.open("attributes", &[("class", class)])?;
+    for (i, col) in cols.iter().enumerate() {
+        let id = format!("{prefix}{i}");
+        x.empty("attribute", &[("id", &id), ("title", &col.name), ("type", type_name(col, rows))])?;
+    }
+    x.close("attributes")
+}
+
+fn attvalues(x: &mut Xml, prefix: &str, cols: &[Column], row: &[Field]) -> std::io::Result<()> {
+    let ids: BTreeMap<&str, String> =
+        cols.iter().enumerate().map(|(i, c)| (c.name.as_str(), format!("{prefix}{i}"))).collect();
+    x.open("attvalues", &[])?;
+    for (k, v) in row {
+        x.empty("attvalue", &[("for", &ids[k.as_str()]), ("value", &fields::value_text(v))])?;
+    }
+    x.close("attvalues")
+}
+
+fn spells(x: &mut Xml, s: &Option<(String, String)>) -> std::io::Result<()> {
+    if let Some((a, b)) = s {
+        x.open("spells", &[])?;
+        x.empty("spell", &[("start", a), ("end", b)])?;
+        x.close("spells")?;
+    }
+    Ok(())
+}
+
+/// Render a graph as GEXF 1.3 text (UTF-8, deterministic).
+///
+/// Node attributes are [`fields::node_fields`] (`Attrs.extra` typed by its
+/// values); edges carry their relation as `label` and `kind` (parallel edges of
+/// different relations stay apart), `weight`, and the other [`fields::edge_fields`].
+pub fn to_gexf(graph: &Graph) -> anyhow::Result<String> {
+    let nodes = graph.nodes();
+    let edges = graph.edges();
+    let node_rows: Vec<Vec<Field>> = nodes.iter().map(|n| fields::node_fields(n)).collect();
+    // The weight is the edge's own XML attribute, not a column.
+    let edge_rows: Vec<Vec<Field>> = edges
+        .iter()
+        .map(|e| fields::edge_fields(e, graph).into_iter().filter(|(k, _)| k != "weight").collect())
+        .collect();
+    let node_cols = fields::columns(fields::NODE_FIELDS, &node_rows);
+    let edge_cols = fields::columns(fields::EDGE_FIELDS, &edge_rows);
+
+    let mut x = Xml::new()?;
+    x.open(
+        "gexf",
+        &[
+            ("xmlns", "http://gexf.net/1.3"),
+            ("xmlns:viz", "http://gexf.net/1.3/viz"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            ("xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"),
+            ("version", "1.3"),
+        ],
+    )?;
+    x.open("meta", &[])?;
+    x.text("creator", &[], "kurilnet")?;
+    x.text("description", &[], "Actors, meetings and proposals with evidence; dated by spells")?;
+    x.close("meta")?;
+    x.open(
+        "graph",
+        &[("defaultedgetype", "directed"), ("mode", "dynamic"), ("timeformat", "date"), ("timerepresentation", "interval")],
+    )?;
+    declare(&mut x, "node", "n", &node_cols, &node_rows)?;
+    declare(&mut x, "edge", "e", &edge_cols, &edge_rows)?;
+
+    x.open("nodes", &[("count", &nodes.len().to_string())])?;
+    for (n, row) in nodes.iter().zip(&node_rows) {
+        x.open("node", &[("id", &n.id), ("label", &n.label)])?;
+        attvalues(&mut x, "n", &node_cols, row)?;
+        spells(&mut x, &node_spell(n))?;
+        let [r, g, b] = rgb(dot::kind_style(n.kind).1);
+        x.empty("viz:color", &[("r", &r), ("g", &g), ("b", &b), ("a", "1.0")])?;
+        x.close("node")?;
+    }
+    x.close("nodes")?;
+
+    x.open("edges", &[("count", &edges.len().to_string())])?;
+    for (e, row) in edges.iter().zip(&edge_rows) {
+        let weight = e.weight().to_string();
+        let rel = e.relation.as_str();
+        x.open(
+            "edge",
+            &[
+                ("id", &e.id()),
+                ("source", &e.source),
+                ("target", &e.target),
+                ("label", rel),
+                ("kind", rel),
+                ("weight", &weight),
+            ],
+        )?;
+        attvalues(&mut x, "e", &edge_cols, row)?;
+        let (start, end) = fields::edge_dates(e, graph);
+        spells(&mut x, &start.map(|s| spell(s, end)))?;
+        x.close("edge")?;
+    }
+    x.close("edges")?;
+    x.close("graph")?;
+    x.close("gexf")?;
+    Ok(x.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{Edge, Relation};
+
+    fn d(s: &str) -> PartialDate {
+        s.parse().unwrap()
+    }
+
+    macro_rules! spells {
+        ($($name:ident: $start:expr, $end:expr => $a:expr, $b:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(spell(d($start), $end.map(d)), ($a.to_string(), $b.to_string()));
+            }
+        )*};
+    }
+
+    spells! {
+        year_is_whole_year: "1991", None::<&str> => "1991-01-01", "1991-12-31";
+        month_is_whole_month: "2000-02", None::<&str> => "2000-02-01", "2000-02-29";
+        day_is_one_day: "1956-10-19", None::<&str> => "1956-10-19", "1956-10-19";
+        range_spans_both: "2000-09-03", Some("2000-09-05") => "2000-09-03", "2000-09-05";
+        mixed_precision_range: "1997-11", Some("1998") => "1997-11-01", "1998-12-31";
+    }
+
+    #[test]
+    fn meetings_and_their_edges_are_dated_and_coloured() {
+        let mut g = Graph::new();
+        let mut m = Node::new("m", NodeKind::Meeting, "Krasnoyarsk <talks> & \"more\"\nline");
+        m.attrs.start = Some(d("1997-11"));
+        m.attrs.extra.insert("big".into(), AttrValue::Int(1 << 40));
+        g.upsert_node(m);
+        g.upsert_node(Node::new("p", NodeKind::Person, "Yeltsin"));
+        g.upsert_edge(Edge::new("p", "m", Relation::ParticipatedIn)).unwrap();
+        let s = to_gexf(&g).unwrap();
+        assert!(s.contains(r#"label="Krasnoyarsk &lt;talks&gt; &amp; &quot;more&quot;&#10;line""#), "{s}");
+        assert_eq!(s.matches(r#"<spell start="1997-11-01" end="1997-11-30"/>"#).count(), 2, "{s}");
+        assert!(s.contains(r#"title="big" type="long""#), "{s}");
+        assert!(s.contains(r#"title="evidence_count" type="integer""#), "{s}");
+        assert!(s.contains(r#"<viz:color r="141" g="211" b="199" a="1.0"/>"#), "{s}");
+        assert!(s.contains(r#"kind="participated_in" weight="1""#), "{s}");
+    }
+}

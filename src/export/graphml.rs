@@ -1,0 +1,150 @@
+//! GraphML (`graph.graphml`) for networkx, igraph, yEd and Cytoscape: every
+//! node and edge field as a typed `<key>` (`int`, `double`, `string`), so
+//! readers get numbers as numbers. Key ids (`d0`, `d1`, …) follow a fixed
+//! column order. It writes no layout or visual attributes.
+
+use super::fields::{self, Column, Field, Ty};
+use super::xml::Xml;
+use super::{Exporter, OutputFile};
+use crate::graph::{AttrValue, Graph};
+
+/// The GraphML exporter.
+pub struct GraphMl;
+
+impl Exporter for GraphMl {
+    fn name(&self) -> &'static str {
+        "graphml"
+    }
+
+    fn render(&self, graph: &Graph) -> anyhow::Result<Vec<OutputFile>> {
+        Ok(vec![OutputFile::new("graph.graphml", to_graphml(graph)?)])
+    }
+}
+
+fn type_name(t: Ty) -> &'static str {
+    match t {
+        Ty::Int => "int",
+        Ty::Double => "double",
+        Ty::Str => "string",
+    }
+}
+
+/// A key declared for one domain (`graph`, `node`, `edge`).
+struct Key {
+    id: String,
+    domain: &'static str,
+    col: Column,
+}
+
+fn declare(keys: &mut Vec<Key>, domain: &'static str, cols: Vec<Column>) {
+    for col in cols {
+        keys.push(Key { id: format!("d{}", keys.len()), domain, col });
+    }
+}
+
+fn write_data(x: &mut Xml, keys: &[Key], domain: &str, row: &[Field]) -> std::io::Result<()> {
+    // Rows follow column order already; look keys up by name within the domain.
+    for (name, v) in row {
+        let key = keys.iter().find(|k| k.domain == domain && k.col.name == *name).expect("declared");
+        x.text("data", &[("key", &key.id)], &fields::value_text(v))?;
+    }
+    Ok(())
+}
+
+/// Render a graph as GraphML text (UTF-8, deterministic).
+///
+/// Nodes carry `label` and every field of [`fields::node_fields`] that is set
+/// (`Attrs.extra` included, typed by its values); edges carry `relation`,
+/// `weight` (double), `rule`, dates, `docs`, `evidence_count` (int) and `evidence`.
+///
+/// ```
+/// use kurilnet::graph::{Graph, Node, NodeKind};
+/// let mut g = Graph::new();
+/// g.upsert_node(Node::new("taro-kono", NodeKind::Person, "Taro Kōno"));
+/// let xml = kurilnet::export::graphml::to_graphml(&g).unwrap();
+/// assert!(xml.contains(r#"attr.name="label" attr.type="string""#));
+/// assert!(xml.contains("Taro Kōno"));
+/// ```
+pub fn to_graphml(graph: &Graph) -> anyhow::Result<String> {
+    let nodes = graph.nodes();
+    let edges = graph.edges();
+    let node_rows: Vec<Vec<Field>> = nodes
+        .iter()
+        .map(|n| {
+            let mut row = vec![("label".to_string(), AttrValue::Text(n.label.clone()))];
+            row.extend(fields::node_fields(n));
+            row
+        })
+        .collect();
+    let edge_rows: Vec<Vec<Field>> = edges.iter().map(|e| fields::edge_fields(e, graph)).collect();
+    let graph_row: Vec<Field> = vec![("documents".into(), AttrValue::Int(graph.meta.documents as i64))];
+
+    let mut keys = Vec::new();
+    declare(&mut keys, "graph", fields::columns(&[], [&graph_row]));
+    let node_order: Vec<&str> = std::iter::once("label").chain(fields::NODE_FIELDS.iter().copied()).collect();
+    declare(&mut keys, "node", fields::columns(&node_order, &node_rows));
+    declare(&mut keys, "edge", fields::columns(fields::EDGE_FIELDS, &edge_rows));
+
+    let mut x = Xml::new()?;
+    x.open(
+        "graphml",
+        &[
+            ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            (
+                "xsi:schemaLocation",
+                "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+            ),
+        ],
+    )?;
+    for k in &keys {
+        x.empty(
+            "key",
+            &[("id", &k.id), ("for", k.domain), ("attr.name", &k.col.name), ("attr.type", type_name(k.col.ty))],
+        )?;
+    }
+    x.open("graph", &[("id", "kurilnet"), ("edgedefault", "directed")])?;
+    write_data(&mut x, &keys, "graph", &graph_row)?;
+    for (n, row) in nodes.iter().zip(&node_rows) {
+        x.open("node", &[("id", &n.id)])?;
+        write_data(&mut x, &keys, "node", row)?;
+        x.close("node")?;
+    }
+    for (e, row) in edges.iter().zip(&edge_rows) {
+        x.open("edge", &[("id", &e.id()), ("source", &e.source), ("target", &e.target)])?;
+        write_data(&mut x, &keys, "edge", row)?;
+        x.close("edge")?;
+    }
+    x.close("graph")?;
+    x.close("graphml")?;
+    Ok(x.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{Edge, Node, NodeKind, Relation};
+
+    #[test]
+    fn keys_are_typed_and_values_escaped() {
+        let mut g = Graph::new();
+        let mut p = Node::new("a", NodeKind::Person, "Eduard \"Шеварднадзе\" <&>\nline2");
+        p.attrs.extra.insert("pagerank".into(), AttrValue::Float(0.5));
+        p.attrs.extra.insert("degree".into(), AttrValue::Int(2));
+        g.upsert_node(p);
+        g.upsert_node(Node::new("b", NodeKind::State, "USSR"));
+        g.upsert_edge(Edge::new("a", "b", Relation::Represents)).unwrap();
+        let s = to_graphml(&g).unwrap();
+        for decl in [
+            r#"for="node" attr.name="pagerank" attr.type="double""#,
+            r#"for="node" attr.name="degree" attr.type="int""#,
+            r#"for="edge" attr.name="weight" attr.type="double""#,
+            r#"for="edge" attr.name="evidence_count" attr.type="int""#,
+            r#"for="graph" attr.name="documents" attr.type="int""#,
+        ] {
+            assert!(s.contains(decl), "missing {decl} in\n{s}");
+        }
+        assert!(s.contains("Eduard &quot;Шеварднадзе&quot; &lt;&amp;&gt;\nline2"), "{s}");
+        assert_eq!(s, to_graphml(&g).unwrap(), "deterministic");
+    }
+}

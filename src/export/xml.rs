@@ -1,0 +1,92 @@
+//! A thin XML writer over quick-xml for the GraphML and GEXF exporters: it
+//! escapes every attribute and text (line breaks included, so they survive
+//! attribute-value normalisation) and drops nothing but characters XML 1.0
+//! cannot carry at all. It knows no format.
+
+use std::borrow::Cow;
+
+use quick_xml::events::attributes::Attribute;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+
+/// Replace the characters XML 1.0 cannot represent even as references (C0
+/// controls other than tab, newline and carriage return; U+FFFE, U+FFFF) by U+FFFD.
+pub fn xml_safe(s: &str) -> Cow<'_, str> {
+    let bad = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}');
+    if s.chars().any(bad) {
+        Cow::Owned(s.chars().map(|c| if bad(c) { '\u{FFFD}' } else { c }).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Escaped text content (quick-xml writes `\r` as a reference, which parsers
+/// would otherwise fold into `\n`).
+fn escape_text(s: &str) -> String {
+    quick_xml::escape::escape(xml_safe(s).as_ref()).into_owned()
+}
+
+/// An indented XML document being written into memory.
+pub struct Xml {
+    w: Writer<Vec<u8>>,
+}
+
+impl Xml {
+    /// Start a UTF-8 document with its XML declaration.
+    pub fn new() -> std::io::Result<Xml> {
+        let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        Ok(Xml { w })
+    }
+
+    fn start<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
+        let mut s = BytesStart::new(name);
+        for (k, v) in attrs {
+            s.push_attribute(Attribute::from((*k, xml_safe(v).as_ref())));
+        }
+        s
+    }
+
+    /// `<name attrs…>`
+    pub fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> std::io::Result<()> {
+        self.w.write_event(Event::Start(Self::start(name, attrs)))
+    }
+
+    /// `<name attrs…/>`
+    pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> std::io::Result<()> {
+        self.w.write_event(Event::Empty(Self::start(name, attrs)))
+    }
+
+    /// `<name attrs…>text</name>` on one line.
+    pub fn text(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> std::io::Result<()> {
+        self.w.write_event(Event::Start(Self::start(name, attrs)))?;
+        self.w.write_event(Event::Text(BytesText::from_escaped(escape_text(text))))?;
+        self.w.write_event(Event::End(BytesEnd::new(name)))
+    }
+
+    /// `</name>`
+    pub fn close(&mut self, name: &str) -> std::io::Result<()> {
+        self.w.write_event(Event::End(BytesEnd::new(name)))
+    }
+
+    /// The document, with a final newline.
+    pub fn finish(self) -> String {
+        let mut bytes = self.w.into_inner();
+        bytes.push(b'\n');
+        String::from_utf8(bytes).expect("written from str")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_and_text_keep_line_breaks_and_markup_escaped() {
+        let mut x = Xml::new().unwrap();
+        x.text("a", &[("v", "1\n2\t\"<&>'")], "x\r\ny<&>\u{1}").unwrap();
+        let s = x.finish();
+        assert!(s.contains(r#"v="1&#10;2&#9;&quot;&lt;&amp;&gt;&apos;""#), "{s}");
+        assert!(s.contains("x&#13;\ny&lt;&amp;&gt;\u{FFFD}</a>"), "{s}");
+    }
+}
