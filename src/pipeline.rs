@@ -94,9 +94,13 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
 /// Run the main job: extract `corpus_dir`, export everything into `out_dir`.
 pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<Summary> {
     let ex = extract_corpus(corpus_dir, opts)?;
-    let graph: Graph = ex.graph;
+    let mut graph: Graph = ex.graph;
     let mut staging = Staging::new(out_dir)?;
     let mut notes = Vec::new();
+    // Before the exporters, so every export carries the results as node attributes.
+    let analysed = crate::analysis::annotate(&mut graph).context("cannot analyse the graph")?;
+    staging.stage_all(analysed.files)?;
+    notes.extend(analysed.notes);
     for e in exporters() {
         let r = e.render_with_notes(&graph).with_context(|| format!("cannot render {}", e.name()))?;
         staging.stage_all(r.files)?;

@@ -204,3 +204,81 @@ pub fn sample() -> Graph {
     b.graph.canonicalize();
     b.graph
 }
+
+/// A deterministic pseudo-random generator (xorshift64*), so test graphs need no extra crate.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// A larger random negotiation graph: `persons` persons in three states,
+/// `meetings` meetings of 2–5 persons between 1950 and 2020, proposals
+/// proposed by persons, discussed at meetings and derived from earlier ones,
+/// and a few `co_attended` edges in either direction so the full network has
+/// directed cycles. Edge evidence counts vary so weights matter.
+pub fn random(seed: u64, persons: usize, meetings: usize) -> Graph {
+    let mut rng = Rng::new(seed);
+    let mut b = Builder::new();
+    b.node("doc-a", NodeKind::Document, "Document A");
+    b.node("doc-b", NodeKind::Document, "Document B");
+    for s in ["jp", "su", "ru"] {
+        b.node(s, NodeKind::State, &s.to_uppercase());
+    }
+    let pid = |i: usize| format!("person-{i:03}");
+    for i in 0..persons {
+        b.person(&pid(i), &format!("Person {i}"), "JP");
+        let state = ["jp", "su", "ru"][rng.below(3)];
+        b.edge(&pid(i), state, Relation::Represents, 1);
+    }
+    let mut meeting_ids = Vec::new();
+    for m in 0..meetings {
+        let year = 1950 + rng.below(71);
+        let id = format!("m-{year}-{m:03}");
+        let k = 2 + rng.below(4);
+        let mut who: Vec<String> = (0..k).map(|_| pid(rng.below(persons))).collect();
+        who.sort();
+        who.dedup();
+        let refs: Vec<&str> = who.iter().map(String::as_str).collect();
+        b.meeting(&id, &format!("{year}-{:02}", 1 + rng.below(12)), &refs);
+        meeting_ids.push((year, id));
+    }
+    meeting_ids.sort();
+    let families = ["two-island", "lease", "four-island", "joint-economic"];
+    let mut props: Vec<(usize, String)> = Vec::new();
+    for (j, (year, m)) in meeting_ids.iter().enumerate().filter(|(j, _)| j % 3 == 0) {
+        let id = format!("p-{year}-{j:03}");
+        let fam = families[rng.below(families.len())];
+        b.proposal(&id, &year.to_string(), fam, "JP", "habomai, shikotan", "sovereignty", "offered", "");
+        b.edge(&id, m, Relation::DiscussedAt, 1 + rng.below(3));
+        b.edge(&pid(rng.below(persons)), &id, Relation::Proposed, 1 + rng.below(3));
+        if let Some((_, parent)) = props.get(rng.below(props.len() + 1)) {
+            let parent = parent.clone();
+            b.edge(&id, &parent, Relation::DerivedFrom, 1);
+        }
+        props.push((*year, id));
+    }
+    for _ in 0..persons / 2 {
+        let (a, c) = (rng.below(persons), rng.below(persons));
+        if a != c {
+            b.edge(&pid(a), &pid(c), Relation::CoAttended, 1 + rng.below(2));
+        }
+    }
+    b.mention_all("doc-a");
+    b.graph.canonicalize();
+    b.graph
+}

@@ -1,11 +1,9 @@
 //! `lineage.dot`: the lineage diagram, left to right by year (one rank per
 //! year), one cluster per family, cross-family links dashed; optionally two
 //! paths highlighted (for `kurilnet compare`). Built with graphviz-rust's DOT
-//! structures; [`render_svg`] runs Graphviz `dot` when it is installed.
+//! structures; `export::svg::render_svg` draws it when Graphviz is installed.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph as DotGraph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
@@ -203,40 +201,6 @@ pub fn to_dot(g: &Graph, lin: &Lineage, highlight: Option<&Highlight>) -> String
     s
 }
 
-/// What Graphviz made of a DOT text.
-#[derive(Debug)]
-pub struct Rendered {
-    pub svg: Vec<u8>,
-    /// Anything `dot` wrote on stderr (warnings); empty when clean.
-    pub warnings: String,
-}
-
-/// Render DOT to SVG with Graphviz `dot`; `Ok(None)` when `dot` is not installed.
-pub fn render_svg(dot: &str) -> anyhow::Result<Option<Rendered>> {
-    use anyhow::Context;
-    let child = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e).context("cannot run Graphviz dot"),
-    };
-    {
-        let mut stdin = child.stdin.take().context("no stdin for dot")?;
-        stdin.write_all(dot.as_bytes()).context("cannot send DOT to Graphviz dot")?;
-    }
-    let out = child.wait_with_output().context("Graphviz dot did not finish")?;
-    let warnings = String::from_utf8_lossy(&out.stderr).trim().to_string();
-    if !out.status.success() {
-        anyhow::bail!("Graphviz dot failed ({}): {warnings}", out.status);
-    }
-    Ok(Some(Rendered { svg: out.stdout, warnings }))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,11 +243,9 @@ mod tests {
     fn graphviz_renders_without_warnings() {
         let g = sample();
         let lin = Lineage::build(&g).unwrap();
-        match render_svg(&to_dot(&g, &lin, None)).unwrap() {
-            Some(r) => {
-                assert!(r.warnings.is_empty(), "dot warned: {}", r.warnings);
-                assert!(String::from_utf8_lossy(&r.svg).contains("<svg"));
-            }
+        // render_svg fails on any warning from dot.
+        match crate::export::svg::render_svg("dot", &to_dot(&g, &lin, None), "lineage.svg").unwrap() {
+            Some(svg) => assert!(String::from_utf8_lossy(&svg).contains("<svg")),
             None if std::env::var_os("CI").is_some() => panic!("Graphviz dot is required when CI is set"),
             None => eprintln!("skipped: Graphviz `dot` is not installed (apt-get install graphviz)"),
         }
