@@ -59,6 +59,12 @@ fn centrality_csv_by_era_has_rows_per_era_and_both_networks() {
     assert!(window.lines().skip(1).all(|l| l.contains(",1989-2001,")));
     assert!(!window.contains("ichiro-hatoyama"), "1956 only");
     assert_eq!(out, ok(&["centrality", &g, "--by-era", "--format", "csv"]), "deterministic");
+    let dir = tempfile::tempdir().unwrap();
+    let actors = dir.path().join("actors.json");
+    ok(&["centrality", &g, "--actors-graph", actors.to_str().unwrap(), "--format", "csv"]);
+    let a = Graph::load(&actors).unwrap();
+    assert_eq!(a.edges_of(kurilnet::graph::Relation::CoAttended).len(), a.edge_count());
+    assert!(a.edge_count() > 0);
     let bad = kurilnet(&["centrality", &g, "--from", "2001", "--to", "1989"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--from 2001 is after --to 1989"));

@@ -332,6 +332,15 @@ impl Lineage {
     }
 }
 
+/// Labels of the persons (or other actors) with a `proposed` edge to a proposal, sorted by id.
+pub fn proposed_by(g: &Graph, id: &str) -> Vec<String> {
+    g.neighbours(id, Relation::Proposed, petgraph::Direction::Incoming)
+        .into_iter()
+        .filter_map(|a| g.node(a))
+        .map(|n| n.label.clone())
+        .collect()
+}
+
 /// First evidence of a node as `doc#sentence` and the sentence.
 pub fn evidence_of(n: &Node) -> Option<(String, &str)> {
     n.evidence.first().map(|e| (format!("{}#{}", e.doc, e.sentence), e.text.as_str()))
@@ -358,7 +367,9 @@ pub fn write_timeline(g: &Graph, lin: &Lineage, family: Option<&str>, out: &mut 
             let proposer = if n.attrs.proposer.is_empty() { "?".to_string() } else { n.attrs.proposer.join("+") };
             let status = n.attrs.status.as_deref().unwrap_or("?");
             let label = if n.label != e.id { format!("  {}", n.label) } else { String::new() };
-            writeln!(out, "  {date:<10}  {:<width$}  {proposer:<6} {status}{label}", e.id)?;
+            let by = proposed_by(g, &e.id);
+            let by = if by.is_empty() { String::new() } else { format!(" (by {})", by.join(", ")) };
+            writeln!(out, "  {date:<10}  {:<width$}  {proposer:<6} {status}{by}{label}", e.id)?;
             let pad = " ".repeat(14);
             match &e.parent {
                 None => {
@@ -408,7 +419,7 @@ pub fn to_csv(g: &Graph, lin: &Lineage) -> anyhow::Result<Vec<u8>> {
     use crate::export::csv::cell;
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
     w.write_record([
-        "id", "label", "family", "date", "proposer", "status", "arrangement", "islands", "conditions", "parent",
+        "id", "label", "family", "date", "proposer", "proposed_by", "status", "arrangement", "islands", "conditions", "parent",
         "other_parents", "root", "depth", "changes", "evidence_at", "evidence",
     ])?;
     for e in &lin.entries {
@@ -421,6 +432,7 @@ pub fn to_csv(g: &Graph, lin: &Lineage) -> anyhow::Result<Vec<u8>> {
             e.family.clone().unwrap_or_default(),
             e.date.map(|d| d.to_string()).unwrap_or_default(),
             a.proposer.join(";"),
+            cell(&proposed_by(g, &e.id).join(";")),
             a.status.clone().unwrap_or_default(),
             a.arrangement.clone().unwrap_or_default(),
             a.islands.join(";"),
@@ -512,7 +524,8 @@ mod tests {
         assert_eq!(String::from_utf8(out).unwrap(), "no proposal of family \"nonsense\"\n");
         let csv = String::from_utf8(to_csv(&g, &lin).unwrap()).unwrap();
         assert_eq!(csv.lines().count(), 1 + g.nodes_of(NodeKind::Proposal).len());
-        assert!(csv.contains("p-2019-plus-alpha,p-2019-plus-alpha,two-island,2019-01,JP,floated"));
+        assert!(csv.contains("p-2019-plus-alpha,p-2019-plus-alpha,two-island,2019-01,JP,Shinzo Abe,floated"), "{csv}");
+        assert!(text.contains("  1956-10-19  p-1956-joint-declaration  JP+SU  agreed (by Ichiro Hatoyama, Nikita Khrushchev)\n"), "{text}");
     }
 
     /// A random DAG of proposals: links only from a later index to an earlier one.

@@ -24,7 +24,7 @@ impl Builder {
 
     fn next_ev(&mut self, text: &str) -> Evidence {
         self.sentence += 1;
-        ev(if self.sentence % 2 == 0 { "doc-a" } else { "doc-b" }, self.sentence, text)
+        ev(if self.sentence.is_multiple_of(2) { "doc-a" } else { "doc-b" }, self.sentence, text)
     }
 
     /// Add a node with one evidence record; returns it for further attributes.
@@ -213,7 +213,7 @@ impl Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -222,7 +222,7 @@ impl Rng {
 
     /// A number in `0..n`.
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 }
 
