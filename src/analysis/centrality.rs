@@ -299,6 +299,12 @@ pub fn harmonic<Ty: EdgeType, E>(graph: &petgraph::Graph<(), E, Ty>) -> Vec<f64>
 /// harmonic ignore weights (they measure strength, not distance); PageRank and
 /// eigenvector use them.
 ///
+/// # Arguments
+/// * `net`: the network (node `i` is `net.ids[i]`); directed or undirected.
+/// * `kind`, `period`: recorded in the result, for output.
+/// * `g`: the graph the network was built from, for labels and kinds.
+/// * `opts`: see [`Options`] (parallelism of betweenness and closeness).
+///
 /// Undefined, with a note: closeness of a node no other node reaches (nothing
 /// to average); eigenvector on an edgeless or acyclic directed network (no
 /// positive eigenvector) or when the power iteration does not converge;
@@ -415,7 +421,8 @@ pub fn score<Ty: EdgeType + Sync>(
     Scores { network: kind, period: period.to_string(), rows, notes }
 }
 
-/// Score the full network and the actor network of `g` in one period.
+/// Score the full network and the actor network of `g` restricted to `window`
+/// (see [`restrict`]); `period` names the window in the output.
 pub fn analyse(g: &Graph, window: Window, period: &str, opts: Options) -> Vec<Scores> {
     let g = restrict(g, window);
     let actors = actor_graph(&g);

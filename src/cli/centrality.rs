@@ -115,8 +115,11 @@ fn truncate(s: &str, n: usize) -> String {
 }
 
 fn write_table(out: &mut impl Write, period: &str, s: &Scores, measure: Measure, top: usize) -> std::io::Result<()> {
-    let edges_word = if s.network == NetworkKind::Actors { "co-attendance" } else { "directed" };
-    writeln!(out, "{} network, {period}: {} nodes ({edges_word}), ranked by {measure}", s.network, s.rows.len())?;
+    let what = match s.network {
+        NetworkKind::Actors => "persons linked by meetings attended together",
+        NetworkKind::Full => "directed; documents and mentioned_in edges left out",
+    };
+    writeln!(out, "{} network ({what}), {period}: {} nodes, ranked by {measure}", s.network, s.rows.len())?;
     if s.rows.is_empty() {
         for n in &s.notes {
             writeln!(out, "  note: {n}")?;

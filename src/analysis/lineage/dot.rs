@@ -240,6 +240,22 @@ mod tests {
     }
 
     #[test]
+    fn nasty_labels_and_undated_proposals_stay_valid_dot() {
+        let mut b = crate::analysis::testkit::Builder::new();
+        b.proposal("p-a", "1956", "two-island", "JP", "", "sovereignty", "agreed", "");
+        b.node("p-\"odd\\id", crate::graph::NodeKind::Proposal, "say \"no\" \\ then\nnewline <b>&</b>");
+        b.edge("p-\"odd\\id", "p-a", crate::graph::Relation::DerivedFrom, 1);
+        let lin = Lineage::build(&b.graph).unwrap();
+        let dot = to_dot(&b.graph, &lin, None);
+        graphviz_rust::parse(&dot).expect("valid DOT");
+        assert!(dot.contains("undated"));
+        if let Some(svg) = crate::export::svg::render_svg("dot", &dot, "lineage.svg").unwrap() {
+            let svg = String::from_utf8(svg).unwrap();
+            assert!(svg.contains("say &quot;no&quot; \\ then newline &lt;b&gt;&amp;&lt;/b&gt;"), "{svg}");
+        }
+    }
+
+    #[test]
     fn graphviz_renders_without_warnings() {
         let g = sample();
         let lin = Lineage::build(&g).unwrap();
