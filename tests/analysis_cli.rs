@@ -37,7 +37,7 @@ fn centrality_table_ranks_by_the_chosen_measure() {
     let (_d, g) = sample_file();
     let out = ok(&["centrality", &g, "--network", "actors", "--measure", "degree", "--top", "3"]);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "actors network, all years: 15 nodes (co-attendance), ranked by degree");
+    assert_eq!(lines[0], "actors network (persons linked by meetings attended together), all years: 15 nodes, ranked by degree");
     assert!(lines[1].trim_start().starts_with("rank id"), "{out}");
     assert!(lines[2].contains("vladimir-putin"), "{out}");
     assert!(out.contains("… 12 more (--top 0 shows all)"));
