@@ -79,6 +79,17 @@ pub fn resolve(lin: &Lineage, query: &str) -> Result<Side, ResolveError> {
     }
 }
 
+/// An arrangement value with the kind of arrangement it is, e.g. `lease (lease/use)`.
+pub fn arrangement_kind(value: &str) -> String {
+    let kind = match value {
+        "sovereignty" | "administration" | "treaty" => return value.to_string(),
+        "lease" | "use" => "lease/use",
+        "joint-activity" => "joint activity",
+        _ => "other",
+    };
+    format!("{value} ({kind})")
+}
+
 /// One term compared between the two ends.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TermRow {
@@ -156,6 +167,11 @@ pub fn compare(g: &Graph, lin: &Lineage, a: Side, b: Side) -> Comparison {
         let (x, y) = (na.map(|n| t.values(n)).unwrap_or_default(), nb.map(|n| t.values(n)).unwrap_or_default());
         // Conditions are phrases that may hold commas.
         let sep = if t == Term::Conditions { "; " } else { ", " };
+        let (x, y) = if t == Term::Arrangement {
+            (x.iter().map(|v| arrangement_kind(v)).collect(), y.iter().map(|v| arrangement_kind(v)).collect())
+        } else {
+            (x, y)
+        };
         let difference = match (x == y, t.is_list()) {
             (true, _) => String::new(),
             (false, true) => list_difference(&x, &y, sep),
@@ -320,7 +336,12 @@ mod tests {
         let islands = c.terms.iter().find(|t| t.term == "islands handed over").unwrap();
         assert_eq!(islands.difference, "only B: etorofu, kunashiri");
         let arr = c.terms.iter().find(|t| t.term == "arrangement").unwrap();
-        assert_eq!((arr.a.as_str(), arr.b.as_str(), arr.difference.as_str()), ("sovereignty", "treaty", "differs"));
+        assert_eq!(
+            (arr.a.as_str(), arr.b.as_str(), arr.difference.as_str()),
+            ("sovereignty", "treaty", "differs")
+        );
+        assert_eq!(arrangement_kind("joint-activity"), "joint-activity (joint activity)");
+        assert_eq!(arrangement_kind("lease"), "lease (lease/use)");
         let rows = timeline(&lin, &c);
         assert_eq!(rows[0], ("1956-10-19".into(), "p-1956-joint-declaration".into(), "p-1956-joint-declaration".into()));
         assert!(rows.windows(2).all(|w| w[0].0 <= w[1].0), "chronological");
