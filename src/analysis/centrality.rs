@@ -139,10 +139,18 @@ impl Scores {
     /// significant digits share the better rank, "1224" style, so the last
     /// bits of floating-point sums do not split a tie); `None` where undefined.
     pub fn ranks(&self, m: Measure) -> Vec<Option<usize>> {
-        let vals: Vec<Option<f64>> = self.rows.iter().map(|r| r.get(m).map(tie_key)).collect();
-        vals.iter()
-            .map(|v| v.map(|x| 1 + vals.iter().filter(|o| o.is_some_and(|y| y > x)).count()))
-            .collect()
+        let mut out = vec![None; self.rows.len()];
+        let mut prev: Option<(f64, usize)> = None;
+        for (pos, i) in self.order_by(m).into_iter().enumerate() {
+            let Some(x) = self.rows[i].get(m).map(tie_key) else { break };
+            let rank = match prev {
+                Some((y, r)) if y == x => r,
+                _ => pos + 1,
+            };
+            out[i] = Some(rank);
+            prev = Some((x, rank));
+        }
+        out
     }
 
     /// Row indices sorted by a measure, highest first (ties as in [`Scores::ranks`]
@@ -609,6 +617,19 @@ mod tests {
         s.rows[2].values[Measure::PageRank as usize] = Some(0.5 + 1e-15);
         assert_eq!(s.ranks(Measure::PageRank), vec![Some(2), Some(1), Some(2), None], "last-bit noise is a tie");
         assert_eq!(s.order_by(Measure::PageRank), vec![1, 0, 2, 3]);
+    }
+
+    #[test]
+    fn rank_is_one_plus_the_number_of_better_scores() {
+        let g = crate::analysis::testkit::random(9, 60, 40);
+        for s in analyse(&g, Window::default(), "all", Options::default()) {
+            for m in Measure::ALL {
+                let keys: Vec<Option<f64>> = s.rows.iter().map(|r| r.get(m).map(tie_key)).collect();
+                let want: Vec<Option<usize>> =
+                    keys.iter().map(|v| v.map(|x| 1 + keys.iter().filter(|o| o.is_some_and(|y| y > x)).count())).collect();
+                assert_eq!(s.ranks(m), want, "{} {m}", s.network);
+            }
+        }
     }
 
     #[test]
