@@ -63,11 +63,12 @@ pub fn annotate(graph: &mut Graph) -> anyhow::Result<Rendered> {
         Ok(lin) => {
             files.push(OutputFile::new("lineage.csv", lineage::to_csv(graph, &lin)?));
             let dot = lineage::dot::to_dot(graph, &lin, None);
-            match crate::export::svg::render_svg("dot", &dot, "lineage.svg")? {
+            let svg = crate::export::svg::render_svg("dot", &dot, "lineage.svg")?;
+            files.push(OutputFile::new("lineage.dot", dot));
+            match svg {
                 Some(svg) => files.push(OutputFile::new("lineage.svg", svg)),
                 None => notes.push("lineage.svg not written: Graphviz `dot` not found (install it: apt-get install graphviz / brew install graphviz)".into()),
             }
-            files.push(OutputFile::new("lineage.dot", dot));
             for e in &lin.entries {
                 if let Some(n) = graph.node_mut(&e.id) {
                     n.attrs.extra.insert("lineage_depth".into(), AttrValue::Int(e.depth as i64));
@@ -89,8 +90,7 @@ mod tests {
         let mut g = testkit::sample();
         let r = annotate(&mut g).unwrap();
         let names: Vec<&str> = r.files.iter().map(|f| f.name.as_str()).collect();
-        assert!(names.starts_with(&["centrality.csv", "lineage.csv"]), "{names:?}");
-        assert!(names.contains(&"lineage.dot"));
+        assert!(names.starts_with(&["centrality.csv", "lineage.csv", "lineage.dot"]), "{names:?}");
         let svg_note = r.notes.iter().any(|n| n.starts_with("lineage.svg not written"));
         assert_ne!(names.contains(&"lineage.svg"), svg_note, "svg or a note: {:?}", r.notes);
         assert!(r.notes.contains(&"centrality.csv: eigenvector undefined: the network is acyclic, so it has no positive eigenvector".to_string()));
