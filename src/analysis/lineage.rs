@@ -366,11 +366,13 @@ pub fn write_timeline(g: &Graph, lin: &Lineage, family: Option<&str>, out: &mut 
             let date = e.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into());
             let proposer = if n.attrs.proposer.is_empty() { "?".to_string() } else { n.attrs.proposer.join("+") };
             let status = n.attrs.status.as_deref().unwrap_or("?");
-            let label = if n.label != e.id { format!("  {}", n.label) } else { String::new() };
             let by = proposed_by(g, &e.id);
             let by = if by.is_empty() { String::new() } else { format!(" (by {})", by.join(", ")) };
-            writeln!(out, "  {date:<10}  {:<width$}  {proposer:<6} {status}{by}{label}", e.id)?;
+            writeln!(out, "  {date:<10}  {:<width$}  {proposer:<6} {status}{by}", e.id)?;
             let pad = " ".repeat(14);
+            if n.label != e.id {
+                writeln!(out, "{pad}{}", n.label)?;
+            }
             match &e.parent {
                 None => {
                     let terms: Vec<String> = Term::ALL
@@ -524,8 +526,8 @@ mod tests {
         assert_eq!(String::from_utf8(out).unwrap(), "no proposal of family \"nonsense\"\n");
         let csv = String::from_utf8(to_csv(&g, &lin).unwrap()).unwrap();
         assert_eq!(csv.lines().count(), 1 + g.nodes_of(NodeKind::Proposal).len());
-        assert!(csv.contains("p-2019-plus-alpha,p-2019-plus-alpha,two-island,2019-01,JP,Shinzo Abe,floated"), "{csv}");
-        assert!(text.contains("  1956-10-19  p-1956-joint-declaration  JP+SU  agreed (by Ichiro Hatoyama, Nikita Khrushchev)\n"), "{text}");
+        assert!(csv.contains("p-2019-plus-alpha,Two islands plus alpha,two-island,2019-01,JP,Shinzo Abe,floated"), "{csv}");
+        assert!(text.contains("  1956-10-19  p-1956-joint-declaration  JP+SU  agreed (by Ichiro Hatoyama, Nikita Khrushchev)\n              1956 Joint Declaration: Habomai and Shikotan after a treaty\n              root; "), "{text}");
     }
 
     /// A random DAG of proposals: links only from a later index to an earlier one.

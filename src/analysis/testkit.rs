@@ -197,6 +197,29 @@ pub fn sample() -> Graph {
         b.edge(p, "habomai", Relation::Concerns, 1);
         b.edge(p, "shikotan", Relation::Concerns, 1);
     }
+    for (id, label) in [
+        ("m-1956-10-moscow", "Moscow talks, October 1956"),
+        ("m-1976-01-tokyo", "Gromyko in Tokyo, 1976"),
+        ("m-1991-04-tokyo", "Gorbachev–Kaifu summit, Tokyo"),
+        ("m-1991-04-nagasaki", "Gorbachev–Kaifu, Nagasaki"),
+        ("m-1993-10-tokyo", "Yeltsin–Hosokawa summit, Tokyo"),
+        ("m-2000-09-tokyo", "Putin–Mori summit, Tokyo"),
+        ("m-2001-03-irkutsk", "Irkutsk summit"),
+        ("m-2016-12-nagato", "Nagato summit"),
+        ("m-2018-11-singapore", "Abe–Putin, Singapore"),
+        ("m-2019-01-moscow", "Abe–Putin, Moscow"),
+        ("p-1956-joint-declaration", "1956 Joint Declaration: Habomai and Shikotan after a treaty"),
+        ("p-1960-withdrawal", "1960 Soviet memorandum: transfer only after foreign troops leave"),
+        ("p-1991-four-island", "Four-island return claim, 1991"),
+        ("p-1990-lease", "Soviet lease idea, 1990"),
+        ("p-2000-1956-basis", "Putin: the 1956 declaration is valid"),
+        ("p-2016-joint-economic", "Joint economic activities on the islands"),
+        ("p-2018-singapore", "Singapore: accelerate talks on the 1956 basis"),
+        ("p-2019-plus-alpha", "Two islands plus alpha"),
+        ("p-1993-tokyo-declaration", "Tokyo Declaration: settle the attribution of four islands"),
+    ] {
+        b.graph.node_mut(id).expect("built above").label = label.to_string();
+    }
     b.edge("p-1991-four-island", "etorofu", Relation::Concerns, 1);
     b.edge("p-1991-four-island", "kunashiri", Relation::Concerns, 1);
     b.mention_all("doc-a");
