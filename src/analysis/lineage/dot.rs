@@ -116,7 +116,10 @@ pub fn to_dot(g: &Graph, lin: &Lineage, highlight: Option<&Highlight>) -> String
             attr("ranksep", "0.4"),
             attr("nodesep", "0.25"),
             attr("fontname", "Helvetica"),
-            attr("label", "Lineage of proposals (arrows: parent → later proposal derived from it)"),
+            attr("label", match highlight {
+                None => "Lineage of proposals (arrows: parent → later proposal derived from it)",
+                Some(_) => "Two proposal paths: A in red, B in blue, shared in purple (arrows: parent → later proposal)",
+            }),
             attr("labelloc", "t"),
         ])),
         Stmt::GAttribute(GraphAttributes::Node(vec![
@@ -237,6 +240,7 @@ mod tests {
         assert!(line("\"p-1991-four-island\"[").contains(COLOR_B));
         assert!(line("\"p-1990-lease\"[").contains("gray50"));
         assert!(line("\"p-2018-singapore\" -> \"p-2019-plus-alpha\"").contains(COLOR_A));
+        assert!(dot.contains("A in red, B in blue, shared in purple"));
     }
 
     #[test]
