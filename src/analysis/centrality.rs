@@ -359,7 +359,8 @@ pub fn score<Ty: EdgeType + Sync>(
     }
 
     let count = |v, dir| gr.neighbors_directed(v, dir).count() as f64;
-    let strength = |v, dir| gr.edges_directed(v, dir).map(|e| *e.weight()).sum::<f64>();
+    // fold from +0.0: an empty f64 `sum()` is -0.0, which would print as "-0".
+    let strength = |v, dir| gr.edges_directed(v, dir).fold(0.0, |acc, e| acc + *e.weight());
     for v in gr.node_indices() {
         let r = &mut rows[v.index()];
         let (i, o) = (count(v, Direction::Incoming), count(v, Direction::Outgoing));
@@ -646,6 +647,7 @@ mod tests {
         let full: Vec<_> = rows.iter().filter(|x| &x[3] == "full").collect();
         assert!(full.iter().all(|x| x[eig].is_empty() && x[note].contains("eigenvector undefined")));
         assert!(rows.iter().any(|x| &x[3] == "actors" && !x[eig].is_empty()));
+        assert!(rows.iter().all(|x| x.iter().all(|c| c != "-0")), "no negative zero: {text}");
         assert_eq!(text, String::from_utf8(to_csv(&analyse(&g, Window::default(), "all", Options::default())).unwrap()).unwrap());
     }
 
