@@ -10,7 +10,8 @@ use crate::corpus::{Corpus, Warning};
 use crate::export::{self, Exporter, OutputFile, Staging};
 use crate::extract::{self, Curation, Extractor};
 use crate::graph::{Graph, NodeKind};
-use crate::report::{self, ReportInputs};
+use crate::analysis::{compare, lineage::Lineage};
+use crate::report::{self, Cell, ReportInputs, Table};
 
 /// Options of the main job.
 #[derive(Clone, Debug, Default)]
@@ -92,12 +93,56 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
     ]
 }
 
+/// The report's comparison of two proposal paths (ids, prefixes or families).
+pub fn comparison_table(graph: &Graph, a: &str, b: &str) -> Table {
+    let title = format!("Comparison: {a} and {b} paths");
+    let fail = |msg: String| Table {
+        title: title.clone(),
+        header: vec!["note".into()],
+        rows: vec![vec![Cell::plain(msg)]],
+    };
+    let lin = match Lineage::build(graph) {
+        Ok(l) => l,
+        Err(e) => return fail(format!("no comparison: {e}")),
+    };
+    let (sa, sb) = match (compare::resolve(&lin, a), compare::resolve(&lin, b)) {
+        (Ok(x), Ok(y)) => (x, y),
+        (Err(e), _) | (_, Err(e)) => return fail(format!("no comparison: {e}")),
+    };
+    let c = compare::compare(graph, &lin, sa, sb);
+    let proposal = |id: &str| match graph.node(id) {
+        Some(n) => Cell { text: format!("{} ({id})", n.label), evidence: n.evidence.clone() },
+        None => Cell::plain(id),
+    };
+    let mut rows = Vec::new();
+    for (date, x, y) in compare::timeline(&lin, &c) {
+        let cell = |id: &str| if id.is_empty() || id == "·" { Cell::plain("") } else { proposal(id) };
+        rows.push(vec![Cell::plain(format!("path, {date}")), cell(&x), cell(&y), Cell::plain("")]);
+    }
+    let common: Vec<&str> = c.common.iter().map(String::as_str).collect();
+    rows.push(vec![Cell::plain("common ancestors"), Cell::plain(common.join(", ")), Cell::plain(common.join(", ")), Cell::plain("")]);
+    let diverge = c.diverge_after.clone().map_or_else(|| "no common root".to_string(), |d| format!("after {d}"));
+    rows.push(vec![Cell::plain("diverge"), Cell::plain(diverge.clone()), Cell::plain(diverge), Cell::plain("")]);
+    for t in &c.terms {
+        rows.push(vec![Cell::plain(t.term), Cell::plain(&t.a), Cell::plain(&t.b), Cell::plain(&t.difference)]);
+    }
+    Table {
+        title,
+        header: vec!["".into(), format!("A: {}", c.a.describe()), format!("B: {}", c.b.describe()), "difference".into()],
+        rows,
+    }
+}
+
 /// Run the main job: extract `corpus_dir`, export everything into `out_dir`.
 pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<Summary> {
     let ex = extract_corpus(corpus_dir, opts)?;
-    let graph: Graph = ex.graph;
+    let mut graph: Graph = ex.graph;
     let mut files = Vec::new();
     let mut notes = Vec::new();
+    // Before the exporters, so every export carries the results as node attributes.
+    let analysed = crate::analysis::annotate(&mut graph).context("cannot analyse the graph")?;
+    files.extend(analysed.files);
+    notes.extend(analysed.notes);
     for e in exporters() {
         let r = e.render_with_notes(&graph).with_context(|| format!("cannot render {}", e.name()))?;
         files.extend(r.files);
@@ -107,7 +152,7 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
     let inputs = ReportInputs {
         svg: svg.as_deref(),
         svg_note: notes.iter().find(|n| n.contains("graph.svg")).cloned(),
-        comparison: None,
+        comparison: Some(comparison_table(&graph, "two-island", "lease")),
     };
     files.push(OutputFile::new("report.html", report::render(&graph, &inputs)));
     files.push(unresolved_csv(&ex.unresolved)?);

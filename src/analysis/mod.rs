@@ -1,2 +1,120 @@
-//! Analyses of the extracted graph: centrality, proposal lineage and comparison
-//! of proposal paths. Analyses read the graph; they never change what was extracted.
+//! Analyses of the extracted graph: centrality of actors, meetings and
+//! proposals, the lineage of proposals and the comparison of two proposal
+//! paths. Analyses read the graph; they never change what was extracted
+//! (the pipeline copies their results onto nodes as extra attributes).
+
+pub mod centrality;
+pub mod compare;
+pub mod lineage;
+pub mod network;
+pub mod testkit;
+
+use crate::export::{OutputFile, Rendered};
+use crate::graph::{AttrValue, Graph};
+use centrality::{Measure, Options};
+use network::Window;
+
+/// Node attributes the main job adds from the full network, and from the actor network (persons).
+const FULL_EXTRAS: [(Measure, &str); 7] = [
+    (Measure::Degree, "degree"),
+    (Measure::WeightedDegree, "weighted_degree"),
+    (Measure::Betweenness, "betweenness"),
+    (Measure::Closeness, "closeness"),
+    (Measure::Harmonic, "harmonic"),
+    (Measure::Eigenvector, "eigenvector"),
+    (Measure::PageRank, "pagerank"),
+];
+const ACTOR_EXTRAS: [(Measure, &str); 3] = [
+    (Measure::Degree, "actor_degree"),
+    (Measure::Betweenness, "actor_betweenness"),
+    (Measure::PageRank, "actor_pagerank"),
+];
+
+/// The analysis step of the main job: compute centrality (both networks, all
+/// years) and the lineage of proposals, put the main results on the nodes as
+/// extra attributes (so every export carries them), and render
+/// `centrality.csv`, `lineage.csv`, `lineage.dot` and `lineage.svg` (when
+/// Graphviz is installed; otherwise a note says why it is missing). A cycle
+/// of `derived_from` links skips the lineage files with a note.
+pub fn annotate(graph: &mut Graph) -> anyhow::Result<Rendered> {
+    let mut files = Vec::new();
+    let mut notes = Vec::new();
+    let scores = centrality::analyse(graph, Window::default(), "all", Options::default());
+    files.push(OutputFile::new("centrality.csv", centrality::to_csv(&scores)?));
+    notes.extend(scores.iter().flat_map(|s| s.notes.iter().map(|n| format!("centrality.csv: {n}"))));
+    for s in &scores {
+        let extras: &[(Measure, &str)] = match s.network {
+            network::NetworkKind::Full => &FULL_EXTRAS,
+            network::NetworkKind::Actors => &ACTOR_EXTRAS,
+        };
+        for r in &s.rows {
+            let Some(n) = graph.node_mut(&r.id) else { continue };
+            for &(m, key) in extras {
+                let value = match r.get(m) {
+                    Some(x) if m.is_count() => AttrValue::Int(x as i64),
+                    Some(x) => AttrValue::Float(x),
+                    None => continue,
+                };
+                n.attrs.extra.insert(key.to_string(), value);
+            }
+        }
+    }
+    match lineage::Lineage::build(graph) {
+        Ok(lin) => {
+            files.push(OutputFile::new("lineage.csv", lineage::to_csv(graph, &lin)?));
+            let dot = lineage::dot::to_dot(graph, &lin, None);
+            let svg = crate::export::svg::render_svg("dot", &dot, "lineage.svg")?;
+            files.push(OutputFile::new("lineage.dot", dot));
+            match svg {
+                Some(svg) => files.push(OutputFile::new("lineage.svg", svg)),
+                None => notes.push("lineage.svg not written: Graphviz `dot` not found (install it: apt-get install graphviz / brew install graphviz)".into()),
+            }
+            for e in &lin.entries {
+                if let Some(n) = graph.node_mut(&e.id) {
+                    n.attrs.extra.insert("lineage_depth".into(), AttrValue::Int(e.depth as i64));
+                    n.attrs.extra.insert("lineage_root".into(), AttrValue::Text(e.root.clone()));
+                }
+            }
+        }
+        Err(e) => notes.push(format!("lineage.csv, lineage.dot not written: {e}")),
+    }
+    Ok(Rendered { files, notes })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotate_puts_results_on_nodes_and_renders_the_files() {
+        let mut g = testkit::sample();
+        let r = annotate(&mut g).unwrap();
+        let names: Vec<&str> = r.files.iter().map(|f| f.name.as_str()).collect();
+        assert!(names.starts_with(&["centrality.csv", "lineage.csv", "lineage.dot"]), "{names:?}");
+        let svg_note = r.notes.iter().any(|n| n.starts_with("lineage.svg not written"));
+        assert_ne!(names.contains(&"lineage.svg"), svg_note, "svg or a note: {:?}", r.notes);
+        assert!(r.notes.contains(&"centrality.csv: eigenvector undefined: the network is acyclic, so it has no positive eigenvector".to_string()));
+        let p = g.node("p-2019-plus-alpha").unwrap();
+        assert_eq!(p.attrs.extra["lineage_root"], AttrValue::Text("p-1956-joint-declaration".into()));
+        assert_eq!(p.attrs.extra["lineage_depth"], AttrValue::Int(4));
+        assert!(matches!(p.attrs.extra["pagerank"], AttrValue::Float(x) if x > 0.0));
+        assert!(!p.attrs.extra.contains_key("eigenvector"), "undefined on the acyclic full network");
+        let putin = g.node("vladimir-putin").unwrap();
+        assert_eq!(putin.attrs.extra["actor_degree"], AttrValue::Int(4));
+        assert!(g.node("doc-a").unwrap().attrs.extra.is_empty(), "documents are not scored");
+        let graphml = crate::export::graphml::to_graphml(&g).unwrap();
+        for key in ["pagerank", "betweenness", "lineage_root", "lineage_depth", "actor_degree"] {
+            assert!(graphml.contains(&format!(r#"attr.name="{key}""#)), "GraphML carries {key}");
+        }
+    }
+
+    #[test]
+    fn a_lineage_cycle_is_a_note_not_a_failure() {
+        let mut g = testkit::sample();
+        g.upsert_edge(crate::graph::Edge::new("p-1956-joint-declaration", "p-2019-plus-alpha", crate::graph::Relation::DerivedFrom))
+            .unwrap();
+        let r = annotate(&mut g).unwrap();
+        assert!(r.files.iter().all(|f| !f.name.starts_with("lineage")));
+        assert!(r.notes.iter().any(|n| n.contains("form a cycle")), "{:?}", r.notes);
+    }
+}

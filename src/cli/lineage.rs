@@ -1,9 +1,40 @@
-//! `kurilnet lineage` (being built; see the issue tracker).
+//! `kurilnet lineage`: the line of descent of proposals, per family.
 
-/// Not available yet.
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use kurilnet::analysis::lineage::{self, dot, Lineage};
+use kurilnet::graph::Graph;
+
+/// Show how proposals derive from one another, family by family.
+///
+/// For each family (two-island, third-way, lease, four-island, treaty-first,
+/// peace-treaty, joint-economic, package-deal, then others) prints a
+/// timeline: date, proposer, status, what changed from the parent proposal
+/// (islands, conditions, status, arrangement) and the evidence sentence.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// A graph.json written by `kurilnet extract` or `kurilnet run`.
+    pub graph: PathBuf,
+    /// Only this family (e.g. two-island).
+    #[arg(long)]
+    pub family: Option<String>,
+    /// `timeline` (for reading), `csv` (lineage.csv) or `dot` (lineage.dot for Graphviz).
+    #[arg(short, long, default_value = "timeline", value_parser = ["timeline", "csv", "dot"])]
+    pub format: String,
+}
 
-pub fn run(_a: Args) -> anyhow::Result<()> {
-    anyhow::bail!("`kurilnet lineage` is not available yet")
+pub fn run(a: Args) -> anyhow::Result<()> {
+    let graph = Graph::load(&a.graph)?;
+    let lin = Lineage::build(&graph).with_context(|| format!("cannot trace the lineage in {}", a.graph.display()))?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match a.format.as_str() {
+        "csv" => out.write_all(&lineage::to_csv(&graph, &lin)?)?,
+        "dot" => out.write_all(dot::to_dot(&graph, &lin, None).as_bytes())?,
+        _ => lineage::write_timeline(&graph, &lin, a.family.as_deref(), &mut out)?,
+    }
+    out.flush()?;
+    Ok(())
 }

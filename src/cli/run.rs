@@ -10,7 +10,8 @@ use kurilnet::pipeline::{self, Options};
 /// nodes.csv and edges.csv (Gephi), graph.gexf (Gephi, with time),
 /// graph.graphml (networkx, igraph), graph.nodelink.json (D3, Cytoscape.js),
 /// graph.dot and graph.svg (Graphviz; the SVG only when `dot` is installed),
-/// report.html and unresolved.csv. Files appear only when the whole run succeeded.
+/// centrality.csv, lineage.csv and lineage.dot/.svg (the analyses), report.html
+/// and unresolved.csv. Files appear only when the whole run succeeded.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Folder of .txt documents, with an optional manifest.csv (file,date,source,title).
