@@ -4,6 +4,14 @@
 //! Per-document work is pure and runs in parallel; only cross-document rules
 //! (merging meetings, proposal lineage) run once at the end.
 
+pub mod actors;
+pub mod dates;
+pub mod lexicon;
+mod build;
+pub mod meetings;
+pub mod mentions;
+pub mod proposals;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -134,23 +142,50 @@ pub fn absorb_graph(into: &mut Graph, from: Graph) {
 }
 
 /// The default extractor, built from the lexicons in `data/` (or `--data DIR`).
-pub struct Extractor {}
+pub struct Extractor {
+    lexicon: lexicon::Lexicon,
+    matchers: mentions::Matchers,
+}
 
 impl Extractor {
-    /// Build the extractor; `data` overrides the built-in lexicons.
-    pub fn new(_data: Option<&Path>) -> anyhow::Result<Extractor> {
-        Ok(Extractor {})
+    /// Build the extractor; `data` overrides the built-in lexicons. Every
+    /// matcher is compiled here, once.
+    pub fn new(data: Option<&Path>) -> anyhow::Result<Extractor> {
+        let lexicon = lexicon::Lexicon::load(data)?;
+        let matchers = mentions::Matchers::new(&lexicon);
+        Ok(Extractor { lexicon, matchers })
     }
 }
 
 impl Extract for Extractor {
     fn document(&self, doc: &Document) -> Fragment {
+        let lx = &self.lexicon;
         let mut frag = Fragment::default();
-        frag.graph.upsert_node(document_node(doc));
+        let dnode = document_node(doc);
+        let did = dnode.id.clone();
+        frag.graph.upsert_node(dnode);
+        let sents = mentions::read(lx, &self.matchers, doc);
+        let mut b = build::Builder { g: &mut frag.graph, doc: &did, lx };
+        for s in &sents {
+            for m in &s.persons {
+                b.person(&m.actor, s.evidence(&doc.id, m.start, m.end));
+            }
+            for u in &s.unresolved {
+                frag.unresolved.add(&u.text, &u.reason, s.evidence(&doc.id, u.start, u.end));
+            }
+        }
+        for e in meetings::extract(lx, &doc.id, doc.date, &sents) {
+            b.meeting(&e);
+        }
+        let props = proposals::extract(lx, &doc.id, doc.date, &sents);
+        b.proposals(&props);
         frag
     }
 
-    fn finish(&self, _graph: &mut Graph) {}
+    fn finish(&self, graph: &mut Graph) {
+        build::merge_meetings(&self.lexicon, graph);
+        proposals::finish(&self.lexicon, graph);
+    }
 }
 
 /// The node standing for a document itself.
