@@ -46,6 +46,12 @@ impl Prop {
             id.push('-');
             id.push_str(&p.to_lowercase());
         }
+        // A new condition makes a new proposal ("… if Japan abandoned its alliance").
+        if let Some(c) = self.conditions.first() {
+            let words: Vec<&str> = c.split_whitespace().take(3).collect();
+            id.push('-');
+            id.push_str(&crate::graph::slug(&words.join(" ")));
+        }
         id
     }
 
@@ -68,7 +74,7 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(renounc\w*|withdr[ae]w\w*|reviv\w*|retract\w*|reneg\w* on|reject\w*|refus\w*)\b[^.;]{0,20}?\b(?:the|this|that|its|their) (?:offer|proposal|plan|promise)\b|\b(?:this|that|the) (?:offer|proposal|plan)\b[^.;]{0,20}?\b(rejected|withdrawn|renounced|revived)\b").unwrap()
 });
 static LINEAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:based on|basis|reviv\w*|turn(?:ed)? to|return(?:ed)? to|referred to|in line with|build(?:ing)? on)\b").unwrap()
+    Regex::new(r"(?i)\b(?:based on|basis|reviv\w*|referred to|in line with|build(?:ing)? on)\b").unwrap()
 });
 static NEGATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:not|never|no|refus\w*|reject\w*|oppos\w*)\b[^.;,]{0,12}$").unwrap());
@@ -76,9 +82,14 @@ static PLAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:proposal|p
 static AGREE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreement|reaffirmed)\b").unwrap());
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\bwhile\b|\bwhereas\b|;)").unwrap());
 static PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:to|with|from|against|toward|towards|into|between|by|over|on|for|of|until|than)\s+(?:the\s+|a\s+|an\s+)?$").unwrap()
+    Regex::new(r"(?i)\b(?:to|with|from|against|toward|towards|into|between|by|over|on|for|of|until|than|in|at|if|unless)\s+(?:the\s+|a\s+|an\s+)?$").unwrap()
 });
-static PRONOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*(?:It|He|She|They)\b").unwrap());
+/// "the Japan Times": a side word inside a proper name is no actor.
+static NAME_PART: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:Times|News|Post|Herald|Today|Daily|Airlines|Sea|Institute|Foundation)\b").unwrap());
+/// A pronoun subject, possibly after an opening adverbial ("As early as 1956, it hinted").
+static PRONOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\W*(?:[^,]{0,40},\s*)?(?:It|He|She|They|it|he|she|they)\b").unwrap());
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:if|unless|after|provided that|on condition that|in exchange for|in return for)\s+[^,.;–—()]{5,90}").unwrap()
 });
@@ -87,9 +98,9 @@ static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
 const STATUS: &[(&str, &str)] = &[
     ("withdrawn", r"(?i)\b(?:renounc\w*|withdr[ae]w\w*|retract\w*|not hand over)\b"),
     ("revived", r"(?i)\breviv\w*"),
+    ("floated", r"(?i)\b(?:float\w*|hint\w*|broach\w*|suggest\w*)\b"),
     ("rejected", r"(?i)\b(?:reject\w*|refus\w*)\b"),
     ("agreed", r"(?i)\b(?:agreed|agreement|declaration|stipulat\w*|accord|reaffirm\w*)\b"),
-    ("floated", r"(?i)\b(?:float\w*|hint\w*|broach\w*|suggest\w*)\b"),
     ("offered", r"(?i)\b(?:offer\w*|propos\w*|calls? for)\b"),
 ];
 static STATUS_RE: LazyLock<Vec<(&'static str, Regex)>> =
@@ -105,7 +116,11 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
         let mut cues: Vec<(u8, usize, usize, usize)> = Vec::new();
         for (ci, c) in lx.proposal_cues.iter().enumerate() {
             for m in c.pattern.find_iter(t) {
-                cues.push((c.priority, m.start(), m.end(), ci));
+                let foreign_claim = c.family == "four-island"
+                    && s.sides.iter().any(|w| w.code != "JP" && w.end <= m.start() && m.start() - w.end <= 3);
+                if !foreign_claim {
+                    cues.push((c.priority, m.start(), m.end(), ci));
+                }
             }
         }
         let Some(&(_, cs, ce, ci)) = cues.iter().min() else {
@@ -132,7 +147,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
         let islands = dedup(islands);
         let conditions: Vec<String> =
             CONDITION.find_iter(t).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" ")).collect();
-        let status = STATUS_RE.iter().find(|(_, r)| r.is_match(t)).map_or("offered", |(s, _)| s).to_string();
+        let status = status_near(t, cs);
         let mut p = Prop {
             family: cue.family.clone(),
             arrangement: cue.arrangement.clone(),
@@ -148,7 +163,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
             rejected_by: Vec::new(),
         };
         let negated = NEGATION.is_match(&t[..cs]);
-        if p.family == "four-island" && !PLAN.is_match(t) {
+        if p.family == "four-island" && !PLAN.is_match(&t[..cs]) {
             // Japan's standing claim: restated by Japan, refused by the other side.
             p.claim = true;
             p.status = "offered".into();
@@ -235,6 +250,19 @@ fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, o
     out.push(p);
 }
 
+/// Withdrawal, revival and floating words count anywhere in the sentence; otherwise the status word nearest the cue.
+fn status_near(t: &str, pos: usize) -> String {
+    if let Some((st, _)) = STATUS_RE[..3].iter().find(|(_, r)| r.is_match(t)) {
+        return st.to_string();
+    }
+    STATUS_RE[3..]
+        .iter()
+        .filter_map(|(st, r)| r.find_iter(t).map(|m| if m.end() <= pos { pos - m.end() } else { m.start() - pos }).min().map(|d| (d, *st)))
+        .min()
+        .map_or("offered", |(_, st)| st)
+        .to_string()
+}
+
 fn dedup(mut v: Vec<String>) -> Vec<String> {
     v.sort();
     v.dedup();
@@ -260,11 +288,13 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
         return (codes_of(&one), one);
     }
     let region = CLAUSE.find_iter(&s.text[..pos]).last().map_or(0, |m| m.end());
-    let ok = |w: &&SideWord| !w.compound && !PREP.is_match(&s.text[..w.start]);
-    if let Some(w) = s.sides.iter().filter(|w| w.start >= region).find(ok).or_else(|| s.sides.iter().find(ok)) {
+    let ok = |w: &&SideWord| !w.compound && !PREP.is_match(&s.text[..w.start]) && !NAME_PART.is_match(&s.text[w.end..]);
+    let pronoun = PRONOUN.find(&s.text).map(|m| m.end());
+    let side = s.sides.iter().filter(|w| w.start >= region).find(ok).or_else(|| s.sides.iter().find(ok));
+    if let Some(w) = side.filter(|w| pronoun.is_none_or(|p| w.start < p)) {
         return (vec![w.code.clone()], Vec::new());
     }
-    if PRONOUN.is_match(&s.text) && si > 0 {
+    if pronoun.is_some() && si > 0 {
         let p = &sents[si - 1];
         if let Some(m) = p.persons.first() {
             return (m.actor.country.clone().into_iter().collect(), vec![(m.actor.clone(), p.evidence(doc, m.start, m.end))]);
@@ -272,6 +302,9 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
         if let Some(w) = p.sides.iter().find(|w| !w.compound && !PREP.is_match(&p.text[..w.start])) {
             return (vec![w.code.clone()], Vec::new());
         }
+    }
+    if let Some(w) = side {
+        return (vec![w.code.clone()], Vec::new());
     }
     (Vec::new(), Vec::new())
 }
@@ -305,12 +338,20 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
         .filter(|n| !n.id.ends_with("-claim"))
         .filter_map(|n| Some((n.attrs.family.clone()?, n.id.clone(), n.attrs.start?, n.attrs.proposer.clone())))
         .collect();
-    props.sort_by(|a, b| (&a.0, a.2, &a.1).cmp(&(&b.0, b.2, &b.1)));
+    let conditions = |g: &Graph, id: &str| g.node(id).map(|n| n.attrs.conditions.clone()).unwrap_or_default();
+    // Proposals whose proposer is known settle first; proposer-less mentions then join the nearest year.
+    props.sort_by(|a, b| (a.3.is_empty(), &a.0, a.2, &a.1).cmp(&(b.3.is_empty(), &b.0, b.2, &b.1)));
     let mut kept: Vec<(String, String, PartialDate, Vec<String>)> = Vec::new();
     for p in props {
-        let target = kept.iter_mut().find(|k| {
-            k.0 == p.0 && (p.2.year - k.2.year).abs() <= 1 && (k.3 == p.3 || k.3.is_empty() || p.3.is_empty())
-        });
+        let pc = conditions(g, &p.1);
+        let target = kept
+            .iter_mut()
+            .filter(|k| k.0 == p.0 && (p.2.year - k.2.year).abs() <= 1 && (k.3 == p.3 || k.3.is_empty() || p.3.is_empty()))
+            .filter(|k| {
+                let kc = conditions(g, &k.1);
+                kc.is_empty() || pc.is_empty() || kc == pc
+            })
+            .min_by_key(|k| ((p.2.year - k.2.year).abs(), k.2));
         match target {
             Some(k) => {
                 let _ = g.merge_nodes(&p.1, &k.1);
@@ -406,7 +447,7 @@ mod tests {
 
     proposals! {
         two_island_offer_with_context_date: "In March 2001, talks were held in Irkutsk. Putin offered to hand over Habomai and Shikotan after a peace treaty.", "2001-04-01" =>
-            ["p-2001-two-island-ru 2001-03 offered"],
+            ["p-2001-two-island-ru-after-a-peace 2001-03 offered"],
         basis_links_to_the_declaration: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks based on the 1956 joint declaration, which promises the return of Habomai and Shikotan.", "2019-02-17" =>
             ["p-1956-two-island 1956 agreed", "p-2018-two-island-jp-ru 2018-11 agreed <-explicit-basis- p-1956-two-island"],
         withdrawal_by_the_giver: "In 1960 the Soviet government declared that it would not hand over the Habomai Islands and Shikotan.", "1994-01" =>
