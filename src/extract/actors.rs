@@ -255,6 +255,8 @@ impl Actors {
             let honorific = HONORIFIC.is_match(&s[..run.start()]) || HONORIFIC.is_match(&s[..start]);
             let possessive = s[end..].starts_with("'s") || s[end..].starts_with("’s");
             let actor = if words.len() == 1 {
+                // "Mr. Ivanov, the Russian foreign minister,": a title after the name counts too.
+                let title = if title.is_empty() { appositive_title(&s[end..]) } else { title.clone() };
                 self.by_surname(lx, words[0], &title, date, known)
             } else {
                 self.by_full_name(lx, &words, &title, date)
@@ -415,6 +417,12 @@ impl Actors {
     }
 }
 
+fn appositive_title(rest: &str) -> String {
+    let Some(r) = rest.strip_prefix(", ") else { return String::new() };
+    let seg = r.split([',', ';', '(']).next().unwrap_or("");
+    if seg.len() < 60 { fold(seg) } else { String::new() }
+}
+
 fn floor_char(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i -= 1;
@@ -534,6 +542,16 @@ mod tests {
         let (m, u) = a.mentions(lx(), "Mr. Smithers said", None, &mut HashMap::new());
         assert!(m.is_empty());
         assert_eq!(u[0].text, "Smithers");
+    }
+
+    #[test]
+    fn apposition_picks_the_namesake() {
+        let a = Actors::new(lx());
+        let (m, u) = a.mentions(lx(), "Mr. Ivanov, the Russian foreign minister, said", Some("2001-03-26".parse().unwrap()), &mut HashMap::new());
+        assert!(u.is_empty(), "{u:?}");
+        assert_eq!(m[0].actor.name, "Igor Ivanov");
+        let (_, u) = a.mentions(lx(), "Mr. Ivanov said", Some("2001-03-26".parse().unwrap()), &mut HashMap::new());
+        assert!(u[0].reason.contains("Igor Ivanov or Sergei Ivanov"), "{u:?}");
     }
 
     #[test]

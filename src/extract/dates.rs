@@ -60,6 +60,8 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Month, re(r"(?i)\b(?:(late|early|later|earlier|end of)\s+)?(last|this|next)\s+month\b")),
         (Kind::Season, re(r"(?i)\b(last|this|next|coming)\s+(spring|summer|autumn|fall|winter)\b")),
         (Kind::SeasonYear, re(r"(?i)\b(spring|summer|autumn|fall|winter)\s+of\s+(\d{4})\b")),
+        (Kind::BareSeason, re(r"(?i)\b(?:in|during|by|until)\s+the\s+(spring|summer|autumn|fall|winter)\b")),
+        (Kind::Weekday, re(r"\b(?:(?i:on|last|next|this|since|by|until)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
         (Kind::RelYear, re(r"(?i)\b(?:(late|early|later|earlier)\s+)?(last|this|next)\s+year\b")),
         (Kind::FollowingYear, re(r"(?i)\bthe\s+(following|previous|next)\s+year\b")),
         (Kind::Decade, re(r"(?i)\b(?:(early|mid|late)[- ]?)?((?:19|20)\d0)s\b")),
@@ -88,6 +90,8 @@ enum Kind {
     Year,
     PartMonth,
     BareMonth,
+    BareSeason,
+    Weekday,
 }
 
 static ATTRIBUTIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -97,7 +101,7 @@ static DEADLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(by|before|until|till|through)(?:\s+the\s+end\s+of)?(?:\s+the\s+year)?$").unwrap());
 
 const FUTURE: &[&str] = &[
-    "will", "would", "scheduled", "planned", "plans", "plan", "expected", "is to", "are to", "next", "upcoming", "due",
+    "will", "would", "scheduled", "planned", "plans to", "expected", "is to", "are to", "next", "upcoming", "due",
     "shall", "hopes", "intends", "to visit", "to meet",
 ];
 const PAST: &[&str] = &[
@@ -110,7 +114,8 @@ static TENSE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     let mut all: Vec<&str> = FUTURE.iter().chain(PAST).copied().collect();
     all.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let alt: Vec<String> = all.iter().map(|w| regex::escape(w)).collect();
-    Regex::new(&format!(r"(?i)\b(?:{})\b", alt.join("|"))).unwrap()
+    // Any other "-ed" word reads as past tense ("proposed", "presided").
+    Regex::new(&format!(r"(?i)\b(?:{}|[a-z]{{3,}}ed)\b", alt.join("|"))).unwrap()
 });
 
 /// The tense of the words nearest to byte `pos` of `s` (within 80 bytes).
@@ -338,6 +343,36 @@ fn resolve(
                 _ => Some((m, None)),
             }
         }
+        Kind::BareSeason => {
+            let (a, b) = season_months(&word(1)?);
+            let p = pubd?;
+            let pm = p.month.unwrap_or(6) as i32;
+            let y = match tense_near(s, pos) {
+                Tense::Future if b < pm => p.year + 1,
+                Tense::Past if a > pm => p.year - 1,
+                _ => p.year,
+            };
+            Some((month_of(y, a), Some(month_of(y, b))))
+        }
+        Kind::Weekday => {
+            let p = pubd?;
+            if p.day.is_none() {
+                return None;
+            }
+            const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+            let want = DAYS.iter().position(|d| Some(d.to_string()) == word(1))? as i64;
+            let o = p.first_ordinal();
+            let back = (weekday(o) - want).rem_euclid(7);
+            let ahead = (want - weekday(o)).rem_euclid(7);
+            let m = c.get(0).unwrap().as_str().to_ascii_lowercase();
+            // News speaks of the past week: the latest such day, unless the clause looks ahead.
+            let d = if m.starts_with("next") || (tense_near(s, pos) == Tense::Future && !m.starts_with("last")) {
+                o + if ahead == 0 { 7 } else { ahead }
+            } else {
+                o - back
+            };
+            Some((day_of(d), None))
+        }
         Kind::Season | Kind::SeasonYear => {
             let (a, b) = season_months(&word(if matches!(kind, Kind::Season) { 2 } else { 1 })?);
             let y = if matches!(kind, Kind::SeasonYear) {
@@ -439,6 +474,11 @@ mod tests {
         following_year: "talks resumed the following year", "1994-01" => Some("1977"),
         season_of_year: "in the spring of 1999", "2001-01-01" => Some("1999-03..1999-05"),
         no_date: "the summit was called off", "2005-01-01" => None,
+        weekday_past: "Abe and Putin agreed Friday to start talks", "2016-12-17" => Some("2016-12-16"),
+        weekday_on: "the leaders met in Nagato on Thursday", "2016-12-17" => Some("2016-12-15"),
+        weekday_future: "Lavrov will arrive in Tokyo on Monday", "2016-12-17" => Some("2016-12-19"),
+        bare_season: "he would reply in the autumn", "1998-04-20" => Some("1998-09..1998-11"),
+        plan_is_a_noun: "Abe had proposed a plan at a meeting in Sochi in May", "2016-12-17" => Some("2016-05"),
         modal_may_is_not_a_month: "Moscow may make concessions", "2005-01-01" => None,
     }
 

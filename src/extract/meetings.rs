@@ -92,8 +92,13 @@ static PLACE_PREP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:in|to|at|visit|visited|visiting|visits|toward|towards)\s+(?:\w+\s+)?$").unwrap());
 static PAIR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:the two (?:men|leaders|ministers|officials)|both (?:men|leaders|ministers)|their)\b").unwrap());
+static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:said|says|told \w+|stated|added|noted|hoped|hopes|believes|believed|warned)\b").unwrap()
+});
 static AGREED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bagreed\b").unwrap());
 static THE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe\s+$").unwrap());
+
+const LEADER_ROLES: &[&str] = &["prime minister", "president", "general secretary", "premier", "chairman", "first secretary"];
 
 const STATUS_RANK: &[&str] = &["cancelled", "postponed", "planned", "held"];
 
@@ -142,7 +147,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 let h = &s.places[i];
                 (lx.places[h.entry].name.clone(), s.evidence(doc_id, h.start, h.end))
             });
-            let (status, explicit) = status_of(lx, p, s, lo, hi);
+            let (status, explicit) = status_of(lx, p, s, lo, hi, &ps);
             let ev = s.evidence(doc_id, p.cues[0].0, p.cues[p.cues.len() - 1].1);
             let dates: Vec<&DatePhrase> = if p.plural && p.dates.len() >= 2 {
                 p.dates.iter().collect()
@@ -213,6 +218,9 @@ fn context_date(sents: &[Sent], si: usize) -> Option<DatePhrase> {
         if sents[j].paragraph != s.paragraph {
             break;
         }
+        if !sents[j].meeting_cues.is_empty() {
+            return None;
+        }
         if let Some(d) = sents[j].event_dates().last() {
             return Some(d.clone());
         }
@@ -263,11 +271,15 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     }
     let mut assigned: Vec<usize> = Vec::new();
     for (k, m) in s.persons.iter().enumerate() {
+        if reports_other(s, m.end, &out) {
+            assigned.push(usize::MAX);
+            continue;
+        }
         let i = if out.len() == 1 {
             0
         } else if m.possessive {
             out.iter().position(|p| p.cues[0].0 >= m.end && p.cues[0].0 - m.end <= 60).unwrap_or_else(|| nearest(&out, m.start, m.end))
-        } else if k > 0 && JOINED.is_match(&t[s.persons[k - 1].end..m.title_start.max(s.persons[k - 1].end)]) {
+        } else if k > 0 && assigned[k - 1] != usize::MAX && JOINED.is_match(&t[s.persons[k - 1].end..m.title_start.max(s.persons[k - 1].end)]) {
             assigned[k - 1]
         } else if let Some(i) = out
             .iter()
@@ -293,6 +305,18 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     out
 }
 
+/// "Maehara said Tokyo hoped Medvedev would attend the summit": the speaker of a
+/// reported clause with a subject of its own does not attend what it reports.
+fn reports_other(s: &Sent, end: usize, protos: &[Proto]) -> bool {
+    let Some(m) = REPORTING.find(&s.text[end..]) else { return false };
+    let verb_end = end + m.end();
+    let Some(cue) = protos.iter().map(|p| p.cues[0].0).find(|&c| c >= verb_end) else { return false };
+    let clause = &s.text[verb_end..cue];
+    clause.split_whitespace().any(|w| w == "that")
+        || s.persons.iter().any(|p| p.start >= verb_end && p.end <= cue)
+        || s.sides.iter().any(|w| w.start >= verb_end && w.end <= cue)
+}
+
 fn nearest(ps: &[Proto], start: usize, end: usize) -> usize {
     (0..ps.len()).min_by_key(|&i| ps[i].distance(start, end)).unwrap_or(0)
 }
@@ -316,9 +340,23 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
             let mut found: Vec<(Actor, Evidence)> = Vec::new();
             let before = s.persons.iter().filter(|x| x.end <= lo + m.start()).rev().map(|x| (x, s));
             let earlier = sents[si.saturating_sub(2)..si].iter().rev().flat_map(|ps| ps.persons.iter().rev().map(move |x| (x, ps)));
+            let kind = m.as_str().to_ascii_lowercase();
+            let fits = |a: &Actor| {
+                let role = a.role.as_deref().unwrap_or("");
+                if kind.ends_with("leaders") {
+                    LEADER_ROLES.contains(&role)
+                } else if kind.ends_with("ministers") {
+                    role.contains("minister")
+                } else {
+                    true
+                }
+            };
             for (x, xs) in before.chain(earlier) {
                 if found.len() == 2 {
                     break;
+                }
+                if !fits(&x.actor) {
+                    continue;
                 }
                 if !found.iter().any(|(a, _)| a.name == x.actor.name) {
                     found.push((x.actor.clone(), xs.evidence(doc, x.start, x.end)));
@@ -341,7 +379,7 @@ fn floor(s: &str, mut i: usize) -> usize {
     i
 }
 
-fn status_of(lx: &Lexicon, p: &Proto, s: &Sent, lo: usize, hi: usize) -> (String, bool) {
+fn status_of(lx: &Lexicon, p: &Proto, s: &Sent, lo: usize, hi: usize, all: &[Proto]) -> (String, bool) {
     let first = p.cues[0].0;
     let last = p.cues[p.cues.len() - 1].1;
     let mut best: Option<usize> = None;
@@ -355,6 +393,10 @@ fn status_of(lx: &Lexicon, p: &Proto, s: &Sent, lo: usize, hi: usize) -> (String
             h.start >= lo && h.end <= hi && h.end + 150 >= first && h.start <= last + 150
         };
         if !ok {
+            continue;
+        }
+        // A status word belongs to the meeting cue nearest to it ("led a delegation … Gorbachev's planned visit").
+        if !modal && all.iter().any(|o| o.distance(h.start, h.end) < p.distance(h.start, h.end)) {
             continue;
         }
         let status = &lx.status_cues[h.entry].1;

@@ -71,15 +71,16 @@ impl Prop {
 }
 
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(renounc\w*|withdr[ae]w\w*|reviv\w*|retract\w*|reneg\w* on|reject\w*|refus\w*)\b[^.;]{0,20}?\b(?:the|this|that|its|their) (?:offer|proposal|plan|promise)\b|\b(?:this|that|the) (?:offer|proposal|plan)\b[^.;]{0,20}?\b(rejected|withdrawn|renounced|revived)\b").unwrap()
+    Regex::new(r"(?i)\b(renounc\w*|withdr[ae]w\w*|reviv\w*|retract\w*|reneg\w* on|reject\w*|refus\w*)\b[^.;]{0,20}?\b(?:the|this|that|its|their) (?:offer|proposal|plan|promise|idea|approach|formula|initiative)\b|\b(?:this|that|the) (?:offer|proposal|plan|idea|approach|initiative)\b[^.;]{0,20}?\b(rejected|withdrawn|renounced|revived)\b").unwrap()
 });
 static LINEAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:based on|basis|reviv\w*|referred to|in line with|build(?:ing)? on)\b").unwrap()
+    Regex::new(r"(?i)\b(?:based on|basis|starting point|reviv\w*|referred to|in line with|build(?:ing)? on|confirm\w*|reaffirm\w*)\b").unwrap()
 });
 static NEGATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:not|never|no|refus\w*|reject\w*|oppos\w*)\b[^.;,]{0,12}$").unwrap());
 static PLAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:proposal|plan|proposed|proposes|calls? for)\b").unwrap());
 static AGREE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreement|reaffirmed)\b").unwrap());
+static JOINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:signed|confirm\w*|issued)\b").unwrap());
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\bwhile\b|\bwhereas\b|;)").unwrap());
 static PREP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:to|with|from|against|toward|towards|into|between|by|over|on|for|of|until|than|in|at|if|unless)\s+(?:the\s+|a\s+|an\s+)?$").unwrap()
@@ -274,13 +275,23 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
     let persons: Vec<(Actor, Evidence)> =
         s.persons.iter().map(|m| (m.actor.clone(), s.evidence(doc, m.start, m.end))).collect();
     let codes_of = |ps: &[(Actor, Evidence)]| ps.iter().filter_map(|(a, _)| a.country.clone()).collect::<Vec<_>>();
-    if AGREE.is_match(&s.text[..pos]) {
+    // "Mori and Putin signed a statement confirming …": a joint act of the persons named.
+    let joint = persons.len() >= 2 && JOINT.is_match(&s.text[..pos]);
+    if joint || AGREE.is_match(&s.text[..pos]) {
         if !persons.is_empty() {
             return (codes_of(&persons), persons);
         }
         let all: Vec<String> = s.sides.iter().filter(|w| !w.compound).map(|w| w.code.clone()).collect();
         if !all.is_empty() {
             return (all, Vec::new());
+        }
+        // "they agreed", "the two leaders agreed": the persons of the sentence before.
+        if let Some(p) = si.checked_sub(1).map(|j| &sents[j]) {
+            let prev: Vec<(Actor, Evidence)> =
+                p.persons.iter().map(|m| (m.actor.clone(), p.evidence(doc, m.start, m.end))).collect();
+            if prev.len() >= 2 {
+                return (codes_of(&prev), prev);
+            }
         }
     }
     if let Some(first) = persons.first() {
