@@ -87,7 +87,9 @@ const THING_WORDS: &[&str] = &[
     "declaration", "democratic", "department", "east", "economic", "europe", "federation", "forces", "forum", "group",
     "island", "islands", "kuril", "kurile", "liberal", "ministry", "nations", "news", "northern", "ocean", "pacific",
     "parliament", "party", "political", "republic", "sea", "security", "south", "states", "territories", "times",
-    "treaty", "union", "war", "west", "western", "world",
+    "treaty", "union", "war", "west", "western", "world", "pact", "ashore", "nuclear", "agency", "agencies", "press",
+    "bank", "fund", "summit", "forum", "museum", "university", "institute", "center", "centre", "prefecture", "pref",
+    "peninsula", "monitor", "volume", "issue", "strait", "straits", "river", "mount", "north", "military", "navy", "army", "fleet", "command",
 ];
 
 const MONTH_WORDS: &[&str] = &[
@@ -99,6 +101,8 @@ static RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:[ \t]*\n?[ \t]*(?:\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.))*").unwrap()
 });
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}[\p{L}\p{M}.\-]*").unwrap());
+static BYLINE_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:original|written|reported|translated|edited|photos?|compiled) by\b").unwrap());
 static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s*$").unwrap());
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\b(?:original|written|reported|translated|edited|photo|interview|compiled) by|\breporter|\bcorrespondent|\bwriter|\bcolumnist|\beditor|^\s*\(?by)\s*$").unwrap()
@@ -242,7 +246,9 @@ impl Actors {
             if lower.iter().any(|w| THING_WORDS.contains(&w.as_str())) || self.place_words.contains(&lower.join(" ")) {
                 continue;
             }
-            if BYLINE.is_match(&s[..run.start()]) {
+            // Bylines: "By X", "reporter X", and every name of "(Japanese original by X, …, and Y, …)".
+            let paren = s[..run.start()].rfind('(').filter(|&p| !s[p..run.start()].contains(')'));
+            if BYLINE.is_match(&s[..run.start()]) || paren.is_some_and(|p| BYLINE_PAREN.is_match(&s[p..run.start()])) {
                 continue;
             }
             let words: Vec<&str> = name_toks.iter().map(|t| t.2).filter(|w| !is_initial(w)).collect();
@@ -274,13 +280,15 @@ impl Actors {
                     out.push(Mention { start, end, title_start, actor, possessive });
                 }
                 Ok(None) => {
-                    if honorific || words.len() >= 2 && !title.is_empty() {
-                        unresolved.push(Unresolved {
-                            text: s[start..end].to_string(),
-                            reason: "no such person in the lexicon".into(),
-                            start,
-                            end,
-                        });
+                    let reason = if honorific {
+                        Some("surname not in the lexicon and not named in full before")
+                    } else if words.len() >= 2 && words.iter().all(|w| !w.contains('-')) {
+                        Some("capitalised name not in the lexicon and not introduced by a title")
+                    } else {
+                        None
+                    };
+                    if let Some(reason) = reason {
+                        unresolved.push(Unresolved { text: fold(&s[start..end]), reason: reason.into(), start, end });
                     }
                 }
                 Err(reason) => {
@@ -521,7 +529,7 @@ mod tests {
         title_picks_namesake: "Defense Minister Ivanov arrived", "2003-01" => [("Sergei Ivanov", Some("RU"), Some("defense minister"))],
         possessive_and_title: "United States president Nixon's historic visit to China", "1972-02" =>
             [("Richard Nixon", Some("US"), Some("president"))],
-        byline_is_not_an_actor: "(Japanese original by Ichiro Tanabe, Political News Department)", "2019-01" => [],
+        byline_is_not_an_actor: "(Japanese original by Ichiro Tanabe, Political News Department, and Taro Kono, Moscow Bureau)", "2019-01" => [],
         medvedev_kunashir: "Medvedev visited Kunashir in November 2010", "2010-11" => [("Dmitry Medvedev", Some("RU"), Some("president"))],
         morgulov: "Russian Deputy Foreign Minister Igor Morgulov", "2016-01" => [("Igor Morgulov", Some("RU"), Some("deputy foreign minister"))],
         places_are_not_people: "Under Nakasone, the Northern Territories and the Habomai Islands stayed", "1985-01" =>
@@ -542,6 +550,9 @@ mod tests {
         let (m, u) = a.mentions(lx(), "Mr. Smithers said", None, &mut HashMap::new());
         assert!(m.is_empty());
         assert_eq!(u[0].text, "Smithers");
+        let (m, u) = a.mentions(lx(), "Ivan Smithers and the Liberal Democratic Party", None, &mut HashMap::new());
+        assert!(m.is_empty());
+        assert_eq!(u.iter().map(|u| u.text.as_str()).collect::<Vec<_>>(), vec!["Ivan Smithers"]);
     }
 
     #[test]
