@@ -61,6 +61,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Season, re(r"(?i)\b(last|this|next|coming)\s+(spring|summer|autumn|fall|winter)\b")),
         (Kind::SeasonYear, re(r"(?i)\b(spring|summer|autumn|fall|winter)\s+of\s+(\d{4})\b")),
         (Kind::BareSeason, re(r"(?i)\b(?:in|during|by|until)\s+the\s+(spring|summer|autumn|fall|winter)\b")),
+        (Kind::Today, re(r"(?i)\b(today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow)\b")),
         (Kind::Weekday, re(r"\b(?:(?i:on|last|next|this|since|by|until)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
         (Kind::RelYear, re(r"(?i)\b(?:(late|early|later|earlier)\s+)?(last|this|next)\s+year\b")),
         (Kind::FollowingYear, re(r"(?i)\bthe\s+(following|previous|next)\s+year\b")),
@@ -92,6 +93,7 @@ enum Kind {
     BareMonth,
     BareSeason,
     Weekday,
+    Today,
 }
 
 static ATTRIBUTIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -354,6 +356,16 @@ fn resolve(
             };
             Some((month_of(y, a), Some(month_of(y, b))))
         }
+        Kind::Today => {
+            let p = pubd?;
+            p.day?;
+            let shift = match word(1)?.as_str() {
+                "yesterday" => -1,
+                "tomorrow" => 1,
+                _ => 0,
+            };
+            Some((day_of(p.first_ordinal() + shift), None))
+        }
         Kind::Weekday => {
             let p = pubd?;
             if p.day.is_none() {
@@ -474,6 +486,8 @@ mod tests {
         following_year: "talks resumed the following year", "1994-01" => Some("1977"),
         season_of_year: "in the spring of 1999", "2001-01-01" => Some("1999-03..1999-05"),
         no_date: "the summit was called off", "2005-01-01" => None,
+        today: "Gorbachev arrived here today", "1991-04-16" => Some("1991-04-16"),
+        yesterday: "the ministers met yesterday", "1991-04-16" => Some("1991-04-15"),
         weekday_past: "Abe and Putin agreed Friday to start talks", "2016-12-17" => Some("2016-12-16"),
         weekday_on: "the leaders met in Nagato on Thursday", "2016-12-17" => Some("2016-12-15"),
         weekday_future: "Lavrov will arrive in Tokyo on Monday", "2016-12-17" => Some("2016-12-19"),

@@ -92,6 +92,9 @@ static PLACE_PREP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:in|to|at|visit|visited|visiting|visits|toward|towards)\s+(?:\w+\s+)?$").unwrap());
 static PAIR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:the two (?:men|leaders|ministers|officials)|both (?:men|leaders|ministers)|their)\b").unwrap());
+static HERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bhere\b").unwrap());
+static DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)?)(?:,| \(| --| -| —|/)").unwrap());
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:said|says|told \w+|stated|added|noted|hoped|hopes|believes|believed|warned)\b").unwrap()
 });
@@ -133,6 +136,8 @@ struct Attach {
 
 /// Read the meetings of one document (already merged within the document).
 pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent]) -> Vec<Event> {
+    let dateline = sents.iter().take(4).find_map(|s| dateline_place(lx, &s.text));
+    let dateline = dateline.as_ref();
     let mut events: Vec<Event> = Vec::new();
     let mut attaches: Vec<Attach> = Vec::new();
     let mut prev_sentence_events: Vec<Event> = Vec::new();
@@ -143,10 +148,18 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
             let lo = if pi > 0 { ps[pi - 1].cues[ps[pi - 1].cues.len() - 1].1 } else { 0 };
             let hi = ps.get(pi + 1).map_or(s.text.len(), |n| n.cues[0].0);
             let participants = participants_of(p, s, sents, si, doc_id);
-            let place = p.place.map(|i| {
+            let mut place = p.place.map(|i| {
                 let h = &s.places[i];
                 (lx.places[h.entry].name.clone(), s.evidence(doc_id, h.start, h.end))
             });
+            // "arrived here today" under a "TOKYO, April 16 -" dateline.
+            if place.is_none() {
+                if let (Some(dl), Some(h)) = (dateline, HERE.find(&s.text)) {
+                    if p.distance(h.start(), h.end()) <= 40 {
+                        place = Some((dl.clone(), s.evidence(doc_id, h.start(), h.end())));
+                    }
+                }
+            }
             let (status, explicit) = status_of(lx, p, s, lo, hi, &ps);
             let ev = s.evidence(doc_id, p.cues[0].0, p.cues[p.cues.len() - 1].1);
             let dates: Vec<&DatePhrase> = if p.plural && p.dates.len() >= 2 {
@@ -210,6 +223,13 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
     events
 }
 
+/// The place of a dateline ("TOKYO, April 16 -", "MUNICH, Germany/MOSCOW --", "SINGAPORE (Kyodo) --").
+fn dateline_place(lx: &Lexicon, text: &str) -> Option<String> {
+    let c = DATELINE.captures(text)?;
+    let word = c[1].trim().to_lowercase();
+    lx.places.iter().find(|p| p.name.to_lowercase() == word).map(|p| p.name.clone())
+}
+
 /// "Last November hopes were raised. X led a delegation to Japan": the latest
 /// date of the one or two sentences before, in the same paragraph.
 fn context_date(sents: &[Sent], si: usize) -> Option<DatePhrase> {
@@ -251,7 +271,9 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
         let plural = t[a..b].ends_with("meetings") || t[a..b].ends_with("summits") || t[a..b].ends_with("visits");
         if let Some(last) = out.last_mut() {
             let gap = &t[last.cues[last.cues.len() - 1].1..a];
-            if gap.len() <= 70 && !gap.contains(';') && CHAIN.is_match(gap) {
+            // "… scheduled to visit Japan in 1990, but the trip was postponed": the same visit again.
+            let again = THE_BEFORE.is_match(gap) && last.meeting_type == ty && !gap.contains(';');
+            if again || gap.len() <= 70 && !gap.contains(';') && CHAIN.is_match(gap) {
                 last.cues.push((a, b));
                 last.plural |= plural;
                 if ty == "summit" {
@@ -265,9 +287,27 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     if out.is_empty() {
         return out;
     }
-    for d in s.event_dates() {
+    // Dates go to cues closest first, one per meeting (several only for "meetings … in 1997 and 1998");
+    // dates left over join their nearest cue.
+    let dates: Vec<&DatePhrase> = s.event_dates().collect();
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (di, d) in dates.iter().enumerate() {
+        for (pi, p) in out.iter().enumerate() {
+            pairs.push((p.distance(d.start, d.end), di, pi));
+        }
+    }
+    pairs.sort();
+    let mut used = vec![false; dates.len()];
+    for (_, di, pi) in pairs {
+        if used[di] || (!out[pi].dates.is_empty() && !out[pi].plural) {
+            continue;
+        }
+        out[pi].dates.push(dates[di].clone());
+        used[di] = true;
+    }
+    for (_, d) in dates.iter().enumerate().filter(|(di, _)| !used[*di]) {
         let i = nearest(&out, d.start, d.end);
-        out[i].dates.push(d.clone());
+        out[i].dates.push((*d).clone());
     }
     let mut assigned: Vec<usize> = Vec::new();
     for (k, m) in s.persons.iter().enumerate() {
@@ -297,9 +337,16 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
         if !PLACE_PREP.is_match(&t[..h.start]) {
             continue;
         }
-        let i = nearest(&out, h.start, h.end);
-        if out[i].distance(h.start, h.end) <= 80 && out[i].place.is_none() {
-            out[i].place = Some(k);
+        // A place belongs to the cue before it ("met … in Nagato", "talks in Tokyo"); failing
+        // that, to a cue shortly after ("In Moscow, Lavrov met Kono").
+        let before = (0..out.len())
+            .filter(|&i| out[i].cues[0].1 <= h.start && out[i].distance(h.start, h.end) <= 150)
+            .min_by_key(|&i| out[i].distance(h.start, h.end));
+        let after = (0..out.len()).filter(|&i| out[i].cues[0].0 >= h.end && out[i].distance(h.start, h.end) <= 80).min();
+        if let Some(i) = before.or(after) {
+            if out[i].place.is_none() {
+                out[i].place = Some(k);
+            }
         }
     }
     out
@@ -533,13 +580,13 @@ fn attach(lx: &Lexicon, events: &mut [Event], a: Attach, pubd: Option<PartialDat
             (same_place, shared, -dist, std::cmp::Reverse(*i))
         })
         .map(|(i, _)| i);
+    // An undated mention adds its evidence (and a missing place), not new participants:
+    // "X and Y will lead the negotiations, Abe said after the meeting" names people who were not there.
     if let Some(i) = best {
         let e = &mut events[i];
         e.evidence.push(a.evidence);
-        for (x, ev) in a.participants {
-            if !e.participants.iter().any(|(b, _)| b.name == x.name) {
-                e.participants.push((x, ev));
-            }
+        if e.place.is_none() {
+            e.place = a.place;
         }
     }
 }
@@ -606,6 +653,8 @@ mod tests {
             ["2019-02-16 Munich held Taro Kono+Sergey Lavrov"],
         the_visit_took_place: "In September 1992, Russian president Boris Yeltsin postponed a scheduled visit to Japan. The visit finally took place in October 1993.", "1994-01" =>
             ["1992-09 Japan postponed Boris Yeltsin", "1993-10 Japan held Boris Yeltsin"],
+        places_follow_their_cue: "The two leaders met at a resort in Nagato on Thursday and continued their talks in Tokyo on Friday.", "2016-12-17" =>
+            ["2016-12-15 Nagato held -", "2016-12-16 Tokyo held -"],
         leaders_agreed: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks.", "2019-02-17" =>
             ["2018-11 ? held Shinzo Abe+Vladimir Putin"],
         place_only_talks: "Talks in Tokyo late last week failed.", "1999-04-05" => ["1999-04-01..1999-04-04 Tokyo held -"],

@@ -89,6 +89,10 @@ static PREP: LazyLock<Regex> = LazyLock::new(|| {
 static NAME_PART: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+(?:Times|News|Post|Herald|Today|Daily|Airlines|Sea|Institute|Foundation)\b").unwrap());
 /// A pronoun subject, possibly after an opening adverbial ("As early as 1956, it hinted").
+/// "Japanese officials said …": a side that reports is not the one proposing.
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:[\w-]+\s+){0,2}?(?:officials?|sources?|media|press|newspapers?|diplomats?|reports?)\s+(?:\w+\s+)?(?:said|say|says|reported|told|believe|believes)\b").unwrap()
+});
 static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\W*(?:[^,]{0,40},\s*)?(?:It|He|She|They|it|he|she|they)\b").unwrap());
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
@@ -299,7 +303,9 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
         return (codes_of(&one), one);
     }
     let region = CLAUSE.find_iter(&s.text[..pos]).last().map_or(0, |m| m.end());
-    let ok = |w: &&SideWord| !w.compound && !PREP.is_match(&s.text[..w.start]) && !NAME_PART.is_match(&s.text[w.end..]);
+    let ok = |w: &&SideWord| {
+        !w.compound && !PREP.is_match(&s.text[..w.start]) && !NAME_PART.is_match(&s.text[w.end..]) && !SOURCE.is_match(&s.text[w.end..])
+    };
     let pronoun = PRONOUN.find(&s.text).map(|m| m.end());
     let side = s.sides.iter().filter(|w| w.start >= region).find(ok).or_else(|| s.sides.iter().find(ok));
     if let Some(w) = side.filter(|w| pronoun.is_none_or(|p| w.start < p)) {
