@@ -311,7 +311,7 @@ impl Actors {
                 break;
             }
             let l = w.to_lowercase();
-            if self.title_words.iter().any(|t| *t == l) {
+            if self.title_words.contains(&l) {
                 start = ws;
             } else {
                 break;

@@ -138,9 +138,12 @@ impl Builder<'_> {
 /// Merge meeting nodes from different documents that are one meeting (dates
 /// overlap, places compatible, a participant in common). The node read first
 /// (by id) absorbs the other and keeps its status; the narrower date wins.
+/// A meeting node as the merge sees it: id, dates, place, participant ids.
+type MeetingKey = (String, (PartialDate, Option<PartialDate>), Option<String>, Vec<String>);
+
 pub fn merge_meetings(lx: &Lexicon, g: &mut Graph) {
     loop {
-        let meetings: Vec<(String, (PartialDate, Option<PartialDate>), Option<String>, Vec<String>)> = g
+        let meetings: Vec<MeetingKey> = g
             .nodes_of(NodeKind::Meeting)
             .into_iter()
             .filter_map(|n| {

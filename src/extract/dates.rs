@@ -368,9 +368,7 @@ fn resolve(
         }
         Kind::Weekday => {
             let p = pubd?;
-            if p.day.is_none() {
-                return None;
-            }
+            p.day?;
             const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
             let want = DAYS.iter().position(|d| Some(d.to_string()) == word(1))? as i64;
             let o = p.first_ordinal();

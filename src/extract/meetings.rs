@@ -153,13 +153,11 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 (lx.places[h.entry].name.clone(), s.evidence(doc_id, h.start, h.end))
             });
             // "arrived here today" under a "TOKYO, April 16 -" dateline.
-            if place.is_none() {
-                if let (Some(dl), Some(h)) = (dateline, HERE.find(&s.text)) {
-                    if p.distance(h.start(), h.end()) <= 40 {
+            if place.is_none()
+                && let (Some(dl), Some(h)) = (dateline, HERE.find(&s.text))
+                    && p.distance(h.start(), h.end()) <= 40 {
                         place = Some((dl.clone(), s.evidence(doc_id, h.start(), h.end())));
                     }
-                }
-            }
             let (status, explicit) = status_of(lx, p, s, lo, hi, &ps);
             let ev = s.evidence(doc_id, p.cues[0].0, p.cues[p.cues.len() - 1].1);
             let dates: Vec<&DatePhrase> = if p.plural && p.dates.len() >= 2 {
@@ -194,14 +192,13 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                     e.status = status_by_date(e.from, e.to, pubd).to_string();
                 }
                 // "The visit finally took place in October 1993": the meeting just named.
-                if e.participants.is_empty() && THE_BEFORE.is_match(&s.text[..p.cues[0].0]) {
-                    if let Some(prev) = prev_sentence_events.last() {
+                if e.participants.is_empty() && THE_BEFORE.is_match(&s.text[..p.cues[0].0])
+                    && let Some(prev) = prev_sentence_events.last() {
                         e.participants = prev.participants.clone();
                         if e.place.is_none() {
                             e.place = prev.place.clone();
                         }
                     }
-                }
                 if e.participants.is_empty() && e.place.is_none() {
                     continue;
                 }
@@ -343,11 +340,10 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             .filter(|&i| out[i].cues[0].1 <= h.start && out[i].distance(h.start, h.end) <= 150)
             .min_by_key(|&i| out[i].distance(h.start, h.end));
         let after = (0..out.len()).filter(|&i| out[i].cues[0].0 >= h.end && out[i].distance(h.start, h.end) <= 80).min();
-        if let Some(i) = before.or(after) {
-            if out[i].place.is_none() {
+        if let Some(i) = before.or(after)
+            && out[i].place.is_none() {
                 out[i].place = Some(k);
             }
-        }
     }
     out
 }
@@ -382,8 +378,8 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
     // "the two men", "their talks": the last two persons named before.
     let lo = floor(&s.text, p.cues[0].0.saturating_sub(100));
     let window = &s.text[lo..p.cues[p.cues.len() - 1].1];
-    if out.len() < 2 {
-        if let Some(m) = PAIR.find(window) {
+    if out.len() < 2
+        && let Some(m) = PAIR.find(window) {
             let mut found: Vec<(Actor, Evidence)> = Vec::new();
             let before = s.persons.iter().filter(|x| x.end <= lo + m.start()).rev().map(|x| (x, s));
             let earlier = sents[si.saturating_sub(2)..si].iter().rev().flat_map(|ps| ps.persons.iter().rev().map(move |x| (x, ps)));
@@ -415,7 +411,6 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
                 }
             }
         }
-    }
     out
 }
 
@@ -488,7 +483,7 @@ pub fn places_compatible(lx: &Lexicon, a: Option<&str>, b: Option<&str>) -> bool
     let get = |n: &str| lx.places.iter().find(|p| p.name == n);
     match (get(a), get(b)) {
         (Some(pa), Some(pb)) => {
-            (pa.kind == "country" && pa.country == pb.country) || (pb.kind == "country" && pb.country == pa.country)
+            pa.country == pb.country && (pa.kind == "country" || pb.kind == "country")
         }
         _ => false,
     }

@@ -198,8 +198,8 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
             }
         }
         // "based on the 1956 declaration": the earlier proposal referred to, and the link.
-        if let (Some(a), true) = (attributive, lineage) {
-            if a.from.year != date.year {
+        if let (Some(a), true) = (attributive, lineage)
+            && a.from.year != date.year {
                 let mut r = p.clone();
                 r.date = a.from;
                 r.proposers.clear();
@@ -211,7 +211,6 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 out.push(r);
                 p.derived.push((out.len() - 1, "explicit-basis".into(), ev.clone()));
             }
-        }
         out.push(p);
     }
     out
@@ -227,11 +226,10 @@ fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, o
     let ev = s.evidence(doc_id, m.start(), m.end());
     let (mut codes, persons) = proposer(s, sents, si, m.start(), doc_id);
     // "rejected by Japan": the agent follows "by".
-    if let Some(by) = s.text[m.start()..].find(" by ").map(|i| m.start() + i + 4) {
-        if let Some(w) = s.sides.iter().find(|w| w.start >= by && !w.compound) {
+    if let Some(by) = s.text[m.start()..].find(" by ").map(|i| m.start() + i + 4)
+        && let Some(w) = s.sides.iter().find(|w| w.start >= by && !w.compound) {
             codes = vec![w.code.clone()];
         }
-    }
     let date = prop_date(s, sents, si, m.start(), pubd).or(pubd).unwrap_or(PartialDate::year(0));
     let codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, Some(date))).collect());
     if verb.starts_with("reject") || verb.starts_with("refus") {
