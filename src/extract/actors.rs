@@ -36,6 +36,8 @@ pub struct Mention {
     pub actor: Actor,
     /// Followed by a possessive ("Putin's visit").
     pub possessive: bool,
+    /// Named in full (not by surname alone).
+    pub full: bool,
 }
 
 /// A name-like mention that could not be resolved, with the reason.
@@ -75,25 +77,157 @@ const VARIANTS: &[(&str, &str)] = &[
 
 /// Capitalised words that start sentences or name things, never persons.
 const STOP: &[&str] = &[
-    "a", "according", "after", "also", "although", "an", "and", "as", "at", "before", "but", "by", "cold", "despite",
-    "during", "for", "former", "from", "he", "her", "his", "however", "if", "in", "it", "its", "many", "meanwhile", "mr",
-    "mrs", "ms", "dr", "of", "officially", "on", "once", "other", "please", "she", "since", "so", "some", "that", "the",
-    "their", "these", "they", "this", "those", "to", "under", "we", "when", "while", "with", "yet",
+    "a",
+    "according",
+    "after",
+    "also",
+    "although",
+    "an",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "cold",
+    "despite",
+    "during",
+    "for",
+    "former",
+    "from",
+    "he",
+    "her",
+    "his",
+    "however",
+    "if",
+    "in",
+    "it",
+    "its",
+    "many",
+    "meanwhile",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "of",
+    "officially",
+    "on",
+    "once",
+    "other",
+    "please",
+    "she",
+    "since",
+    "so",
+    "some",
+    "that",
+    "the",
+    "their",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "under",
+    "we",
+    "when",
+    "while",
+    "with",
+    "yet",
 ];
 
 /// Words that make a capitalised run an organisation, a place or a thing.
 const THING_WORDS: &[&str] = &[
-    "administration", "affairs", "agreement", "asia", "bureau", "committee", "communist", "cooperation", "council",
-    "declaration", "democratic", "department", "east", "economic", "europe", "federation", "forces", "forum", "group",
-    "island", "islands", "kuril", "kurile", "liberal", "ministry", "nations", "news", "northern", "ocean", "pacific",
-    "parliament", "party", "political", "republic", "sea", "security", "south", "states", "territories", "times",
-    "treaty", "union", "war", "west", "western", "world", "pact", "ashore", "nuclear", "agency", "agencies", "press",
-    "bank", "fund", "summit", "forum", "museum", "university", "institute", "center", "centre", "prefecture", "pref",
-    "peninsula", "monitor", "volume", "issue", "strait", "straits", "river", "mount", "north", "military", "navy", "army", "fleet", "command",
+    "administration",
+    "affairs",
+    "agreement",
+    "asia",
+    "bureau",
+    "committee",
+    "communist",
+    "cooperation",
+    "council",
+    "declaration",
+    "democratic",
+    "department",
+    "east",
+    "economic",
+    "europe",
+    "federation",
+    "forces",
+    "forum",
+    "group",
+    "island",
+    "islands",
+    "kuril",
+    "kurile",
+    "liberal",
+    "ministry",
+    "nations",
+    "news",
+    "northern",
+    "ocean",
+    "pacific",
+    "parliament",
+    "party",
+    "political",
+    "republic",
+    "sea",
+    "security",
+    "south",
+    "states",
+    "territories",
+    "times",
+    "treaty",
+    "union",
+    "war",
+    "west",
+    "western",
+    "world",
+    "pact",
+    "ashore",
+    "nuclear",
+    "agency",
+    "agencies",
+    "press",
+    "bank",
+    "fund",
+    "summit",
+    "forum",
+    "museum",
+    "university",
+    "institute",
+    "center",
+    "centre",
+    "prefecture",
+    "pref",
+    "peninsula",
+    "monitor",
+    "volume",
+    "issue",
+    "strait",
+    "straits",
+    "river",
+    "mount",
+    "north",
+    "military",
+    "navy",
+    "army",
+    "fleet",
+    "command",
 ];
 
 const MONTH_WORDS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
 ];
 
@@ -101,8 +235,9 @@ static RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:[ \t]*\n?[ \t]*(?:\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.))*").unwrap()
 });
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}[\p{L}\p{M}.\-]*").unwrap());
-static BYLINE_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:original|written|reported|translated|edited|photos?|compiled) by\b").unwrap());
+static BYLINE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:original|written|reported|translated|edited|photos?|compiled) by\b").unwrap()
+});
 static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s*$").unwrap());
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\b(?:original|written|reported|translated|edited|photo|interview|compiled) by|\breporter|\bcorrespondent|\bwriter|\bcolumnist|\beditor|^\s*\(?by)\s*$").unwrap()
@@ -178,10 +313,8 @@ impl Actors {
         }
         title_words.sort();
         title_words.dedup();
-        let side_matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pats)
-            .expect("side words compile");
+        let side_matcher =
+            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&pats).expect("side words compile");
         let mut place_words: Vec<String> = lx.places.iter().map(|p| p.name.to_lowercase()).collect();
         place_words.extend(lx.islands.iter().map(|(n, _)| n.to_lowercase()));
         place_words.sort();
@@ -256,7 +389,8 @@ impl Actors {
                 continue;
             }
             // The title: title words inside the run before the name, then lower-case ones before the run.
-            let title_start = self.title_start(s, toks.get(..i).and_then(|t| t.first()).map_or(start, |t| t.0).min(start));
+            let title_start =
+                self.title_start(s, toks.get(..i).and_then(|t| t.first()).map_or(start, |t| t.0).min(start));
             let title = fold(&s[title_start..start]);
             let honorific = HONORIFIC.is_match(&s[..run.start()]) || HONORIFIC.is_match(&s[..start]);
             let possessive = s[end..].starts_with("'s") || s[end..].starts_with("’s");
@@ -275,9 +409,10 @@ impl Actors {
                     }
                     let mut actor = actor;
                     if actor.country.is_none() {
-                        actor.country = self.apposition_side(s, end, date).or_else(|| self.counterpart_side(&title, &out));
+                        actor.country =
+                            self.apposition_side(s, end, date).or_else(|| self.counterpart_side(&title, &out));
                     }
-                    out.push(Mention { start, end, title_start, actor, possessive });
+                    out.push(Mention { start, end, title_start, actor, possessive, full: words.len() >= 2 });
                 }
                 Ok(None) => {
                     let reason = if honorific {
@@ -558,7 +693,12 @@ mod tests {
     #[test]
     fn apposition_picks_the_namesake() {
         let a = Actors::new(lx());
-        let (m, u) = a.mentions(lx(), "Mr. Ivanov, the Russian foreign minister, said", Some("2001-03-26".parse().unwrap()), &mut HashMap::new());
+        let (m, u) = a.mentions(
+            lx(),
+            "Mr. Ivanov, the Russian foreign minister, said",
+            Some("2001-03-26".parse().unwrap()),
+            &mut HashMap::new(),
+        );
         assert!(u.is_empty(), "{u:?}");
         assert_eq!(m[0].actor.name, "Igor Ivanov");
         let (_, u) = a.mentions(lx(), "Mr. Ivanov said", Some("2001-03-26".parse().unwrap()), &mut HashMap::new());

@@ -6,10 +6,10 @@ use petgraph::Direction;
 
 use super::actors::Actor;
 use super::lexicon::Lexicon;
-use super::meetings::{same_meeting, Event};
+use super::meetings::{Event, same_meeting};
 use super::proposals::Prop;
 use crate::date::PartialDate;
-use crate::graph::{slug, Edge, Evidence, Graph, Node, NodeKind, Relation};
+use crate::graph::{Edge, Evidence, Graph, Node, NodeKind, Relation, slug};
 
 /// Writes one document's findings into its fragment graph.
 pub struct Builder<'a> {
@@ -147,8 +147,11 @@ pub fn merge_meetings(lx: &Lexicon, g: &mut Graph) {
             .nodes_of(NodeKind::Meeting)
             .into_iter()
             .filter_map(|n| {
-                let parts: Vec<String> =
-                    g.neighbours(&n.id, Relation::ParticipatedIn, Direction::Incoming).into_iter().map(String::from).collect();
+                let parts: Vec<String> = g
+                    .neighbours(&n.id, Relation::ParticipatedIn, Direction::Incoming)
+                    .into_iter()
+                    .map(String::from)
+                    .collect();
                 Some((n.id.clone(), (n.attrs.start?, n.attrs.end), n.attrs.place.clone(), parts))
             })
             .collect();
@@ -158,14 +161,19 @@ pub fn merge_meetings(lx: &Lexicon, g: &mut Graph) {
                 let an: Vec<&str> = a.3.iter().map(String::as_str).collect();
                 let bn: Vec<&str> = b.3.iter().map(String::as_str).collect();
                 // Across documents only meetings with participants merge: places alone are too weak.
-                if !an.is_empty() && !bn.is_empty() && same_meeting(lx, (a.1, a.2.as_deref(), &an), (b.1, b.2.as_deref(), &bn)) {
+                if !an.is_empty()
+                    && !bn.is_empty()
+                    && same_meeting(lx, (a.1, a.2.as_deref(), &an), (b.1, b.2.as_deref(), &bn))
+                {
                     pair = Some((a.0.clone(), b.0.clone()));
                     break 'outer;
                 }
             }
         }
         let Some((keep, gone)) = pair else { break };
-        let narrower = |n: &Node| n.attrs.end.unwrap_or(n.attrs.start.unwrap()).last_ordinal() - n.attrs.start.unwrap().first_ordinal();
+        let narrower = |n: &Node| {
+            n.attrs.end.unwrap_or(n.attrs.start.unwrap()).last_ordinal() - n.attrs.start.unwrap().first_ordinal()
+        };
         let (k, o) = (g.node(&keep).cloned().unwrap(), g.node(&gone).cloned().unwrap());
         let _ = g.merge_nodes(&gone, &keep);
         let n = g.node_mut(&keep).unwrap();

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use crate::corpus::month_number;
-use crate::date::{days_in_month, ordinal, PartialDate};
+use crate::date::{PartialDate, days_in_month, ordinal};
 
 /// A date phrase found in a sentence, with byte offsets into that sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,14 +62,24 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::SeasonYear, re(r"(?i)\b(spring|summer|autumn|fall|winter)\s+of\s+(\d{4})\b")),
         (Kind::BareSeason, re(r"(?i)\b(?:in|during|by|until)\s+the\s+(spring|summer|autumn|fall|winter)\b")),
         (Kind::Today, re(r"(?i)\b(today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow)\b")),
-        (Kind::Weekday, re(r"\b(?:(?i:on|last|next|this|since|by|until)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+        (
+            Kind::Weekday,
+            re(
+                r"\b(?:(?i:on|last|next|this|since|by|until)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+            ),
+        ),
         (Kind::RelYear, re(r"(?i)\b(?:(late|early|later|earlier)\s+)?(last|this|next)\s+year\b")),
         (Kind::FollowingYear, re(r"(?i)\bthe\s+(following|previous|next)\s+year\b")),
         (Kind::Decade, re(r"(?i)\b(?:(early|mid|late)[- ]?)?((?:19|20)\d0)s\b")),
         (Kind::PartYear, re(r"(?i)\b(early|mid|late)[- ]((?:19|20)\d\d)\b")),
         (Kind::Year, re(r"\b(?:the year\s+)?((?:19|20)\d\d)\b")),
         (Kind::PartMonth, re(r"(?i:\b(early|mid|late)[- ])(MONTHS)")),
-        (Kind::BareMonth, re(r"\b(January|February|March|April|June|July|August|September|October|November|December|(?:(?i:in|since|until|by|from|during|before|after|sometime in|early|late|mid)\s+)May)\b")),
+        (
+            Kind::BareMonth,
+            re(
+                r"\b(January|February|March|April|June|July|August|September|October|November|December|(?:(?i:in|since|until|by|from|during|before|after|sometime in|early|late|mid)\s+)May)\b",
+            ),
+        ),
     ]
 });
 
@@ -99,17 +109,59 @@ enum Kind {
 static ATTRIBUTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s+[\w-]+){0,3}?\s+(?i:declaration|agreement|accord|offer|proposal|treaty|deadline|plan|pact|communique|statement)\b").unwrap()
 });
-static DEADLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(by|before|until|till|through)(?:\s+the\s+end\s+of)?(?:\s+the\s+year)?$").unwrap());
+static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(by|before|until|till|through)(?:\s+the\s+end\s+of)?(?:\s+the\s+year)?$").unwrap()
+});
 
 const FUTURE: &[&str] = &[
-    "will", "would", "scheduled", "planned", "plans to", "expected", "is to", "are to", "next", "upcoming", "due",
-    "shall", "hopes", "intends", "to visit", "to meet",
+    "will",
+    "would",
+    "scheduled",
+    "planned",
+    "plans to",
+    "expected",
+    "is to",
+    "are to",
+    "next",
+    "upcoming",
+    "due",
+    "shall",
+    "hopes",
+    "intends",
+    "to visit",
+    "to meet",
 ];
 const PAST: &[&str] = &[
-    "was", "were", "had", "held", "met", "visited", "traveled", "travelled", "took place", "came", "went", "said",
-    "agreed", "marked", "presided", "previous", "earlier", "ago", "failed", "led", "made", "gave", "given", "last",
-    "ended", "signed", "did", "stated", "declared", "announced",
+    "was",
+    "were",
+    "had",
+    "held",
+    "met",
+    "visited",
+    "traveled",
+    "travelled",
+    "took place",
+    "came",
+    "went",
+    "said",
+    "agreed",
+    "marked",
+    "presided",
+    "previous",
+    "earlier",
+    "ago",
+    "failed",
+    "led",
+    "made",
+    "gave",
+    "given",
+    "last",
+    "ended",
+    "signed",
+    "did",
+    "stated",
+    "declared",
+    "announced",
 ];
 
 static TENSE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -199,7 +251,15 @@ pub fn year_for(month: u8, day: Option<u8>, pubd: PartialDate, tense: Tense) -> 
     let ys: Vec<(i32, i64, i64)> = (pubd.year - 1..=pubd.year + 1).map(cand).collect();
     // Publication dates known to the month only cover the whole month.
     let (plo, phi) = (p, pubd.last_ordinal());
-    let dist = |&(_, lo, hi): &(i32, i64, i64)| if hi < plo { plo - hi } else if lo > phi { lo - phi } else { 0 };
+    let dist = |&(_, lo, hi): &(i32, i64, i64)| {
+        if hi < plo {
+            plo - hi
+        } else if lo > phi {
+            lo - phi
+        } else {
+            0
+        }
+    };
     let nearest = ys.iter().min_by_key(|c| dist(c)).unwrap().0;
     match tense {
         Tense::Future => ys.iter().filter(|c| c.2 >= plo).min_by_key(|c| dist(c)).map_or(nearest, |c| c.0),
@@ -294,8 +354,20 @@ fn resolve(
             let p = pubd?;
             let pm = p.month.unwrap_or(6) as i32;
             let y = match word(1)?.as_str() {
-                "last" => if month < pm { p.year } else { p.year - 1 },
-                "next" | "coming" => if month > pm { p.year } else { p.year + 1 },
+                "last" => {
+                    if month < pm {
+                        p.year
+                    } else {
+                        p.year - 1
+                    }
+                }
+                "next" | "coming" => {
+                    if month > pm {
+                        p.year
+                    } else {
+                        p.year + 1
+                    }
+                }
                 _ => p.year,
             };
             Some((month_of(y, month), None))
@@ -332,7 +404,8 @@ fn resolve(
             );
             let last = days_in_month(m.year, m.month?);
             let part = word(1);
-            let span = |a: u8, b: u8| Some((PartialDate::day(m.year, m.month?, a)?, PartialDate::day(m.year, m.month?, b)));
+            let span =
+                |a: u8, b: u8| Some((PartialDate::day(m.year, m.month?, a)?, PartialDate::day(m.year, m.month?, b)));
             match part.as_deref() {
                 Some("late") | Some("end of") => span(21, last),
                 Some("early") => span(1, 10),
@@ -391,8 +464,20 @@ fn resolve(
                 let p = pubd?;
                 let pm = p.month.unwrap_or(6) as i32;
                 match word(1)?.as_str() {
-                    "last" => if b < pm { p.year } else { p.year - 1 },
-                    "next" | "coming" => if a > pm { p.year } else { p.year + 1 },
+                    "last" => {
+                        if b < pm {
+                            p.year
+                        } else {
+                            p.year - 1
+                        }
+                    }
+                    "next" | "coming" => {
+                        if a > pm {
+                            p.year
+                        } else {
+                            p.year + 1
+                        }
+                    }
                     _ => p.year,
                 }
             };
@@ -496,7 +581,8 @@ mod tests {
 
     #[test]
     fn flags_attributive_deadline_and_citation() {
-        let s = "a 1956 Soviet-Japanese agreement as the basis, to sign a peace treaty by the year 2000 (AFP, October 25)";
+        let s =
+            "a 1956 Soviet-Japanese agreement as the basis, to sign a peace treaty by the year 2000 (AFP, October 25)";
         let got = find(s, Some(d("2000-10-27")), None);
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[0].attributive && !got[0].deadline);

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use anyhow::{bail, Context};
+use anyhow::{Context, bail};
 
 use crate::date::PartialDate;
 
@@ -213,8 +213,11 @@ impl Lexicon {
         let nt = table("nationalities.tsv", &["word", "code", "use"])?;
         let nationalities = nt.rows.iter().map(|(_, c)| (c[0].clone(), c[1].clone(), c[2].clone())).collect();
         let lt = table("places.tsv", &["name", "country", "kind"])?;
-        let places =
-            lt.rows.iter().map(|(_, c)| Place { name: c[0].clone(), country: c[1].clone(), kind: c[2].clone() }).collect();
+        let places = lt
+            .rows
+            .iter()
+            .map(|(_, c)| Place { name: c[0].clone(), country: c[1].clone(), kind: c[2].clone() })
+            .collect();
         let it = table("islands.tsv", &["name", "slug"])?;
         let islands = it.rows.iter().map(|(_, c)| (c[0].clone(), c[1].clone())).collect();
         let mt = table("meeting_cues.tsv", &["phrase", "type"])?;
@@ -224,7 +227,8 @@ impl Lexicon {
         let pc = table("proposal_cues.tsv", &["family", "arrangement", "priority", "pattern"])?;
         let mut proposal_cues = Vec::new();
         for (line, c) in &pc.rows {
-            let priority = c[2].parse().map_err(|_| anyhow::anyhow!("{}:{line}: priority {:?} is not a number", pc.file, c[2]))?;
+            let priority =
+                c[2].parse().map_err(|_| anyhow::anyhow!("{}:{line}: priority {:?} is not a number", pc.file, c[2]))?;
             let pattern = regex::RegexBuilder::new(&c[3])
                 .case_insensitive(true)
                 .build()
@@ -288,8 +292,11 @@ mod tests {
     fn override_folder_replaces_only_its_files() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("persons.tsv"), "name\tside\taliases\nAnna Test\tJP\t\n").unwrap();
-        std::fs::write(dir.path().join("offices.tsv"), "name\toffice\tcountry\tfrom\tto\nAnna Test\tmayor\tJP\t2001-13\t\n")
-            .unwrap();
+        std::fs::write(
+            dir.path().join("offices.tsv"),
+            "name\toffice\tcountry\tfrom\tto\nAnna Test\tmayor\tJP\t2001-13\t\n",
+        )
+        .unwrap();
         let e = Lexicon::load(Some(dir.path())).unwrap_err().to_string();
         assert!(e.contains("offices.tsv:2") && e.contains("month out of range"), "{e}");
         std::fs::remove_file(dir.path().join("offices.tsv")).unwrap();

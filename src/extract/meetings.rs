@@ -14,7 +14,7 @@ use super::dates::DatePhrase;
 use super::lexicon::Lexicon;
 use super::mentions::Sent;
 use crate::date::{PartialDate, Precision};
-use crate::graph::{slug, Evidence};
+use crate::graph::{Evidence, slug};
 
 /// A meeting read from one document.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,10 +88,12 @@ static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:with|by|between)\s*$").unwrap());
 static JOINED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:and|&)\s+(?:his|her)?\s*$").unwrap());
-static PLACE_PREP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:in|to|at|visit|visited|visiting|visits|toward|towards)\s+(?:\w+\s+)?$").unwrap());
-static PAIR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:the two (?:men|leaders|ministers|officials)|both (?:men|leaders|ministers)|their)\b").unwrap());
+static PLACE_PREP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|to|at|visit|visited|visiting|visits|toward|towards)\s+(?:\w+\s+)?$").unwrap()
+});
+static PAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the two (?:men|leaders|ministers|officials)|both (?:men|leaders|ministers)|their)\b").unwrap()
+});
 static HERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bhere\b").unwrap());
 static DATELINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)?)(?:,| \(| --| -| —|/)").unwrap());
@@ -101,7 +103,8 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
 static AGREED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bagreed\b").unwrap());
 static THE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe\s+$").unwrap());
 
-const LEADER_ROLES: &[&str] = &["prime minister", "president", "general secretary", "premier", "chairman", "first secretary"];
+const LEADER_ROLES: &[&str] =
+    &["prime minister", "president", "general secretary", "premier", "chairman", "first secretary"];
 
 const STATUS_RANK: &[&str] = &["cancelled", "postponed", "planned", "held"];
 
@@ -155,9 +158,10 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
             // "arrived here today" under a "TOKYO, April 16 -" dateline.
             if place.is_none()
                 && let (Some(dl), Some(h)) = (dateline, HERE.find(&s.text))
-                    && p.distance(h.start(), h.end()) <= 40 {
-                        place = Some((dl.clone(), s.evidence(doc_id, h.start(), h.end())));
-                    }
+                && p.distance(h.start(), h.end()) <= 40
+            {
+                place = Some((dl.clone(), s.evidence(doc_id, h.start(), h.end())));
+            }
             let (status, explicit) = status_of(lx, p, s, lo, hi, &ps);
             let ev = s.evidence(doc_id, p.cues[0].0, p.cues[p.cues.len() - 1].1);
             let dates: Vec<&DatePhrase> = if p.plural && p.dates.len() >= 2 {
@@ -166,7 +170,9 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 let until = p.dates.iter().find(|d| d.until);
                 let pick = match until {
                     Some(d) if status == "postponed" => Some(d),
-                    _ => p.dates.iter().filter(|d| !d.deadline || d.start < 3).min_by_key(|d| p.distance(d.start, d.end)),
+                    _ => {
+                        p.dates.iter().filter(|d| !d.deadline || d.start < 3).min_by_key(|d| p.distance(d.start, d.end))
+                    }
                 };
                 pick.into_iter().collect()
             };
@@ -192,20 +198,28 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                     e.status = status_by_date(e.from, e.to, pubd).to_string();
                 }
                 // "The visit finally took place in October 1993": the meeting just named.
-                if e.participants.is_empty() && THE_BEFORE.is_match(&s.text[..p.cues[0].0])
-                    && let Some(prev) = prev_sentence_events.last() {
-                        e.participants = prev.participants.clone();
-                        if e.place.is_none() {
-                            e.place = prev.place.clone();
-                        }
+                if e.participants.is_empty()
+                    && THE_BEFORE.is_match(&s.text[..p.cues[0].0])
+                    && let Some(prev) = prev_sentence_events.last()
+                {
+                    e.participants = prev.participants.clone();
+                    if e.place.is_none() {
+                        e.place = prev.place.clone();
                     }
+                }
                 if e.participants.is_empty() && e.place.is_none() {
                     continue;
                 }
                 // A date borrowed from the sentence before only serves when no dated
                 // meeting of the document already has these participants.
-                if from_context && events.iter().any(|x| x.participants.iter().any(|(a, _)| e.names().contains(&a.name.as_str()))) {
-                    attaches.push(Attach { participants: e.participants, place: e.place, evidence: e.evidence[0].clone() });
+                if from_context
+                    && events.iter().any(|x| x.participants.iter().any(|(a, _)| e.names().contains(&a.name.as_str())))
+                {
+                    attaches.push(Attach {
+                        participants: e.participants,
+                        place: e.place,
+                        evidence: e.evidence[0].clone(),
+                    });
                     continue;
                 }
                 this_sentence.push(e.clone());
@@ -258,7 +272,8 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             .filter(|p| p.end <= m.start() && m.start() - p.end < 120)
             .filter_map(|p| p.actor.country.as_deref())
             .collect();
-        if sides.iter().any(|a| sides.iter().any(|b| a != b)) && !cues.iter().any(|c| c.0 < m.end() && m.start() < c.1) {
+        if sides.iter().any(|a| sides.iter().any(|b| a != b)) && !cues.iter().any(|c| c.0 < m.end() && m.start() < c.1)
+        {
             cues.push((m.start(), m.end(), "meeting".into()));
         }
     }
@@ -308,15 +323,20 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     }
     let mut assigned: Vec<usize> = Vec::new();
     for (k, m) in s.persons.iter().enumerate() {
-        if reports_other(s, m.end, &out) {
+        if reports_other(s, m.title_start, m.end, &out) {
             assigned.push(usize::MAX);
             continue;
         }
         let i = if out.len() == 1 {
             0
         } else if m.possessive {
-            out.iter().position(|p| p.cues[0].0 >= m.end && p.cues[0].0 - m.end <= 60).unwrap_or_else(|| nearest(&out, m.start, m.end))
-        } else if k > 0 && assigned[k - 1] != usize::MAX && JOINED.is_match(&t[s.persons[k - 1].end..m.title_start.max(s.persons[k - 1].end)]) {
+            out.iter()
+                .position(|p| p.cues[0].0 >= m.end && p.cues[0].0 - m.end <= 60)
+                .unwrap_or_else(|| nearest(&out, m.start, m.end))
+        } else if k > 0
+            && assigned[k - 1] != usize::MAX
+            && JOINED.is_match(&t[s.persons[k - 1].end..m.title_start.max(s.persons[k - 1].end)])
+        {
             assigned[k - 1]
         } else if let Some(i) = out
             .iter()
@@ -339,19 +359,25 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
         let before = (0..out.len())
             .filter(|&i| out[i].cues[0].1 <= h.start && out[i].distance(h.start, h.end) <= 150)
             .min_by_key(|&i| out[i].distance(h.start, h.end));
-        let after = (0..out.len()).filter(|&i| out[i].cues[0].0 >= h.end && out[i].distance(h.start, h.end) <= 80).min();
+        let after =
+            (0..out.len()).filter(|&i| out[i].cues[0].0 >= h.end && out[i].distance(h.start, h.end) <= 80).min();
         if let Some(i) = before.or(after)
-            && out[i].place.is_none() {
-                out[i].place = Some(k);
-            }
+            && out[i].place.is_none()
+        {
+            out[i].place = Some(k);
+        }
     }
     out
 }
 
 /// "Maehara said Tokyo hoped Medvedev would attend the summit": the speaker of a
 /// reported clause with a subject of its own does not attend what it reports.
-fn reports_other(s: &Sent, end: usize, protos: &[Proto]) -> bool {
+fn reports_other(s: &Sent, title_start: usize, end: usize, protos: &[Proto]) -> bool {
     let Some(m) = REPORTING.find(&s.text[end..]) else { return false };
+    // "… has been put off, Chief Cabinet Secretary Yoshihide Suga told a news conference": a trailing attribution.
+    if s.text[..title_start].trim_end().ends_with(',') && protos.iter().all(|p| p.cues[0].0 < title_start) {
+        return true;
+    }
     let verb_end = end + m.end();
     let Some(cue) = protos.iter().map(|p| p.cues[0].0).find(|&c| c >= verb_end) else { return false };
     let clause = &s.text[verb_end..cue];
@@ -379,38 +405,40 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
     let lo = floor(&s.text, p.cues[0].0.saturating_sub(100));
     let window = &s.text[lo..p.cues[p.cues.len() - 1].1];
     if out.len() < 2
-        && let Some(m) = PAIR.find(window) {
-            let mut found: Vec<(Actor, Evidence)> = Vec::new();
-            let before = s.persons.iter().filter(|x| x.end <= lo + m.start()).rev().map(|x| (x, s));
-            let earlier = sents[si.saturating_sub(2)..si].iter().rev().flat_map(|ps| ps.persons.iter().rev().map(move |x| (x, ps)));
-            let kind = m.as_str().to_ascii_lowercase();
-            let fits = |a: &Actor| {
-                let role = a.role.as_deref().unwrap_or("");
-                if kind.ends_with("leaders") {
-                    LEADER_ROLES.contains(&role)
-                } else if kind.ends_with("ministers") {
-                    role.contains("minister")
-                } else {
-                    true
-                }
-            };
-            for (x, xs) in before.chain(earlier) {
-                if found.len() == 2 {
-                    break;
-                }
-                if !fits(&x.actor) {
-                    continue;
-                }
-                if !found.iter().any(|(a, _)| a.name == x.actor.name) {
-                    found.push((x.actor.clone(), xs.evidence(doc, x.start, x.end)));
-                }
+        && let Some(m) = PAIR.find(window)
+    {
+        let mut found: Vec<(Actor, Evidence)> = Vec::new();
+        let before = s.persons.iter().filter(|x| x.end <= lo + m.start()).rev().map(|x| (x, s));
+        let earlier =
+            sents[si.saturating_sub(2)..si].iter().rev().flat_map(|ps| ps.persons.iter().rev().map(move |x| (x, ps)));
+        let kind = m.as_str().to_ascii_lowercase();
+        let fits = |a: &Actor| {
+            let role = a.role.as_deref().unwrap_or("");
+            if kind.ends_with("leaders") {
+                LEADER_ROLES.contains(&role)
+            } else if kind.ends_with("ministers") {
+                role.contains("minister")
+            } else {
+                true
             }
+        };
+        for (x, xs) in before.chain(earlier) {
             if found.len() == 2 {
-                for (a, ev) in found {
-                    push(&mut out, &a, ev);
-                }
+                break;
+            }
+            if !fits(&x.actor) {
+                continue;
+            }
+            if !found.iter().any(|(a, _)| a.name == x.actor.name) {
+                found.push((x.actor.clone(), xs.evidence(doc, x.start, x.end)));
             }
         }
+        if found.len() == 2 {
+            for (a, ev) in found {
+                push(&mut out, &a, ev);
+            }
+        }
+    }
     out
 }
 
@@ -482,9 +510,7 @@ pub fn places_compatible(lx: &Lexicon, a: Option<&str>, b: Option<&str>) -> bool
     }
     let get = |n: &str| lx.places.iter().find(|p| p.name == n);
     match (get(a), get(b)) {
-        (Some(pa), Some(pb)) => {
-            pa.country == pb.country && (pa.kind == "country" || pb.kind == "country")
-        }
+        (Some(pa), Some(pb)) => pa.country == pb.country && (pa.kind == "country" || pb.kind == "country"),
         _ => false,
     }
 }
@@ -517,7 +543,9 @@ pub fn same_meeting(
 }
 
 fn add(lx: &Lexicon, events: &mut Vec<Event>, e: Event) {
-    let key = |x: &Event| (x.range(), x.place.as_ref().map(|p| p.0.clone()), x.names().iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    let key = |x: &Event| {
+        (x.range(), x.place.as_ref().map(|p| p.0.clone()), x.names().iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    };
     let (er, ep, en) = key(&e);
     let en: Vec<&str> = en.iter().map(String::as_str).collect();
     for cur in events.iter_mut() {
@@ -537,7 +565,8 @@ pub fn merge(lx: &Lexicon, cur: &mut Event, e: Event) {
         cur.from = e.from;
         cur.to = e.to;
     }
-    if place_rank(lx, e.place.as_ref().map(|p| p.0.as_str())) > place_rank(lx, cur.place.as_ref().map(|p| p.0.as_str())) {
+    if place_rank(lx, e.place.as_ref().map(|p| p.0.as_str())) > place_rank(lx, cur.place.as_ref().map(|p| p.0.as_str()))
+    {
         cur.place = e.place;
     }
     if e.explicit && !cur.explicit {
@@ -566,7 +595,8 @@ fn attach(lx: &Lexicon, events: &mut [Event], a: Attach, pubd: Option<PartialDat
         .filter(|(_, e)| {
             let shared = e.participants.iter().any(|(x, _)| names.contains(&x.name.as_str()));
             let same_place = place.is_some() && e.place.as_ref().map(|p| p.0.as_str()) == place;
-            (shared || (names.is_empty() && same_place)) && places_compatible(lx, place, e.place.as_ref().map(|p| p.0.as_str()))
+            (shared || (names.is_empty() && same_place))
+                && places_compatible(lx, place, e.place.as_ref().map(|p| p.0.as_str()))
         })
         .max_by_key(|(i, e)| {
             let same_place = place.is_some() && e.place.as_ref().map(|p| p.0.as_str()) == place;
@@ -590,7 +620,7 @@ fn attach(lx: &Lexicon, events: &mut [Event], a: Attach, pubd: Option<PartialDat
 mod tests {
     use super::*;
     use crate::corpus::Document;
-    use crate::extract::mentions::{read, Matchers};
+    use crate::extract::mentions::{Matchers, read};
 
     fn lx() -> &'static (Lexicon, Matchers) {
         static L: LazyLock<(Lexicon, Matchers)> = LazyLock::new(|| {

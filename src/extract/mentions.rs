@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::actors::{is_word_boundary, Actor, Actors, Mention, SideWord, Unresolved};
+use super::actors::{Actor, Actors, Mention, SideWord, Unresolved, is_word_boundary, name_key};
 use super::dates::{self, DatePhrase};
 use super::lexicon::Lexicon;
 use crate::corpus::Document;
@@ -114,7 +114,7 @@ impl Sent {
 /// Read every sentence of a document.
 pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
     let mut out = Vec::new();
-    let mut known: HashMap<String, Actor> = HashMap::new();
+    let mut known = full_names(lx, m, doc);
     let mut context_year: Option<i32> = doc.date.map(|d| d.year);
     let mut paragraph = 0;
     let mut prev_end = 0;
@@ -152,6 +152,24 @@ pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
     out
 }
 
+/// Surname → person for every lexicon person the document names in full, so a
+/// headline's "Hatoyama" is the Ichiro Hatoyama of the body. Surnames shared by
+/// two people named in full are left out (earlier mentions decide then).
+fn full_names(lx: &Lexicon, m: &Matchers, doc: &Document) -> HashMap<String, Actor> {
+    let mut found: HashMap<String, Option<Actor>> = HashMap::new();
+    for s in &doc.sentences {
+        let (persons, _) = m.actors.mentions(lx, doc.sentence_text(s), doc.date, &mut HashMap::new());
+        for p in persons.into_iter().filter(|p| p.full && p.actor.lexicon.is_some()) {
+            let key = name_key(&[p.actor.name.rsplit(' ').next().unwrap_or("")]);
+            let e = found.entry(key).or_insert_with(|| Some(p.actor.clone()));
+            if e.as_ref().is_some_and(|a| a.name != p.actor.name) {
+                *e = None;
+            }
+        }
+    }
+    found.into_iter().filter_map(|(k, v)| Some((k, v?))).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +182,19 @@ mod tests {
             d.find(s).into_iter().map(|h| &s[h.start..h.end]).collect()
         };
         assert_eq!(hits, vec!["summit meeting", "Talks"]);
+    }
+
+    #[test]
+    fn headline_surname_takes_the_full_name_of_the_body() {
+        let lx = Lexicon::load(None).unwrap();
+        let m = Matchers::new(&lx);
+        let doc = Document::from_text(
+            "d",
+            "Hatoyama in Moscow\n\nPrime Minister Ichiro Hatoyama traveled to Moscow in October 1956.",
+            Some("1994-01".parse().unwrap()),
+        );
+        let s = read(&lx, &m, &doc);
+        assert_eq!(s[0].persons[0].actor.name, "Ichiro Hatoyama");
     }
 
     #[test]

@@ -5,9 +5,9 @@
 //! (merging meetings, proposal lineage) run once at the end.
 
 pub mod actors;
+mod build;
 pub mod dates;
 pub mod lexicon;
-mod build;
 pub mod meetings;
 pub mod mentions;
 pub mod proposals;
@@ -159,6 +159,30 @@ impl Extractor {
 
 impl Extract for Extractor {
     fn document(&self, doc: &Document) -> Fragment {
+        // A bug on one odd document must not stop the corpus: it becomes a warning.
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.read_document(doc))) {
+            Ok(f) => f,
+            Err(_) => {
+                let mut frag = Fragment::default();
+                frag.graph.upsert_node(document_node(doc));
+                frag.warnings.push(Warning {
+                    file: doc.id.clone(),
+                    message: "extraction failed on this document (internal error); only its document node is kept"
+                        .into(),
+                });
+                frag
+            }
+        }
+    }
+
+    fn finish(&self, graph: &mut Graph) {
+        build::merge_meetings(&self.lexicon, graph);
+        proposals::finish(&self.lexicon, graph);
+    }
+}
+
+impl Extractor {
+    fn read_document(&self, doc: &Document) -> Fragment {
         let lx = &self.lexicon;
         let mut frag = Fragment::default();
         let dnode = document_node(doc);
@@ -181,16 +205,12 @@ impl Extract for Extractor {
         b.proposals(&props);
         frag
     }
-
-    fn finish(&self, graph: &mut Graph) {
-        build::merge_meetings(&self.lexicon, graph);
-        proposals::finish(&self.lexicon, graph);
-    }
 }
 
 /// The node standing for a document itself.
 pub fn document_node(doc: &Document) -> Node {
-    let mut n = Node::new(format!("doc-{}", doc.id), NodeKind::Document, doc.title.clone().unwrap_or_else(|| doc.id.clone()));
+    let mut n =
+        Node::new(format!("doc-{}", doc.id), NodeKind::Document, doc.title.clone().unwrap_or_else(|| doc.id.clone()));
     n.attrs.start = doc.date;
     n.attrs.source = doc.source.clone();
     n.attrs.title = doc.title.clone();

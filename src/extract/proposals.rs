@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::actors::{side_at, Actor, SideWord};
+use super::actors::{Actor, SideWord, side_at};
 use super::lexicon::Lexicon;
 use super::mentions::Sent;
 use crate::date::PartialDate;
@@ -63,7 +63,10 @@ impl Prop {
         }
         let who = if self.proposers.is_empty() { String::new() } else { format!("{}, ", self.proposers.join("+")) };
         if self.claim {
-            format!("{fam_cap} claim ({})", if self.proposers.is_empty() { "JP".into() } else { self.proposers.join("+") })
+            format!(
+                "{fam_cap} claim ({})",
+                if self.proposers.is_empty() { "JP".into() } else { self.proposers.join("+") }
+            )
         } else {
             format!("{fam_cap} proposal ({who}{})", self.date.year)
         }
@@ -78,7 +81,8 @@ static LINEAGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NEGATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:not|never|no|refus\w*|reject\w*|oppos\w*)\b[^.;,]{0,12}$").unwrap());
-static PLAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:proposal|plan|proposed|proposes|calls? for)\b").unwrap());
+static PLAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:proposal|plan|proposed|proposes|calls? for)\b").unwrap());
 static AGREE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreement|reaffirmed)\b").unwrap());
 static JOINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:signed|confirm\w*|issued)\b").unwrap());
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\bwhile\b|\bwhereas\b|;)").unwrap());
@@ -86,8 +90,9 @@ static PREP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:to|with|from|against|toward|towards|into|between|by|over|on|for|of|until|than|in|at|if|unless)\s+(?:the\s+|a\s+|an\s+)?$").unwrap()
 });
 /// "the Japan Times": a side word inside a proper name is no actor.
-static NAME_PART: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s+(?:Times|News|Post|Herald|Today|Daily|Airlines|Sea|Institute|Foundation)\b").unwrap());
+static NAME_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:Times|News|Post|Herald|Today|Daily|Airlines|Sea|Institute|Foundation)\b").unwrap()
+});
 /// A pronoun subject, possibly after an opening adverbial ("As early as 1956, it hinted").
 /// "Japanese officials said …": a side that reports is not the one proposing.
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -96,7 +101,10 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\W*(?:[^,]{0,40},\s*)?(?:It|He|She|They|it|he|she|they)\b").unwrap());
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:if|unless|after|provided that|on condition that|in exchange for|in return for)\s+[^,.;–—()]{5,90}").unwrap()
+    Regex::new(
+        r"(?i)\b(?:if|unless|after|provided that|on condition that|in exchange for|in return for)\s+[^,.;–—()]{5,90}",
+    )
+    .unwrap()
 });
 
 /// Status words, strongest first.
@@ -128,92 +136,133 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 }
             }
         }
-        let Some(&(_, cs, ce, ci)) = cues.iter().min() else {
+        if cues.is_empty() {
             anaphor(doc_id, pubd, sents, si, &mut out);
             continue;
-        };
-        let cue = &lx.proposal_cues[ci];
-        let ev = s.evidence(doc_id, cs, ce);
-        let (codes, persons) = proposer(s, sents, si, cs, doc_id);
-        let attributive = s.dates.iter().find(|d| d.attributive && !d.in_parens);
-        let lineage = LINEAGE.is_match(t);
-        let mut date = prop_date(s, sents, si, cs, pubd);
-        if let (Some(a), false, true) = (attributive, lineage, s.event_dates().next().is_none()) {
-            date = Some(a.from);
         }
-        let date = date.or(pubd).unwrap_or(PartialDate::year(0));
-        let codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, Some(date))).collect());
-        let mut islands: Vec<String> = s.islands.iter().map(|h| lx.islands[h.entry].1.clone()).collect();
-        match cue.family.as_str() {
-            "four-island" => islands = ALL_ISLANDS.iter().map(|s| s.to_string()).collect(),
-            "two-island" if islands.len() < 2 => islands = vec!["habomai".into(), "shikotan".into()],
-            _ => {}
-        }
-        let islands = dedup(islands);
-        let conditions: Vec<String> =
-            CONDITION.find_iter(t).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" ")).collect();
-        let status = status_near(t, cs);
-        let mut p = Prop {
-            family: cue.family.clone(),
-            arrangement: cue.arrangement.clone(),
-            date,
-            proposers: codes.clone(),
-            persons,
-            islands,
-            conditions,
-            status,
-            claim: false,
-            evidence: ev.clone(),
-            derived: Vec::new(),
-            rejected_by: Vec::new(),
-        };
-        let negated = NEGATION.is_match(&t[..cs]);
-        if p.family == "four-island" && !PLAN.is_match(&t[..cs]) {
-            // Japan's standing claim: restated by Japan, refused by the other side.
-            p.claim = true;
-            p.status = "offered".into();
-            if !codes.is_empty() && !codes.iter().any(|c| c == "JP") || negated {
-                p.rejected_by = codes.iter().filter(|c| *c != "JP").map(|c| (c.clone(), ev.clone())).collect();
-                p.proposers.clear();
-                p.persons.clear();
-            }
-            out.push(p);
-            continue;
-        }
-        if negated {
-            let last = out.iter().rposition(|q| q.family == p.family);
-            let giver = codes.iter().any(|c| c == "SU" || c == "RU");
-            if p.family == "two-island" && giver {
-                p.status = "withdrawn".into();
-                if let Some(l) = last {
-                    p.derived.push((l, "withdrawal".into(), ev.clone()));
-                }
-            } else if let Some(l) = last {
-                for c in &codes {
-                    out[l].rejected_by.push((c.clone(), ev.clone()));
-                }
-                continue;
-            } else {
-                continue;
+        // "Moscow has proposed joint development, while Tokyo demands all four islands": a clause
+        // with a subject of its own holds a proposal of its own.
+        let mut bounds: Vec<usize> = vec![0];
+        for b in CLAUSE.find_iter(t) {
+            let next: String = t[b.end()..].split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            let subject =
+                s.sides.iter().any(|w| w.start >= b.end() && w.start <= b.end() + next.len() + 2 && !w.compound)
+                    || s.persons.iter().any(|p| p.title_start >= b.end() && p.title_start <= b.end() + next.len() + 2);
+            if subject {
+                bounds.push(b.end());
             }
         }
-        // "based on the 1956 declaration": the earlier proposal referred to, and the link.
-        if let (Some(a), true) = (attributive, lineage)
-            && a.from.year != date.year {
-                let mut r = p.clone();
-                r.date = a.from;
-                r.proposers.clear();
-                r.persons.clear();
-                r.conditions.clear();
-                r.status = "agreed".into();
-                r.derived.clear();
-                r.evidence = s.evidence(doc_id, a.start, a.end);
-                out.push(r);
-                p.derived.push((out.len() - 1, "explicit-basis".into(), ev.clone()));
+        let clause_of = |pos: usize| bounds.iter().rposition(|&b| b <= pos).unwrap_or(0);
+        let mut best: BTreeMap<usize, (u8, usize, usize, usize)> = BTreeMap::new();
+        for c in &cues {
+            let k = clause_of(c.1);
+            if best.get(&k).is_none_or(|b| c < b) {
+                best.insert(k, *c);
             }
-        out.push(p);
+        }
+        for (k, &(_, cs, ce, ci)) in &best {
+            let clause_start = bounds[*k];
+            one_proposal(lx, doc_id, pubd, sents, si, (cs, ce, ci), clause_start, &mut out);
+        }
     }
     out
+}
+
+/// The proposal of one cue (`cs..ce`, cue table row `ci`) in a clause starting at `clause_start`.
+#[allow(clippy::too_many_arguments)]
+fn one_proposal(
+    lx: &Lexicon,
+    doc_id: &str,
+    pubd: Option<PartialDate>,
+    sents: &[Sent],
+    si: usize,
+    (cs, ce, ci): (usize, usize, usize),
+    clause_start: usize,
+    out: &mut Vec<Prop>,
+) {
+    let s = &sents[si];
+    let t = &s.text;
+    let cue = &lx.proposal_cues[ci];
+    let ev = s.evidence(doc_id, cs, ce);
+    let (codes, persons) = proposer(s, sents, si, cs, doc_id);
+    let attributive = s.dates.iter().find(|d| d.attributive && !d.in_parens);
+    let lineage = LINEAGE.is_match(t);
+    let mut date = prop_date(s, sents, si, cs, pubd);
+    if let (Some(a), false, true) = (attributive, lineage, s.event_dates().next().is_none()) {
+        date = Some(a.from);
+    }
+    let date = date.or(pubd).unwrap_or(PartialDate::year(0));
+    let codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, Some(date))).collect());
+    let mut islands: Vec<String> = s.islands.iter().map(|h| lx.islands[h.entry].1.clone()).collect();
+    match cue.family.as_str() {
+        "four-island" => islands = ALL_ISLANDS.iter().map(|s| s.to_string()).collect(),
+        "two-island" if islands.len() < 2 => islands = vec!["habomai".into(), "shikotan".into()],
+        _ => {}
+    }
+    let islands = dedup(islands);
+    let conditions: Vec<String> =
+        CONDITION.find_iter(t).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let status = status_near(t, cs);
+    let mut p = Prop {
+        family: cue.family.clone(),
+        arrangement: cue.arrangement.clone(),
+        date,
+        proposers: codes.clone(),
+        persons,
+        islands,
+        conditions,
+        status,
+        claim: false,
+        evidence: ev.clone(),
+        derived: Vec::new(),
+        rejected_by: Vec::new(),
+    };
+    let negated = NEGATION.is_match(&t[..cs]);
+    if p.family == "four-island" && !PLAN.is_match(&t[clause_start..cs]) {
+        // Japan's standing claim: restated by Japan, refused by the other side.
+        p.claim = true;
+        p.status = "offered".into();
+        if !codes.is_empty() && !codes.iter().any(|c| c == "JP") || negated {
+            p.rejected_by = codes.iter().filter(|c| *c != "JP").map(|c| (c.clone(), ev.clone())).collect();
+            p.proposers.clear();
+            p.persons.clear();
+        }
+        out.push(p);
+        return;
+    }
+    if negated {
+        let last = out.iter().rposition(|q| q.family == p.family);
+        let giver = codes.iter().any(|c| c == "SU" || c == "RU");
+        if p.family == "two-island" && giver {
+            p.status = "withdrawn".into();
+            if let Some(l) = last {
+                p.derived.push((l, "withdrawal".into(), ev.clone()));
+            }
+        } else if let Some(l) = last {
+            for c in &codes {
+                out[l].rejected_by.push((c.clone(), ev.clone()));
+            }
+            return;
+        } else {
+            return;
+        }
+    }
+    // "based on the 1956 declaration": the earlier proposal referred to, and the link.
+    if let (Some(a), true) = (attributive, lineage)
+        && a.from.year != date.year
+    {
+        let mut r = p.clone();
+        r.date = a.from;
+        r.proposers.clear();
+        r.persons.clear();
+        r.conditions.clear();
+        r.status = "agreed".into();
+        r.derived.clear();
+        r.evidence = s.evidence(doc_id, a.start, a.end);
+        out.push(r);
+        p.derived.push((out.len() - 1, "explicit-basis".into(), ev.clone()));
+    }
+    out.push(p);
 }
 
 /// "Moscow renounced the offer", "This proposal was firmly rejected by Japan".
@@ -227,9 +276,10 @@ fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, o
     let (mut codes, persons) = proposer(s, sents, si, m.start(), doc_id);
     // "rejected by Japan": the agent follows "by".
     if let Some(by) = s.text[m.start()..].find(" by ").map(|i| m.start() + i + 4)
-        && let Some(w) = s.sides.iter().find(|w| w.start >= by && !w.compound) {
-            codes = vec![w.code.clone()];
-        }
+        && let Some(w) = s.sides.iter().find(|w| w.start >= by && !w.compound)
+    {
+        codes = vec![w.code.clone()];
+    }
     let date = prop_date(s, sents, si, m.start(), pubd).or(pubd).unwrap_or(PartialDate::year(0));
     let codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, Some(date))).collect());
     if verb.starts_with("reject") || verb.starts_with("refus") {
@@ -260,10 +310,15 @@ fn status_near(t: &str, pos: usize) -> String {
     }
     STATUS_RE[3..]
         .iter()
-        .filter_map(|(st, r)| r.find_iter(t).map(|m| if m.end() <= pos { pos - m.end() } else { m.start() - pos }).min().map(|d| (d, *st)))
+        .filter_map(|(st, r)| r.find_iter(t).map(|m| gap(m.start(), m.end(), pos)).min().map(|d| (d, *st)))
         .min()
         .map_or("offered", |(_, st)| st)
         .to_string()
+}
+
+/// Bytes between a span and a position (0 when the span covers it).
+fn gap(start: usize, end: usize, pos: usize) -> usize {
+    if end <= pos { pos - end } else { start.saturating_sub(pos) }
 }
 
 fn dedup(mut v: Vec<String>) -> Vec<String> {
@@ -302,7 +357,10 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
     }
     let region = CLAUSE.find_iter(&s.text[..pos]).last().map_or(0, |m| m.end());
     let ok = |w: &&SideWord| {
-        !w.compound && !PREP.is_match(&s.text[..w.start]) && !NAME_PART.is_match(&s.text[w.end..]) && !SOURCE.is_match(&s.text[w.end..])
+        !w.compound
+            && !PREP.is_match(&s.text[..w.start])
+            && !NAME_PART.is_match(&s.text[w.end..])
+            && !SOURCE.is_match(&s.text[w.end..])
     };
     let pronoun = PRONOUN.find(&s.text).map(|m| m.end());
     let side = s.sides.iter().filter(|w| w.start >= region).find(ok).or_else(|| s.sides.iter().find(ok));
@@ -312,7 +370,10 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
     if pronoun.is_some() && si > 0 {
         let p = &sents[si - 1];
         if let Some(m) = p.persons.first() {
-            return (m.actor.country.clone().into_iter().collect(), vec![(m.actor.clone(), p.evidence(doc, m.start, m.end))]);
+            return (
+                m.actor.country.clone().into_iter().collect(),
+                vec![(m.actor.clone(), p.evidence(doc, m.start, m.end))],
+            );
         }
         if let Some(w) = p.sides.iter().find(|w| !w.compound && !PREP.is_match(&p.text[..w.start])) {
             return (vec![w.code.clone()], Vec::new());
@@ -328,7 +389,7 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
 /// paragraph's latest date before it; never after publication.
 fn prop_date(s: &Sent, sents: &[Sent], si: usize, pos: usize, pubd: Option<PartialDate>) -> Option<PartialDate> {
     let past = |d: &PartialDate| pubd.is_none_or(|p| d.first_ordinal() <= p.last_ordinal());
-    let here = s.event_dates().filter(|d| past(&d.from)).min_by_key(|d| if d.end <= pos { pos - d.end } else { d.start - pos });
+    let here = s.event_dates().filter(|d| past(&d.from)).min_by_key(|d| gap(d.start, d.end, pos));
     if let Some(d) = here {
         return Some(d.from);
     }
@@ -361,7 +422,9 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
         let pc = conditions(g, &p.1);
         let target = kept
             .iter_mut()
-            .filter(|k| k.0 == p.0 && (p.2.year - k.2.year).abs() <= 1 && (k.3 == p.3 || k.3.is_empty() || p.3.is_empty()))
+            .filter(|k| {
+                k.0 == p.0 && (p.2.year - k.2.year).abs() <= 1 && (k.3 == p.3 || k.3.is_empty() || p.3.is_empty())
+            })
             .filter(|k| {
                 let kc = conditions(g, &k.1);
                 kc.is_empty() || pc.is_empty() || kc == pc
@@ -432,7 +495,7 @@ fn link(g: &Graph, from: &str, to: &str, rule: &str) -> Option<Edge> {
 mod tests {
     use super::*;
     use crate::corpus::Document;
-    use crate::extract::mentions::{read, Matchers};
+    use crate::extract::mentions::{Matchers, read};
 
     fn props(text: &str, pubd: &str) -> Vec<String> {
         let l = Lexicon::load(None).unwrap();
