@@ -184,5 +184,28 @@ pub fn merge_meetings(lx: &Lexicon, g: &mut Graph) {
         if n.attrs.place.is_none() {
             n.attrs.place = o.attrs.place.clone();
         }
+        relabel(g, &keep);
+    }
+}
+
+/// "Kono–Lavrov talks, Munich" from the merged node's participants, type and place.
+fn relabel(g: &mut Graph, id: &str) {
+    let mut names: Vec<String> = g
+        .neighbours(id, Relation::ParticipatedIn, Direction::Incoming)
+        .into_iter()
+        .filter_map(|p| g.node(p))
+        .map(|p| p.label.rsplit(' ').next().unwrap_or("").to_string())
+        .collect();
+    names.dedup();
+    let Some(n) = g.node_mut(id) else { return };
+    let ty = n.attrs.meeting_type.clone().unwrap_or_else(|| "meeting".into());
+    let head = if names.is_empty() { ty } else { format!("{} {ty}", names.join("–")) };
+    let old = std::mem::take(&mut n.label);
+    n.label = match &n.attrs.place {
+        Some(p) => format!("{head}, {p}"),
+        None => format!("{head} ({})", n.attrs.start.map(|d| d.to_string()).unwrap_or_default()),
+    };
+    if old != n.label && !n.attrs.aliases.contains(&old) {
+        n.attrs.aliases.push(old);
     }
 }

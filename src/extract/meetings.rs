@@ -155,10 +155,11 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 let h = &s.places[i];
                 (lx.places[h.entry].name.clone(), s.evidence(doc_id, h.start, h.end))
             });
-            // "arrived here today" under a "TOKYO, April 16 -" dateline.
-            if place.is_none()
-                && let (Some(dl), Some(h)) = (dateline, HERE.find(&s.text))
+            // "arrived here today" under a "TOKYO, April 16 -" dateline (a city beats its country).
+            if let (Some(dl), Some(h)) = (dateline, HERE.find(&s.text))
                 && p.distance(h.start(), h.end()) <= 40
+                && place_rank(lx, Some(dl)) > place_rank(lx, place.as_ref().map(|x| x.0.as_str()))
+                && places_compatible(lx, Some(dl), place.as_ref().map(|x| x.0.as_str()))
             {
                 place = Some((dl.clone(), s.evidence(doc_id, h.start(), h.end())));
             }
