@@ -394,7 +394,11 @@ impl Actors {
             let title = fold(&s[title_start..start]);
             let honorific = HONORIFIC.is_match(&s[..run.start()]) || HONORIFIC.is_match(&s[..start]);
             let possessive = s[end..].starts_with("'s") || s[end..].starts_with("’s");
-            let actor = if words.len() == 1 {
+            let full_key = name_key(&words);
+            let actor = if let Some(a) = known.get(&full_key).filter(|_| words.len() >= 2) {
+                // A person found from a title earlier, named again in full.
+                Ok(Some(a.clone()))
+            } else if words.len() == 1 {
                 // "Mr. Ivanov, the Russian foreign minister,": a title after the name counts too.
                 let title = if title.is_empty() { appositive_title(&s[end..]) } else { title.clone() };
                 self.by_surname(lx, words[0], &title, date, known)
@@ -404,6 +408,8 @@ impl Actors {
             match actor {
                 Ok(Some(actor)) => {
                     known.insert(name_key(&[actor.name.rsplit(' ').next().unwrap_or("")]), actor.clone());
+                    let name_words: Vec<&str> = actor.name.split(' ').collect();
+                    known.insert(name_key(&name_words), actor.clone());
                     if let Some(l) = actor.lexicon {
                         known.insert(name_key(&[lx.persons[l].surname()]), actor.clone());
                     }
@@ -703,6 +709,18 @@ mod tests {
         assert_eq!(m[0].actor.name, "Igor Ivanov");
         let (_, u) = a.mentions(lx(), "Mr. Ivanov said", Some("2001-03-26".parse().unwrap()), &mut HashMap::new());
         assert!(u[0].reason.contains("Igor Ivanov or Sergei Ivanov"), "{u:?}");
+    }
+
+    #[test]
+    fn titled_newcomer_is_known_by_full_name_and_surname_later() {
+        let a = Actors::new(lx());
+        let mut known = HashMap::new();
+        let d = Some("2015-05".parse().unwrap());
+        a.mentions(lx(), "Russian Deputy Foreign Minister Ivan Petrovsky arrived.", d, &mut known);
+        let (m, u) = a.mentions(lx(), "Ivan Petrovsky said that Petrovsky would stay.", d, &mut known);
+        assert!(u.is_empty(), "{u:?}");
+        let got: Vec<(&str, Option<&str>)> = m.iter().map(|m| (m.actor.name.as_str(), m.actor.country.as_deref())).collect();
+        assert_eq!(got, vec![("Ivan Petrovsky", Some("RU")), ("Ivan Petrovsky", Some("RU"))]);
     }
 
     #[test]

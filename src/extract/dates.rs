@@ -42,7 +42,7 @@ pub enum Tense {
     Unknown,
 }
 
-const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.";
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.|Apr\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
 
 fn re(p: &str) -> Regex {
     Regex::new(&p.replace("MONTHS", MONTHS)).expect("valid date regex")
@@ -569,6 +569,7 @@ mod tests {
         following_year: "talks resumed the following year", "1994-01" => Some("1977"),
         season_of_year: "in the spring of 1999", "2001-01-01" => Some("1999-03..1999-05"),
         no_date: "the summit was called off", "2005-01-01" => None,
+        abbreviation_without_period: "the summit on Nov 20 ended", "2018-11-25" => Some("2018-11-20"),
         today: "Gorbachev arrived here today", "1991-04-16" => Some("1991-04-16"),
         yesterday: "the ministers met yesterday", "1991-04-16" => Some("1991-04-15"),
         weekday_past: "Abe and Putin agreed Friday to start talks", "2016-12-17" => Some("2016-12-16"),
