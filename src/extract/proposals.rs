@@ -226,6 +226,9 @@ fn one_proposal(
             p.rejected_by = codes.iter().filter(|c| *c != "JP").map(|c| (c.clone(), ev.clone())).collect();
             p.proposers.clear();
             p.persons.clear();
+        } else {
+            p.proposers.retain(|c| c == "JP");
+            p.persons.retain(|(a, _)| a.country.as_deref() == Some("JP"));
         }
         out.push(p);
         return;
