@@ -161,9 +161,13 @@ pub fn merge_meetings(lx: &Lexicon, g: &mut Graph) {
                 let an: Vec<&str> = a.3.iter().map(String::as_str).collect();
                 let bn: Vec<&str> = b.3.iter().map(String::as_str).collect();
                 // Across documents only meetings with participants merge: places alone are too weak.
-                if !an.is_empty()
+                // Meetings of one document were already told apart by the document pass.
+                let docs_a = g.node(&a.0).map(|n| n.docs().into_iter().map(String::from).collect::<Vec<_>>()).unwrap_or_default();
+                let shared_doc = g.node(&b.0).is_some_and(|n| n.docs().iter().any(|d| docs_a.iter().any(|x| x == d)));
+                if !shared_doc
+                    && !an.is_empty()
                     && !bn.is_empty()
-                    && same_meeting(lx, (a.1, a.2.as_deref(), &an), (b.1, b.2.as_deref(), &bn))
+                    && same_meeting(lx, (a.1, a.2.as_deref(), &an), (b.1, b.2.as_deref(), &bn), 3)
                 {
                     pair = Some((a.0.clone(), b.0.clone()));
                     break 'outer;

@@ -495,9 +495,10 @@ fn span_days(from: PartialDate, to: Option<PartialDate>) -> i64 {
     to.unwrap_or(from).last_ordinal() - from.first_ordinal()
 }
 
-/// Whether two dated mentions can be the same meeting by date.
-pub fn dates_overlap(a: (PartialDate, Option<PartialDate>), b: (PartialDate, Option<PartialDate>)) -> bool {
-    let slack = |d: (PartialDate, Option<PartialDate>)| if d.0.precision() == Precision::Day { 3 } else { 0 };
+/// Whether two dated mentions can be the same meeting by date; day-precise dates get
+/// `days` of slack (reports from different documents disagree by a day or two).
+pub fn dates_overlap(a: (PartialDate, Option<PartialDate>), b: (PartialDate, Option<PartialDate>), days: i64) -> bool {
+    let slack = |d: (PartialDate, Option<PartialDate>)| if d.0.precision() == Precision::Day { days } else { 0 };
     let (alo, ahi) = (a.0.first_ordinal() - slack(a), a.1.unwrap_or(a.0).last_ordinal() + slack(a));
     let (blo, bhi) = (b.0.first_ordinal() - slack(b), b.1.unwrap_or(b.0).last_ordinal() + slack(b));
     alo <= bhi && blo <= ahi
@@ -525,13 +526,16 @@ fn place_rank(lx: &Lexicon, p: Option<&str>) -> u8 {
     }
 }
 
-/// Whether two meetings (dates, places, participant names) are one.
+/// Whether two meetings (dates, places, participant names) are one. Within one
+/// document two different days are two meetings (`slack` 0); across documents
+/// day-precise dates may differ by `slack` days.
 pub fn same_meeting(
     lx: &Lexicon,
     a: ((PartialDate, Option<PartialDate>), Option<&str>, &[&str]),
     b: ((PartialDate, Option<PartialDate>), Option<&str>, &[&str]),
+    slack: i64,
 ) -> bool {
-    if !dates_overlap(a.0, b.0) || !places_compatible(lx, a.1, b.1) {
+    if !dates_overlap(a.0, b.0, slack) || !places_compatible(lx, a.1, b.1) {
         return false;
     }
     let shared = a.2.iter().any(|x| b.2.contains(x));
@@ -552,7 +556,7 @@ fn add(lx: &Lexicon, events: &mut Vec<Event>, e: Event) {
     for cur in events.iter_mut() {
         let (cr, cp, cn) = key(cur);
         let cn: Vec<&str> = cn.iter().map(String::as_str).collect();
-        if same_meeting(lx, (cr, cp.as_deref(), &cn), (er, ep.as_deref(), &en)) {
+        if same_meeting(lx, (cr, cp.as_deref(), &cn), (er, ep.as_deref(), &en), 0) {
             merge(lx, cur, e);
             return;
         }
