@@ -216,6 +216,8 @@ const THING_WORDS: &[&str] = &[
     "command",
 ];
 
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 const MONTH_WORDS: &[&str] = &[
     "january",
     "february",
@@ -367,7 +369,10 @@ impl Actors {
                 }
             }
             let mut j = toks.len();
-            while j > i && MONTH_WORDS.contains(&toks[j - 1].2.to_lowercase().as_str()) {
+            while j > i && {
+                let l = toks[j - 1].2.to_lowercase();
+                MONTH_WORDS.contains(&l.as_str()) || WEEKDAYS.contains(&l.as_str())
+            } {
                 j -= 1;
             }
             let name_toks = &toks[i..j];
@@ -497,6 +502,12 @@ impl Actors {
     ) -> Result<Option<Actor>, String> {
         if let Some(&i) = self.full.get(&name_key(words)) {
             return Ok(Some(self.lexicon_actor(lx, i, title, date)));
+        }
+        // "Sergei Lavrov Kremlin …": a known name followed by another capitalised word.
+        if words.len() == 3 {
+            if let Some(&i) = self.full.get(&name_key(&words[..2])) {
+                return Ok(Some(self.lexicon_actor(lx, i, title, date)));
+            }
         }
         if title.is_empty() {
             return Ok(None);
@@ -672,6 +683,8 @@ mod tests {
             [("Richard Nixon", Some("US"), Some("president"))],
         byline_is_not_an_actor: "(Japanese original by Ichiro Tanabe, Political News Department, and Taro Kono, Moscow Bureau)", "2019-01" => [],
         medvedev_kunashir: "Medvedev visited Kunashir in November 2010", "2010-11" => [("Dmitry Medvedev", Some("RU"), Some("president"))],
+        weekday_after_name: "Foreign Minister Sergei Lavrov Monday said", "2016-01" =>
+            [("Sergey Lavrov", Some("RU"), Some("foreign minister"))],
         morgulov: "Russian Deputy Foreign Minister Igor Morgulov", "2016-01" => [("Igor Morgulov", Some("RU"), Some("deputy foreign minister"))],
         places_are_not_people: "Under Nakasone, the Northern Territories and the Habomai Islands stayed", "1985-01" =>
             [("Yasuhiro Nakasone", Some("JP"), Some("prime minister"))],

@@ -211,6 +211,11 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 if e.participants.is_empty() && e.place.is_none() {
                     continue;
                 }
+                // "Abe met reporters on Monday": the verb alone needs two people or a place.
+                let verb_only = p.cues.iter().all(|&(a, b)| matches!(s.text[a..b].to_ascii_lowercase().as_str(), "met" | "meet" | "meets"));
+                if verb_only && e.participants.len() < 2 && e.place.is_none() {
+                    continue;
+                }
                 // A date borrowed from the sentence before only serves when no dated
                 // meeting of the document already has these participants.
                 if from_context
@@ -685,6 +690,7 @@ mod tests {
             ["1992-09 Japan postponed Boris Yeltsin", "1993-10 Japan held Boris Yeltsin"],
         places_follow_their_cue: "The two leaders met at a resort in Nagato on Thursday and continued their talks in Tokyo on Friday.", "2016-12-17" =>
             ["2016-12-15 Nagato held -", "2016-12-16 Tokyo held -"],
+        met_reporters_is_no_meeting: "Prime Minister Shinzo Abe met reporters on Monday.", "2016-12-17" => [],
         leaders_agreed: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks.", "2019-02-17" =>
             ["2018-11 ? held Shinzo Abe+Vladimir Putin"],
         place_only_talks: "Talks in Tokyo late last week failed.", "1999-04-05" => ["1999-04-01..1999-04-04 Tokyo held -"],
