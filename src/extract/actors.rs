@@ -1,8 +1,6 @@
-//! Persons in a sentence: capitalised names matched against the lexicon (any
-//! spelling variant, Japanese family-name-first order, middle initials), names
-//! introduced by a title or rank, and surnames or "Mr. X" resolved through the
-//! document's earlier mentions and the event date against office terms. It
-//! also finds side words ("Russian", "Tokyo"). It does not build graph nodes.
+//! Persons in a sentence: lexicon names in any spelling or order, names after a
+//! title or rank, and surnames resolved by the document's other mentions and the
+//! event date against office terms; also side words ("Russian", "Tokyo"). It builds no graph nodes.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -732,7 +730,8 @@ mod tests {
         a.mentions(lx(), "Russian Deputy Foreign Minister Ivan Petrovsky arrived.", d, &mut known);
         let (m, u) = a.mentions(lx(), "Ivan Petrovsky said that Petrovsky would stay.", d, &mut known);
         assert!(u.is_empty(), "{u:?}");
-        let got: Vec<(&str, Option<&str>)> = m.iter().map(|m| (m.actor.name.as_str(), m.actor.country.as_deref())).collect();
+        let got: Vec<(&str, Option<&str>)> =
+            m.iter().map(|m| (m.actor.name.as_str(), m.actor.country.as_deref())).collect();
         assert_eq!(got, vec![("Ivan Petrovsky", Some("RU")), ("Ivan Petrovsky", Some("RU"))]);
     }
 

@@ -162,7 +162,10 @@ pub fn merge_meetings(lx: &Lexicon, g: &mut Graph) {
                 let bn: Vec<&str> = b.3.iter().map(String::as_str).collect();
                 // Across documents only meetings with participants merge: places alone are too weak.
                 // Meetings of one document were already told apart by the document pass.
-                let docs_a = g.node(&a.0).map(|n| n.docs().into_iter().map(String::from).collect::<Vec<_>>()).unwrap_or_default();
+                let docs_a = g
+                    .node(&a.0)
+                    .map(|n| n.docs().into_iter().map(String::from).collect::<Vec<_>>())
+                    .unwrap_or_default();
                 let shared_doc = g.node(&b.0).is_some_and(|n| n.docs().iter().any(|d| docs_a.iter().any(|x| x == d)));
                 if !shared_doc
                     && !an.is_empty()

@@ -1,8 +1,6 @@
-//! Date phrases in running text: absolute ("Dec. 18", "October 23-24", "January 1976",
-//! "mid-1980s", "late 1997") and relative to the publication date ("last week",
-//! "next March", "later this month", "in November last year"), each resolved to a
-//! [`PartialDate`] range that keeps the phrase's precision. It does not decide what
-//! the date belongs to; meetings and proposals do.
+//! Date phrases, absolute ("Dec. 18", "mid-1980s", "late 1997") and relative to
+//! publication ("last week", "next March", "in November last year"), resolved to a
+//! [`PartialDate`] range of the phrase's precision. It does not decide what a date belongs to.
 
 use std::sync::LazyLock;
 

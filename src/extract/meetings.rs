@@ -1,9 +1,6 @@
-//! Meetings: talks, summits, visits and meetings read from cue words, with
-//! their participants, place, date and status as of publication. Mentions of
-//! one meeting in several sentences merge when their dates overlap and they
-//! share a participant (or, without participants, a place); undated mentions
-//! ("during the meeting") only add evidence to a meeting already dated.
-//! Press conferences, speeches and TV appearances are not meetings.
+//! Meetings read from cue words (talks, summit, visit, met) with participants,
+//! place, date and status as of publication, merged within the document when
+//! dates overlap and a participant (or place) is shared. Press conferences, speeches and TV appearances are not meetings.
 
 use std::sync::LazyLock;
 
@@ -212,7 +209,10 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                     continue;
                 }
                 // "Abe met reporters on Monday": the verb alone needs two people or a place.
-                let verb_only = p.cues.iter().all(|&(a, b)| matches!(s.text[a..b].to_ascii_lowercase().as_str(), "met" | "meet" | "meets"));
+                let verb_only = p
+                    .cues
+                    .iter()
+                    .all(|&(a, b)| matches!(s.text[a..b].to_ascii_lowercase().as_str(), "met" | "meet" | "meets"));
                 if verb_only && e.participants.len() < 2 && e.place.is_none() {
                     continue;
                 }

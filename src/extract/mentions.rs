@@ -1,7 +1,6 @@
-//! Per-sentence reading: the dictionary matchers (places, islands, meeting and
-//! status cues, compiled once with aho-corasick) and [`Sent`], one sentence with
-//! everything found in it (persons, side words, dates, places, islands, cues).
-//! Meetings and proposals are built from `Sent`s; this module decides nothing.
+//! Per-sentence reading: the dictionary matchers (compiled once with aho-corasick)
+//! and [`Sent`], one sentence with its persons, side words, dates, places, islands
+//! and cues. It decides nothing about meetings or proposals.
 
 use std::collections::HashMap;
 

@@ -1,9 +1,6 @@
-//! Proposals: one per sentence that names a proposal family (cue patterns of
-//! `data/proposal_cues.tsv`), with proposer side, date (the sentence's, else the
-//! paragraph's, else publication), islands, conditions and status; explicit
-//! lineage cues ("based on the 1956 declaration", "revive the offer", "renounced
-//! the offer") link it to the proposal it derives from. Restatement merging and
-//! the family chain run across documents in [`finish`].
+//! Proposals: one per clause naming a family (`data/proposal_cues.tsv`), with
+//! proposer, date, islands, conditions, status and explicit lineage ("based on the
+//! 1956 declaration", "renounced the offer"); [`finish`] merges restatements and chains families.
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
