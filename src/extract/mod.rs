@@ -4,6 +4,14 @@
 //! Per-document work is pure and runs in parallel; only cross-document rules
 //! (merging meetings, proposal lineage) run once at the end.
 
+pub mod actors;
+mod build;
+pub mod dates;
+pub mod lexicon;
+pub mod meetings;
+pub mod mentions;
+pub mod proposals;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -134,28 +142,75 @@ pub fn absorb_graph(into: &mut Graph, from: Graph) {
 }
 
 /// The default extractor, built from the lexicons in `data/` (or `--data DIR`).
-pub struct Extractor {}
+pub struct Extractor {
+    lexicon: lexicon::Lexicon,
+    matchers: mentions::Matchers,
+}
 
 impl Extractor {
-    /// Build the extractor; `data` overrides the built-in lexicons.
-    pub fn new(_data: Option<&Path>) -> anyhow::Result<Extractor> {
-        Ok(Extractor {})
+    /// Build the extractor; `data` overrides the built-in lexicons. Every
+    /// matcher is compiled here, once.
+    pub fn new(data: Option<&Path>) -> anyhow::Result<Extractor> {
+        let lexicon = lexicon::Lexicon::load(data)?;
+        let matchers = mentions::Matchers::new(&lexicon);
+        Ok(Extractor { lexicon, matchers })
     }
 }
 
 impl Extract for Extractor {
     fn document(&self, doc: &Document) -> Fragment {
-        let mut frag = Fragment::default();
-        frag.graph.upsert_node(document_node(doc));
-        frag
+        // A bug on one odd document must not stop the corpus: it becomes a warning.
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.read_document(doc))) {
+            Ok(f) => f,
+            Err(_) => {
+                let mut frag = Fragment::default();
+                frag.graph.upsert_node(document_node(doc));
+                frag.warnings.push(Warning {
+                    file: doc.id.clone(),
+                    message: "extraction failed on this document (internal error); only its document node is kept"
+                        .into(),
+                });
+                frag
+            }
+        }
     }
 
-    fn finish(&self, _graph: &mut Graph) {}
+    fn finish(&self, graph: &mut Graph) {
+        build::merge_meetings(&self.lexicon, graph);
+        proposals::finish(&self.lexicon, graph);
+    }
+}
+
+impl Extractor {
+    fn read_document(&self, doc: &Document) -> Fragment {
+        let lx = &self.lexicon;
+        let mut frag = Fragment::default();
+        let dnode = document_node(doc);
+        let did = dnode.id.clone();
+        frag.graph.upsert_node(dnode);
+        let sents = mentions::read(lx, &self.matchers, doc);
+        let mut b = build::Builder { g: &mut frag.graph, doc: &did, lx };
+        for s in &sents {
+            for m in &s.persons {
+                b.person(&m.actor, s.evidence(&doc.id, m.start, m.end));
+            }
+            for u in &s.unresolved {
+                frag.unresolved.add(&u.text, &u.reason, s.evidence(&doc.id, u.start, u.end));
+            }
+        }
+        for e in meetings::extract(lx, &doc.id, doc.date, &sents) {
+            b.meeting(&e);
+        }
+        let props = proposals::extract(lx, &doc.id, doc.date, &sents);
+        b.proposals(&props);
+        frag
+    }
 }
 
 /// The node standing for a document itself.
 pub fn document_node(doc: &Document) -> Node {
-    let mut n = Node::new(format!("doc-{}", doc.id), NodeKind::Document, doc.title.clone().unwrap_or_else(|| doc.id.clone()));
+    let mut n =
+        Node::new(format!("doc-{}", doc.id), NodeKind::Document, doc.title.clone().unwrap_or_else(|| doc.id.clone()));
     n.attrs.start = doc.date;
     n.attrs.source = doc.source.clone();
     n.attrs.title = doc.title.clone();

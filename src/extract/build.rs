@@ -1,0 +1,218 @@
+//! Turning what was read into graph nodes and edges (persons, states, places,
+//! islands, meetings, proposals, each with evidence and a `mentioned_in` edge to
+//! its document), and the cross-document merge of meeting nodes.
+
+use petgraph::Direction;
+
+use super::actors::Actor;
+use super::lexicon::Lexicon;
+use super::meetings::{Event, same_meeting};
+use super::proposals::Prop;
+use crate::date::PartialDate;
+use crate::graph::{Edge, Evidence, Graph, Node, NodeKind, Relation, slug};
+
+/// Writes one document's findings into its fragment graph.
+pub struct Builder<'a> {
+    pub g: &'a mut Graph,
+    pub doc: &'a str,
+    pub lx: &'a Lexicon,
+}
+
+fn state_label(code: &str) -> &'static str {
+    match code {
+        "JP" => "Japan",
+        "RU" => "Russia",
+        "SU" => "Soviet Union",
+        "US" => "United States",
+        "CN" => "China",
+        _ => "",
+    }
+}
+
+impl Builder<'_> {
+    fn node(&mut self, mut n: Node, ev: Evidence) -> String {
+        n.evidence.push(ev.clone());
+        let id = n.id.clone();
+        self.g.upsert_node(n);
+        self.edge(&id, self.doc.to_string().as_str(), Relation::MentionedIn, ev, None);
+        id
+    }
+
+    fn edge(&mut self, from: &str, to: &str, rel: Relation, ev: Evidence, rule: Option<&str>) {
+        let mut e = Edge::new(from, to, rel);
+        e.evidence.push(ev);
+        e.rule = rule.map(String::from);
+        let _ = self.g.upsert_edge(e);
+    }
+
+    pub fn state(&mut self, code: &str, ev: Evidence) -> String {
+        let label = state_label(code);
+        let mut n = Node::new(code.to_lowercase(), NodeKind::State, if label.is_empty() { code } else { label });
+        n.attrs.country = Some(code.to_string());
+        self.node(n, ev)
+    }
+
+    /// A person node (id = slug of the full name) and the state it represents.
+    pub fn person(&mut self, a: &Actor, ev: Evidence) -> String {
+        let mut n = Node::new(slug(&a.name), NodeKind::Person, a.name.clone());
+        n.attrs.country = a.country.clone();
+        n.attrs.role = a.role.clone();
+        let id = self.node(n, ev.clone());
+        if let Some(c) = &a.country {
+            let s = self.state(c, ev.clone());
+            self.edge(&id, &s, Relation::Represents, ev, None);
+        }
+        id
+    }
+
+    fn place(&mut self, name: &str, ev: Evidence) -> String {
+        let mut n = Node::new(slug(name), NodeKind::Place, name);
+        n.attrs.country = self.lx.places.iter().find(|p| p.name == name).map(|p| p.country.clone());
+        self.node(n, ev)
+    }
+
+    fn island(&mut self, slug_: &str, ev: Evidence) -> String {
+        let n = Node::new(slug_, NodeKind::Island, self.lx.island_label(slug_));
+        self.node(n, ev)
+    }
+
+    pub fn meeting(&mut self, e: &Event) {
+        let mut n = Node::new(e.id(), NodeKind::Meeting, e.label());
+        n.attrs.start = Some(e.from);
+        n.attrs.end = e.to;
+        n.attrs.status = Some(e.status.clone());
+        n.attrs.place = e.place.as_ref().map(|p| p.0.clone());
+        n.attrs.meeting_type = Some(e.meeting_type.clone());
+        n.evidence = e.evidence[1..].to_vec();
+        let id = self.node(n, e.evidence[0].clone());
+        for ev in &e.evidence[1..] {
+            self.edge(&id, self.doc.to_string().as_str(), Relation::MentionedIn, ev.clone(), None);
+        }
+        for (a, ev) in &e.participants {
+            let p = self.person(a, ev.clone());
+            self.edge(&p, &id, Relation::ParticipatedIn, ev.clone(), None);
+        }
+        if let Some((name, ev)) = &e.place {
+            let p = self.place(name, ev.clone());
+            self.edge(&id, &p, Relation::HeldIn, ev.clone(), None);
+        }
+    }
+
+    pub fn proposals(&mut self, props: &[Prop]) {
+        let ids: Vec<String> = props.iter().map(|p| p.id()).collect();
+        for (p, id) in props.iter().zip(&ids) {
+            let mut n = Node::new(id.clone(), NodeKind::Proposal, p.label());
+            n.attrs.family = Some(p.family.clone());
+            n.attrs.start = Some(p.date);
+            n.attrs.proposer = p.proposers.clone();
+            n.attrs.islands = p.islands.clone();
+            n.attrs.conditions = p.conditions.clone();
+            n.attrs.status = Some(p.status.clone());
+            n.attrs.arrangement = Some(p.arrangement.clone());
+            self.node(n, p.evidence.clone());
+            for c in &p.proposers {
+                let s = self.state(c, p.evidence.clone());
+                self.edge(&s, id, Relation::Proposed, p.evidence.clone(), None);
+            }
+            for (a, ev) in &p.persons {
+                let pid = self.person(a, ev.clone());
+                self.edge(&pid, id, Relation::Proposed, ev.clone(), None);
+            }
+            for (c, ev) in &p.rejected_by {
+                let s = self.state(c, ev.clone());
+                self.edge(&s, id, Relation::Rejected, ev.clone(), None);
+            }
+            for i in &p.islands {
+                let isl = self.island(i, p.evidence.clone());
+                self.edge(id, &isl, Relation::Concerns, p.evidence.clone(), None);
+            }
+            for (j, rule, ev) in &p.derived {
+                if ids[*j] != *id {
+                    self.edge(id, &ids[*j], Relation::DerivedFrom, ev.clone(), Some(rule));
+                }
+            }
+        }
+    }
+}
+
+/// Merge meeting nodes from different documents that are one meeting (dates
+/// overlap, places compatible, a participant in common). The node read first
+/// (by id) absorbs the other and keeps its status; the narrower date wins.
+/// A meeting node as the merge sees it: id, dates, place, participant ids.
+type MeetingKey = (String, (PartialDate, Option<PartialDate>), Option<String>, Vec<String>);
+
+pub fn merge_meetings(lx: &Lexicon, g: &mut Graph) {
+    loop {
+        let meetings: Vec<MeetingKey> = g
+            .nodes_of(NodeKind::Meeting)
+            .into_iter()
+            .filter_map(|n| {
+                let parts: Vec<String> = g
+                    .neighbours(&n.id, Relation::ParticipatedIn, Direction::Incoming)
+                    .into_iter()
+                    .map(String::from)
+                    .collect();
+                Some((n.id.clone(), (n.attrs.start?, n.attrs.end), n.attrs.place.clone(), parts))
+            })
+            .collect();
+        let mut pair = None;
+        'outer: for (i, a) in meetings.iter().enumerate() {
+            for b in &meetings[i + 1..] {
+                let an: Vec<&str> = a.3.iter().map(String::as_str).collect();
+                let bn: Vec<&str> = b.3.iter().map(String::as_str).collect();
+                // Across documents only meetings with participants merge: places alone are too weak.
+                // Meetings of one document were already told apart by the document pass.
+                let docs_a = g
+                    .node(&a.0)
+                    .map(|n| n.docs().into_iter().map(String::from).collect::<Vec<_>>())
+                    .unwrap_or_default();
+                let shared_doc = g.node(&b.0).is_some_and(|n| n.docs().iter().any(|d| docs_a.iter().any(|x| x == d)));
+                if !shared_doc
+                    && !an.is_empty()
+                    && !bn.is_empty()
+                    && same_meeting(lx, (a.1, a.2.as_deref(), &an), (b.1, b.2.as_deref(), &bn), 3)
+                {
+                    pair = Some((a.0.clone(), b.0.clone()));
+                    break 'outer;
+                }
+            }
+        }
+        let Some((keep, gone)) = pair else { break };
+        let narrower = |n: &Node| {
+            n.attrs.end.unwrap_or(n.attrs.start.unwrap()).last_ordinal() - n.attrs.start.unwrap().first_ordinal()
+        };
+        let (k, o) = (g.node(&keep).cloned().unwrap(), g.node(&gone).cloned().unwrap());
+        let _ = g.merge_nodes(&gone, &keep);
+        let n = g.node_mut(&keep).unwrap();
+        if narrower(&o) < narrower(&k) {
+            n.attrs.start = o.attrs.start;
+            n.attrs.end = o.attrs.end;
+        }
+        if n.attrs.place.is_none() {
+            n.attrs.place = o.attrs.place.clone();
+        }
+        relabel(g, &keep);
+    }
+}
+
+/// "Kono–Lavrov talks, Munich" from the merged node's participants, type and place.
+fn relabel(g: &mut Graph, id: &str) {
+    let mut names: Vec<String> = g
+        .neighbours(id, Relation::ParticipatedIn, Direction::Incoming)
+        .into_iter()
+        .filter_map(|p| g.node(p))
+        .map(|p| p.label.rsplit(' ').next().unwrap_or("").to_string())
+        .collect();
+    names.dedup();
+    let Some(n) = g.node_mut(id) else { return };
+    let ty = n.attrs.meeting_type.clone().unwrap_or_else(|| "meeting".into());
+    let head = if names.is_empty() { ty } else { format!("{} {ty}", names.join("–")) };
+    let old = std::mem::take(&mut n.label);
+    n.label = match &n.attrs.place {
+        Some(p) => format!("{head}, {p}"),
+        None => format!("{head} ({})", n.attrs.start.map(|d| d.to_string()).unwrap_or_default()),
+    };
+    if old != n.label && !n.attrs.aliases.contains(&old) {
+        n.attrs.aliases.push(old);
+    }
+}

@@ -1,0 +1,698 @@
+//! Meetings read from cue words (talks, summit, visit, met) with participants,
+//! place, date and status as of publication, merged within the document when
+//! dates overlap and a participant (or place) is shared. Press conferences, speeches and TV appearances are not meetings.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::actors::Actor;
+use super::dates::DatePhrase;
+use super::lexicon::Lexicon;
+use super::mentions::Sent;
+use crate::date::{PartialDate, Precision};
+use crate::graph::{Evidence, slug};
+
+/// A meeting read from one document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub from: PartialDate,
+    pub to: Option<PartialDate>,
+    pub participants: Vec<(Actor, Evidence)>,
+    /// Place label and its evidence.
+    pub place: Option<(String, Evidence)>,
+    pub status: String,
+    /// Whether a word said the status (rather than the date against publication).
+    pub explicit: bool,
+    pub meeting_type: String,
+    pub evidence: Vec<Evidence>,
+}
+
+impl Event {
+    pub fn range(&self) -> (PartialDate, Option<PartialDate>) {
+        (self.from, self.to)
+    }
+
+    pub fn names(&self) -> Vec<&str> {
+        self.participants.iter().map(|(a, _)| a.name.as_str()).collect()
+    }
+
+    /// Readable id: `m-2019-02-16-munich`, or with participants' surnames when no place.
+    pub fn id(&self) -> String {
+        let tail = match &self.place {
+            Some((p, _)) => slug(p),
+            None => {
+                let mut s: Vec<String> = self.participants.iter().map(|(a, _)| surname(&a.name)).collect();
+                s.sort();
+                s.dedup();
+                if s.is_empty() { self.meeting_type.clone() } else { slug(&s.join(" ")) }
+            }
+        };
+        format!("m-{}-{}", self.from, tail)
+    }
+
+    /// Readable label: "Kono–Lavrov talks, Munich".
+    pub fn label(&self) -> String {
+        let mut names: Vec<String> = Vec::new();
+        for (a, _) in &self.participants {
+            let s = surname(&a.name);
+            if !names.contains(&s) {
+                names.push(s);
+            }
+        }
+        let head = if names.is_empty() {
+            let mut t = self.meeting_type.clone();
+            if let Some(f) = t.get_mut(0..1) {
+                f.make_ascii_uppercase();
+            }
+            t
+        } else {
+            format!("{} {}", names.join("–"), self.meeting_type)
+        };
+        match &self.place {
+            Some((p, _)) => format!("{head}, {p}"),
+            None => format!("{head} ({})", self.from),
+        }
+    }
+}
+
+fn surname(name: &str) -> String {
+    name.rsplit(' ').next().unwrap_or(name).to_string()
+}
+
+static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:for|to hold|to resume|to reopen|to have|to attend|to continue)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}$").unwrap()
+});
+static OBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:with|by|between)\s*$").unwrap());
+static JOINED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:and|&)\s+(?:his|her)?\s*$").unwrap());
+static PLACE_PREP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|to|at|visit|visited|visiting|visits|toward|towards)\s+(?:\w+\s+)?$").unwrap()
+});
+static PAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the two (?:men|leaders|ministers|officials)|both (?:men|leaders|ministers)|their)\b").unwrap()
+});
+static HERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bhere\b").unwrap());
+static DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)?)(?:,| \(| --| -| —|/)").unwrap());
+static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:said|says|told \w+|stated|added|noted|hoped|hopes|believes|believed|warned)\b").unwrap()
+});
+static AGREED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bagreed\b").unwrap());
+static THE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe\s+$").unwrap());
+
+const LEADER_ROLES: &[&str] =
+    &["prime minister", "president", "general secretary", "premier", "chairman", "first secretary"];
+
+const STATUS_RANK: &[&str] = &["cancelled", "postponed", "planned", "held"];
+
+/// A meeting being read from one sentence: its cue words and what attaches to them.
+#[derive(Debug, Default)]
+struct Proto {
+    cues: Vec<(usize, usize)>,
+    meeting_type: String,
+    plural: bool,
+    dates: Vec<DatePhrase>,
+    persons: Vec<usize>,
+    place: Option<usize>,
+}
+
+impl Proto {
+    fn distance(&self, start: usize, end: usize) -> usize {
+        self.cues
+            .iter()
+            .map(|&(a, b)| if end <= a { a - end } else { start.saturating_sub(b) })
+            .min()
+            .unwrap_or(usize::MAX)
+    }
+}
+
+/// An undated mention ("during the meeting") that can only add to a dated meeting.
+#[derive(Debug)]
+struct Attach {
+    participants: Vec<(Actor, Evidence)>,
+    place: Option<(String, Evidence)>,
+    evidence: Evidence,
+}
+
+/// Read the meetings of one document (already merged within the document).
+pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent]) -> Vec<Event> {
+    let dateline = sents.iter().take(4).find_map(|s| dateline_place(lx, &s.text));
+    let dateline = dateline.as_ref();
+    let mut events: Vec<Event> = Vec::new();
+    let mut attaches: Vec<Attach> = Vec::new();
+    let mut prev_sentence_events: Vec<Event> = Vec::new();
+    for (si, s) in sents.iter().enumerate() {
+        let mut this_sentence = Vec::new();
+        let ps = protos(lx, s);
+        for (pi, p) in ps.iter().enumerate() {
+            let lo = if pi > 0 { ps[pi - 1].cues[ps[pi - 1].cues.len() - 1].1 } else { 0 };
+            let hi = ps.get(pi + 1).map_or(s.text.len(), |n| n.cues[0].0);
+            let participants = participants_of(p, s, sents, si, doc_id);
+            let mut place = p.place.map(|i| {
+                let h = &s.places[i];
+                (lx.places[h.entry].name.clone(), s.evidence(doc_id, h.start, h.end))
+            });
+            // "arrived here today" under a "TOKYO, April 16 -" dateline (a city beats its country).
+            if let (Some(dl), Some(h)) = (dateline, HERE.find(&s.text))
+                && p.distance(h.start(), h.end()) <= 40
+                && place_rank(lx, Some(dl)) > place_rank(lx, place.as_ref().map(|x| x.0.as_str()))
+                && places_compatible(lx, Some(dl), place.as_ref().map(|x| x.0.as_str()))
+            {
+                place = Some((dl.clone(), s.evidence(doc_id, h.start(), h.end())));
+            }
+            let (status, explicit) = status_of(lx, p, s, lo, hi, &ps);
+            let ev = s.evidence(doc_id, p.cues[0].0, p.cues[p.cues.len() - 1].1);
+            let dates: Vec<&DatePhrase> = if p.plural && p.dates.len() >= 2 {
+                p.dates.iter().collect()
+            } else {
+                let until = p.dates.iter().find(|d| d.until);
+                let pick = match until {
+                    Some(d) if status == "postponed" => Some(d),
+                    _ => {
+                        p.dates.iter().filter(|d| !d.deadline || d.start < 3).min_by_key(|d| p.distance(d.start, d.end))
+                    }
+                };
+                pick.into_iter().collect()
+            };
+            let context = if dates.is_empty() && !participants.is_empty() { context_date(sents, si) } else { None };
+            let dates: Vec<&DatePhrase> = if dates.is_empty() { context.iter().collect() } else { dates };
+            if dates.is_empty() {
+                attaches.push(Attach { participants, place, evidence: ev });
+                continue;
+            }
+            let from_context = context.is_some();
+            for d in dates {
+                let mut e = Event {
+                    from: d.from,
+                    to: d.to,
+                    participants: participants.clone(),
+                    place: place.clone(),
+                    status: status.clone(),
+                    explicit,
+                    meeting_type: p.meeting_type.clone(),
+                    evidence: vec![ev.clone()],
+                };
+                if !explicit {
+                    e.status = status_by_date(e.from, e.to, pubd).to_string();
+                }
+                // "The visit finally took place in October 1993": the meeting just named.
+                if e.participants.is_empty()
+                    && THE_BEFORE.is_match(&s.text[..p.cues[0].0])
+                    && let Some(prev) = prev_sentence_events.last()
+                {
+                    e.participants = prev.participants.clone();
+                    if e.place.is_none() {
+                        e.place = prev.place.clone();
+                    }
+                }
+                if e.participants.is_empty() && e.place.is_none() {
+                    continue;
+                }
+                // "Abe met reporters on Monday": the verb alone needs two people or a place.
+                let verb_only = p
+                    .cues
+                    .iter()
+                    .all(|&(a, b)| matches!(s.text[a..b].to_ascii_lowercase().as_str(), "met" | "meet" | "meets"));
+                if verb_only && e.participants.len() < 2 && e.place.is_none() {
+                    continue;
+                }
+                // A date borrowed from the sentence before only serves when no dated
+                // meeting of the document already has these participants.
+                if from_context
+                    && events.iter().any(|x| x.participants.iter().any(|(a, _)| e.names().contains(&a.name.as_str())))
+                {
+                    attaches.push(Attach {
+                        participants: e.participants,
+                        place: e.place,
+                        evidence: e.evidence[0].clone(),
+                    });
+                    continue;
+                }
+                this_sentence.push(e.clone());
+                add(lx, &mut events, e);
+            }
+        }
+        prev_sentence_events = this_sentence;
+    }
+    for a in attaches {
+        attach(lx, &mut events, a, pubd);
+    }
+    events
+}
+
+/// The place of a dateline ("TOKYO, April 16 -", "MUNICH, Germany/MOSCOW --", "SINGAPORE (Kyodo) --").
+fn dateline_place(lx: &Lexicon, text: &str) -> Option<String> {
+    let c = DATELINE.captures(text)?;
+    let word = c[1].trim().to_lowercase();
+    lx.places.iter().find(|p| p.name.to_lowercase() == word).map(|p| p.name.clone())
+}
+
+/// "Last November hopes were raised. X led a delegation to Japan": the latest
+/// date of the one or two sentences before, in the same paragraph.
+fn context_date(sents: &[Sent], si: usize) -> Option<DatePhrase> {
+    let s = &sents[si];
+    for j in (si.saturating_sub(2)..si).rev() {
+        if sents[j].paragraph != s.paragraph {
+            break;
+        }
+        if !sents[j].meeting_cues.is_empty() {
+            return None;
+        }
+        if let Some(d) = sents[j].event_dates().last() {
+            return Some(d.clone());
+        }
+    }
+    None
+}
+
+/// The cue words of a sentence grouped into meetings, with dates, persons and place attached.
+fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
+    let t = &s.text;
+    let mut cues: Vec<(usize, usize, String)> =
+        s.meeting_cues.iter().map(|h| (h.start, h.end, lx.meeting_cues[h.entry].1.clone())).collect();
+    // "Abe and Putin agreed …": leaders of two sides agreeing met to do so.
+    for m in AGREED.find_iter(t) {
+        let sides: Vec<&str> = s
+            .persons
+            .iter()
+            .filter(|p| p.end <= m.start() && m.start() - p.end < 120)
+            .filter_map(|p| p.actor.country.as_deref())
+            .collect();
+        if sides.iter().any(|a| sides.iter().any(|b| a != b)) && !cues.iter().any(|c| c.0 < m.end() && m.start() < c.1)
+        {
+            cues.push((m.start(), m.end(), "meeting".into()));
+        }
+    }
+    cues.sort();
+    let mut out: Vec<Proto> = Vec::new();
+    for (a, b, ty) in cues {
+        let plural = t[a..b].ends_with("meetings") || t[a..b].ends_with("summits") || t[a..b].ends_with("visits");
+        if let Some(last) = out.last_mut() {
+            let gap = &t[last.cues[last.cues.len() - 1].1..a];
+            // "… scheduled to visit Japan in 1990, but the trip was postponed": the same visit again.
+            let again = THE_BEFORE.is_match(gap) && last.meeting_type == ty && !gap.contains(';');
+            if again || gap.len() <= 70 && !gap.contains(';') && CHAIN.is_match(gap) {
+                last.cues.push((a, b));
+                last.plural |= plural;
+                if ty == "summit" {
+                    last.meeting_type = ty;
+                }
+                continue;
+            }
+        }
+        out.push(Proto { cues: vec![(a, b)], meeting_type: ty, plural, ..Proto::default() });
+    }
+    if out.is_empty() {
+        return out;
+    }
+    // Dates go to cues closest first, one per meeting (several only for "meetings … in 1997 and 1998");
+    // dates left over join their nearest cue.
+    let dates: Vec<&DatePhrase> = s.event_dates().collect();
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (di, d) in dates.iter().enumerate() {
+        for (pi, p) in out.iter().enumerate() {
+            pairs.push((p.distance(d.start, d.end), di, pi));
+        }
+    }
+    pairs.sort();
+    let mut used = vec![false; dates.len()];
+    for (_, di, pi) in pairs {
+        if used[di] || (!out[pi].dates.is_empty() && !out[pi].plural) {
+            continue;
+        }
+        out[pi].dates.push(dates[di].clone());
+        used[di] = true;
+    }
+    for (_, d) in dates.iter().enumerate().filter(|(di, _)| !used[*di]) {
+        let i = nearest(&out, d.start, d.end);
+        out[i].dates.push((*d).clone());
+    }
+    let mut assigned: Vec<usize> = Vec::new();
+    for (k, m) in s.persons.iter().enumerate() {
+        if reports_other(s, m.title_start, m.end, &out) {
+            assigned.push(usize::MAX);
+            continue;
+        }
+        let i = if out.len() == 1 {
+            0
+        } else if m.possessive {
+            out.iter()
+                .position(|p| p.cues[0].0 >= m.end && p.cues[0].0 - m.end <= 60)
+                .unwrap_or_else(|| nearest(&out, m.start, m.end))
+        } else if k > 0
+            && assigned[k - 1] != usize::MAX
+            && JOINED.is_match(&t[s.persons[k - 1].end..m.title_start.max(s.persons[k - 1].end)])
+        {
+            assigned[k - 1]
+        } else if let Some(i) = out
+            .iter()
+            .rposition(|p| p.cues[0].1 <= m.title_start && m.title_start - p.cues[p.cues.len() - 1].1 <= 40)
+            .filter(|_| OBJECT.is_match(&t[..m.title_start]))
+        {
+            i
+        } else {
+            nearest(&out, m.start, m.end)
+        };
+        assigned.push(i);
+        out[i].persons.push(k);
+    }
+    for (k, h) in s.places.iter().enumerate() {
+        if !PLACE_PREP.is_match(&t[..h.start]) {
+            continue;
+        }
+        // A place belongs to the cue before it ("met … in Nagato", "talks in Tokyo"); failing
+        // that, to a cue shortly after ("In Moscow, Lavrov met Kono").
+        let before = (0..out.len())
+            .filter(|&i| out[i].cues[0].1 <= h.start && out[i].distance(h.start, h.end) <= 150)
+            .min_by_key(|&i| out[i].distance(h.start, h.end));
+        let after =
+            (0..out.len()).filter(|&i| out[i].cues[0].0 >= h.end && out[i].distance(h.start, h.end) <= 80).min();
+        if let Some(i) = before.or(after)
+            && out[i].place.is_none()
+        {
+            out[i].place = Some(k);
+        }
+    }
+    out
+}
+
+/// "Maehara said Tokyo hoped Medvedev would attend the summit": the speaker of a
+/// reported clause with a subject of its own does not attend what it reports.
+fn reports_other(s: &Sent, title_start: usize, end: usize, protos: &[Proto]) -> bool {
+    let Some(m) = REPORTING.find(&s.text[end..]) else { return false };
+    // "… has been put off, Chief Cabinet Secretary Yoshihide Suga told a news conference": a trailing attribution.
+    if s.text[..title_start].trim_end().ends_with(',') && protos.iter().all(|p| p.cues[0].0 < title_start) {
+        return true;
+    }
+    let verb_end = end + m.end();
+    let Some(cue) = protos.iter().map(|p| p.cues[0].0).find(|&c| c >= verb_end) else { return false };
+    let clause = &s.text[verb_end..cue];
+    clause.split_whitespace().any(|w| w == "that")
+        || s.persons.iter().any(|p| p.start >= verb_end && p.end <= cue)
+        || s.sides.iter().any(|w| w.start >= verb_end && w.end <= cue)
+}
+
+fn nearest(ps: &[Proto], start: usize, end: usize) -> usize {
+    (0..ps.len()).min_by_key(|&i| ps[i].distance(start, end)).unwrap_or(0)
+}
+
+fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) -> Vec<(Actor, Evidence)> {
+    let mut out: Vec<(Actor, Evidence)> = Vec::new();
+    fn push(out: &mut Vec<(Actor, Evidence)>, a: &Actor, ev: Evidence) {
+        if !out.iter().any(|(b, _)| b.name == a.name) {
+            out.push((a.clone(), ev));
+        }
+    }
+    for &k in &p.persons {
+        let m = &s.persons[k];
+        push(&mut out, &m.actor, s.evidence(doc, m.start, m.end));
+    }
+    // "the two men", "their talks": the last two persons named before.
+    let lo = floor(&s.text, p.cues[0].0.saturating_sub(100));
+    let window = &s.text[lo..p.cues[p.cues.len() - 1].1];
+    if out.len() < 2
+        && let Some(m) = PAIR.find(window)
+    {
+        let mut found: Vec<(Actor, Evidence)> = Vec::new();
+        let before = s.persons.iter().filter(|x| x.end <= lo + m.start()).rev().map(|x| (x, s));
+        let earlier =
+            sents[si.saturating_sub(2)..si].iter().rev().flat_map(|ps| ps.persons.iter().rev().map(move |x| (x, ps)));
+        let kind = m.as_str().to_ascii_lowercase();
+        let fits = |a: &Actor| {
+            let role = a.role.as_deref().unwrap_or("");
+            if kind.ends_with("leaders") {
+                LEADER_ROLES.contains(&role)
+            } else if kind.ends_with("ministers") {
+                role.contains("minister")
+            } else {
+                true
+            }
+        };
+        for (x, xs) in before.chain(earlier) {
+            if found.len() == 2 {
+                break;
+            }
+            if !fits(&x.actor) {
+                continue;
+            }
+            if !found.iter().any(|(a, _)| a.name == x.actor.name) {
+                found.push((x.actor.clone(), xs.evidence(doc, x.start, x.end)));
+            }
+        }
+        if found.len() == 2 {
+            for (a, ev) in found {
+                push(&mut out, &a, ev);
+            }
+        }
+    }
+    out
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn status_of(lx: &Lexicon, p: &Proto, s: &Sent, lo: usize, hi: usize, all: &[Proto]) -> (String, bool) {
+    let first = p.cues[0].0;
+    let last = p.cues[p.cues.len() - 1].1;
+    let mut best: Option<usize> = None;
+    for h in &s.status_cues {
+        let w = s.text[h.start..h.end].to_ascii_lowercase();
+        let modal = matches!(w.as_str(), "will" | "would" | "shall");
+        let ok = if modal {
+            // Only a modal governing the cue verb ("will visit", "would meet").
+            h.end <= first && first - h.end <= 25
+        } else {
+            h.start >= lo && h.end <= hi && h.end + 150 >= first && h.start <= last + 150
+        };
+        if !ok {
+            continue;
+        }
+        // A status word belongs to the meeting cue nearest to it ("led a delegation … Gorbachev's planned visit").
+        if !modal && all.iter().any(|o| o.distance(h.start, h.end) < p.distance(h.start, h.end)) {
+            continue;
+        }
+        let status = &lx.status_cues[h.entry].1;
+        let rank = STATUS_RANK.iter().position(|r| r == status).unwrap_or(STATUS_RANK.len());
+        if best.is_none_or(|b| rank < b) {
+            best = Some(rank);
+        }
+    }
+    match best {
+        Some(r) if r < STATUS_RANK.len() => (STATUS_RANK[r].to_string(), true),
+        _ => (String::new(), false),
+    }
+}
+
+/// Held when the date is over at publication, planned when it is still to come.
+pub fn status_by_date(from: PartialDate, to: Option<PartialDate>, pubd: Option<PartialDate>) -> &'static str {
+    match pubd {
+        Some(p) if from.first_ordinal() > p.last_ordinal() => "planned",
+        Some(p) if to.unwrap_or(from).last_ordinal() < p.first_ordinal() => "held",
+        _ => "held",
+    }
+}
+
+fn span_days(from: PartialDate, to: Option<PartialDate>) -> i64 {
+    to.unwrap_or(from).last_ordinal() - from.first_ordinal()
+}
+
+/// Whether two dated mentions can be the same meeting by date; day-precise dates get
+/// `days` of slack (reports from different documents disagree by a day or two).
+pub fn dates_overlap(a: (PartialDate, Option<PartialDate>), b: (PartialDate, Option<PartialDate>), days: i64) -> bool {
+    let slack = |d: (PartialDate, Option<PartialDate>)| if d.0.precision() == Precision::Day { days } else { 0 };
+    let (alo, ahi) = (a.0.first_ordinal() - slack(a), a.1.unwrap_or(a.0).last_ordinal() + slack(a));
+    let (blo, bhi) = (b.0.first_ordinal() - slack(b), b.1.unwrap_or(b.0).last_ordinal() + slack(b));
+    alo <= bhi && blo <= ahi
+}
+
+/// Whether two places can be the same (equal, unknown, or a city inside the country named).
+pub fn places_compatible(lx: &Lexicon, a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return true };
+    if a == b {
+        return true;
+    }
+    let get = |n: &str| lx.places.iter().find(|p| p.name == n);
+    match (get(a), get(b)) {
+        (Some(pa), Some(pb)) => pa.country == pb.country && (pa.kind == "country" || pb.kind == "country"),
+        _ => false,
+    }
+}
+
+/// Place specificity: a city beats a country.
+fn place_rank(lx: &Lexicon, p: Option<&str>) -> u8 {
+    match p.and_then(|n| lx.places.iter().find(|x| x.name == n)) {
+        Some(x) if x.kind == "city" => 2,
+        Some(_) => 1,
+        None => 0,
+    }
+}
+
+/// Whether two meetings (dates, places, participant names) are one. Within one
+/// document two different days are two meetings (`slack` 0); across documents
+/// day-precise dates may differ by `slack` days.
+pub fn same_meeting(
+    lx: &Lexicon,
+    a: ((PartialDate, Option<PartialDate>), Option<&str>, &[&str]),
+    b: ((PartialDate, Option<PartialDate>), Option<&str>, &[&str]),
+    slack: i64,
+) -> bool {
+    if !dates_overlap(a.0, b.0, slack) || !places_compatible(lx, a.1, b.1) {
+        return false;
+    }
+    let shared = a.2.iter().any(|x| b.2.contains(x));
+    let narrow = |d: (PartialDate, Option<PartialDate>)| span_days(d.0, d.1) <= 10;
+    match (a.2.is_empty(), b.2.is_empty()) {
+        (false, false) => shared,
+        (true, true) => true,
+        _ => narrow(a.0) && narrow(b.0),
+    }
+}
+
+fn add(lx: &Lexicon, events: &mut Vec<Event>, e: Event) {
+    let key = |x: &Event| {
+        (x.range(), x.place.as_ref().map(|p| p.0.clone()), x.names().iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    };
+    let (er, ep, en) = key(&e);
+    let en: Vec<&str> = en.iter().map(String::as_str).collect();
+    for cur in events.iter_mut() {
+        let (cr, cp, cn) = key(cur);
+        let cn: Vec<&str> = cn.iter().map(String::as_str).collect();
+        if same_meeting(lx, (cr, cp.as_deref(), &cn), (er, ep.as_deref(), &en), 0) {
+            merge(lx, cur, e);
+            return;
+        }
+    }
+    events.push(e);
+}
+
+/// Merge `e` into `cur`: the narrower date, the more specific place, the stronger status.
+pub fn merge(lx: &Lexicon, cur: &mut Event, e: Event) {
+    if span_days(e.from, e.to) < span_days(cur.from, cur.to) {
+        cur.from = e.from;
+        cur.to = e.to;
+    }
+    if place_rank(lx, e.place.as_ref().map(|p| p.0.as_str())) > place_rank(lx, cur.place.as_ref().map(|p| p.0.as_str()))
+    {
+        cur.place = e.place;
+    }
+    if e.explicit && !cur.explicit {
+        cur.status = e.status;
+        cur.explicit = true;
+    } else if e.explicit && cur.explicit {
+        let r = |s: &str| STATUS_RANK.iter().position(|x| *x == s).unwrap_or(9);
+        if r(&e.status) < r(&cur.status) {
+            cur.status = e.status;
+        }
+    }
+    for (a, ev) in e.participants {
+        if !cur.participants.iter().any(|(b, _)| b.name == a.name) {
+            cur.participants.push((a, ev));
+        }
+    }
+    cur.evidence.extend(e.evidence);
+}
+
+fn attach(lx: &Lexicon, events: &mut [Event], a: Attach, pubd: Option<PartialDate>) {
+    let names: Vec<&str> = a.participants.iter().map(|(x, _)| x.name.as_str()).collect();
+    let place = a.place.as_ref().map(|p| p.0.as_str());
+    let best = events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            let shared = e.participants.iter().any(|(x, _)| names.contains(&x.name.as_str()));
+            let same_place = place.is_some() && e.place.as_ref().map(|p| p.0.as_str()) == place;
+            (shared || (names.is_empty() && same_place))
+                && places_compatible(lx, place, e.place.as_ref().map(|p| p.0.as_str()))
+        })
+        .max_by_key(|(i, e)| {
+            let same_place = place.is_some() && e.place.as_ref().map(|p| p.0.as_str()) == place;
+            let shared = e.participants.iter().filter(|(x, _)| names.contains(&x.name.as_str())).count();
+            let dist = pubd.map_or(0, |p| (e.from.first_ordinal() - p.first_ordinal()).abs());
+            (same_place, shared, -dist, std::cmp::Reverse(*i))
+        })
+        .map(|(i, _)| i);
+    // An undated mention adds its evidence (and a missing place), not new participants:
+    // "X and Y will lead the negotiations, Abe said after the meeting" names people who were not there.
+    if let Some(i) = best {
+        let e = &mut events[i];
+        e.evidence.push(a.evidence);
+        if e.place.is_none() {
+            e.place = a.place;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+    use crate::extract::mentions::{Matchers, read};
+
+    fn lx() -> &'static (Lexicon, Matchers) {
+        static L: LazyLock<(Lexicon, Matchers)> = LazyLock::new(|| {
+            let l = Lexicon::load(None).unwrap();
+            let m = Matchers::new(&l);
+            (l, m)
+        });
+        &L
+    }
+
+    fn meetings(text: &str, pubd: &str) -> Vec<String> {
+        let (l, m) = lx();
+        let doc = Document::from_text("d", text, Some(pubd.parse().unwrap()));
+        let sents = read(l, m, &doc);
+        extract(l, "d", doc.date, &sents)
+            .into_iter()
+            .map(|e| {
+                let mut names = e.names().join("+");
+                if names.is_empty() {
+                    names = "-".into();
+                }
+                let end = e.to.map(|t| format!("..{t}")).unwrap_or_default();
+                format!("{}{} {} {} {}", e.from, end, e.place.map(|p| p.0).unwrap_or("?".into()), e.status, names)
+            })
+            .collect()
+    }
+
+    /// `text @ publication date => [meeting summaries]`
+    macro_rules! meetings {
+        ($($name:ident: $text:expr, $pubd:expr => [$($want:expr),* $(,)?],)*) => {$(
+            #[test]
+            fn $name() {
+                let want: Vec<String> = vec![$($want.to_string()),*];
+                assert_eq!(meetings($text, $pubd), want);
+            }
+        )*};
+    }
+
+    meetings! {
+        koizumi_putin: "Prime Minister Junichiro Koizumi met President Vladimir Putin in Moscow on Jan. 10.", "2003-01-14" =>
+            ["2003-01-10 Moscow held Junichiro Koizumi+Vladimir Putin"],
+        planned_visit: "Foreign Minister Fumio Kishida will visit Moscow next month.", "2016-08-20" =>
+            ["2016-09 Moscow planned Fumio Kishida"],
+        called_off: "The summit between Prime Minister Yoshiro Mori and President Vladimir Putin set for Dec. 12 was called off.", "2000-11-20" =>
+            ["2000-12-12 ? cancelled Yoshiro Mori+Vladimir Putin"],
+        put_off: "Russian President Boris Yeltsin put off his visit to Japan scheduled for September.", "1992-08-20" =>
+            ["1992-09 Japan postponed Boris Yeltsin"],
+        visit_to_an_island: "Medvedev visited Kunashir in November 2010.", "2011-02-01" => ["2010-11 ? held Dmitry Medvedev"],
+        press_conference_is_no_meeting: "Chief Cabinet Secretary Yoshihide Suga told a press conference on Monday that talks went well.", "2018-05-02" => [],
+        counterpart_and_possessive: "The Oct. 3 talks, over which Deputy Foreign Minister Oleg Ivanenko and his Japanese counterpart Kenji Sato presided, came after President Vladimir Putin's September visit to Tokyo.", "2005-10-07" =>
+            ["2005-10-03 ? held Oleg Ivanenko+Kenji Sato", "2005-09 Tokyo held Vladimir Putin"],
+        two_men_two_summits: "Hashimoto met Yeltsin in Moscow last week. The two men built a relationship during two informal summit meetings in late 1997 and early 1998.", "1999-04-05" =>
+            ["1999-03-29..1999-04-04 Moscow held Ryutaro Hashimoto+Boris Yeltsin", "1997-09..1997-12 ? held Boris Yeltsin+Ryutaro Hashimoto", "1998-01..1998-04 ? held Boris Yeltsin+Ryutaro Hashimoto"],
+        mentions_merge: "Taro Kono met Sergei Lavrov in Munich on Feb. 16. At a news conference following the Feb. 16 meeting, Lavrov spoke. During their meeting, Kono smiled.", "2019-02-17" =>
+            ["2019-02-16 Munich held Taro Kono+Sergey Lavrov"],
+        the_visit_took_place: "In September 1992, Russian president Boris Yeltsin postponed a scheduled visit to Japan. The visit finally took place in October 1993.", "1994-01" =>
+            ["1992-09 Japan postponed Boris Yeltsin", "1993-10 Japan held Boris Yeltsin"],
+        places_follow_their_cue: "The two leaders met at a resort in Nagato on Thursday and continued their talks in Tokyo on Friday.", "2016-12-17" =>
+            ["2016-12-15 Nagato held -", "2016-12-16 Tokyo held -"],
+        met_reporters_is_no_meeting: "Prime Minister Shinzo Abe met reporters on Monday.", "2016-12-17" => [],
+        leaders_agreed: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks.", "2019-02-17" =>
+            ["2018-11 ? held Shinzo Abe+Vladimir Putin"],
+        place_only_talks: "Talks in Tokyo late last week failed.", "1999-04-05" => ["1999-04-01..1999-04-04 Tokyo held -"],
+    }
+}

@@ -1,0 +1,216 @@
+//! Per-sentence reading: the dictionary matchers (compiled once with aho-corasick)
+//! and [`Sent`], one sentence with its persons, side words, dates, places, islands
+//! and cues. It decides nothing about meetings or proposals.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::actors::{Actor, Actors, Mention, SideWord, Unresolved, is_word_boundary, name_key};
+use super::dates::{self, DatePhrase};
+use super::lexicon::Lexicon;
+use crate::corpus::Document;
+use crate::date::PartialDate;
+use crate::graph::Evidence;
+
+/// A dictionary hit in a sentence (byte offsets into the sentence).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    /// Index into the table the matcher was built from.
+    pub entry: usize,
+}
+
+/// A set of phrases matched on word boundaries, leftmost-longest.
+pub struct Dict {
+    ac: AhoCorasick,
+}
+
+impl Dict {
+    pub fn new<S: AsRef<str>>(phrases: &[S], case_insensitive: bool) -> Dict {
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(case_insensitive)
+            .build(phrases.iter().map(|p| p.as_ref()))
+            .expect("dictionary compiles");
+        Dict { ac }
+    }
+
+    /// Hits on word boundaries; a hit glued to a hyphen ("post-meeting") does not count.
+    pub fn find(&self, s: &str) -> Vec<Hit> {
+        let b = s.as_bytes();
+        self.ac
+            .find_iter(s)
+            .filter(|m| is_word_boundary(b, m.start(), m.end()))
+            .filter(|m| !(m.start() > 0 && b[m.start() - 1] == b'-') && b.get(m.end()) != Some(&b'-'))
+            .map(|m| Hit { start: m.start(), end: m.end(), entry: m.pattern().as_usize() })
+            .collect()
+    }
+}
+
+/// Every matcher, compiled once per extractor.
+pub struct Matchers {
+    pub actors: Actors,
+    pub places: Dict,
+    pub islands: Dict,
+    pub meeting_cues: Dict,
+    pub status_cues: Dict,
+}
+
+impl Matchers {
+    pub fn new(lx: &Lexicon) -> Matchers {
+        let names = |v: Vec<&String>| v.into_iter().cloned().collect::<Vec<String>>();
+        Matchers {
+            actors: Actors::new(lx),
+            places: Dict::new(&names(lx.places.iter().map(|p| &p.name).collect()), false),
+            islands: Dict::new(&names(lx.islands.iter().map(|i| &i.0).collect()), true),
+            meeting_cues: Dict::new(&names(lx.meeting_cues.iter().map(|c| &c.0).collect()), true),
+            status_cues: Dict::new(&names(lx.status_cues.iter().map(|c| &c.0).collect()), true),
+        }
+    }
+}
+
+/// One sentence and what was found in it.
+#[derive(Clone, Debug)]
+pub struct Sent {
+    pub index: usize,
+    /// Byte offset of the sentence in the document.
+    pub offset: usize,
+    /// Raw sentence text (offsets below index it).
+    pub text: String,
+    /// The sentence with white space folded (evidence text).
+    pub clean: String,
+    pub paragraph: usize,
+    pub persons: Vec<Mention>,
+    pub unresolved: Vec<Unresolved>,
+    pub sides: Vec<SideWord>,
+    pub dates: Vec<DatePhrase>,
+    pub places: Vec<Hit>,
+    pub islands: Vec<Hit>,
+    pub meeting_cues: Vec<Hit>,
+    pub status_cues: Vec<Hit>,
+}
+
+impl Sent {
+    /// Evidence for a span of this sentence.
+    pub fn evidence(&self, doc: &str, start: usize, end: usize) -> Evidence {
+        Evidence {
+            doc: doc.to_string(),
+            sentence: self.index,
+            start: self.offset + start,
+            end: self.offset + end,
+            text: self.clean.clone(),
+        }
+    }
+
+    /// Dates that can be an event's date: not a citation, not a deadline, not an adjective.
+    pub fn event_dates(&self) -> impl Iterator<Item = &DatePhrase> {
+        self.dates.iter().filter(|d| !d.in_parens && !d.attributive && (!d.deadline || d.until || d.start < 3))
+    }
+}
+
+/// Read every sentence of a document.
+pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
+    let mut out = Vec::new();
+    let mut known = full_names(lx, m, doc);
+    let mut context_year: Option<i32> = doc.date.map(|d| d.year);
+    let mut paragraph = 0;
+    let mut prev_end = 0;
+    for s in &doc.sentences {
+        let text = doc.sentence_text(s);
+        if doc.text[prev_end..s.start].matches('\n').count() >= 2 {
+            paragraph += 1;
+        }
+        prev_end = s.end;
+        let dates = dates::find(text, doc.date, context_year);
+        let mut sent = Sent {
+            index: s.index,
+            offset: s.start,
+            text: text.to_string(),
+            clean: doc.sentence_clean(s),
+            paragraph,
+            persons: Vec::new(),
+            unresolved: Vec::new(),
+            sides: m.actors.sides(text),
+            dates,
+            places: m.places.find(text),
+            islands: m.islands.find(text),
+            meeting_cues: m.meeting_cues.find(text),
+            status_cues: m.status_cues.find(text),
+        };
+        let event_date: Option<PartialDate> = sent.event_dates().next().map(|d| d.from).or(doc.date);
+        if let Some(y) = sent.event_dates().last().map(|d| d.from.year) {
+            context_year = Some(y);
+        }
+        let (persons, unresolved) = m.actors.mentions(lx, text, event_date, &mut known);
+        sent.persons = persons;
+        sent.unresolved = unresolved;
+        out.push(sent);
+    }
+    out
+}
+
+/// Surname → person for every lexicon person the document names in full, so a
+/// headline's "Hatoyama" is the Ichiro Hatoyama of the body. Surnames shared by
+/// two people named in full are left out (earlier mentions decide then).
+fn full_names(lx: &Lexicon, m: &Matchers, doc: &Document) -> HashMap<String, Actor> {
+    let mut found: HashMap<String, Option<Actor>> = HashMap::new();
+    for s in &doc.sentences {
+        let (persons, _) = m.actors.mentions(lx, doc.sentence_text(s), doc.date, &mut HashMap::new());
+        for p in persons.into_iter().filter(|p| p.full && p.actor.lexicon.is_some()) {
+            let key = name_key(&[p.actor.name.rsplit(' ').next().unwrap_or("")]);
+            let e = found.entry(key).or_insert_with(|| Some(p.actor.clone()));
+            if e.as_ref().is_some_and(|a| a.name != p.actor.name) {
+                *e = None;
+            }
+        }
+    }
+    found.into_iter().filter_map(|(k, v)| Some((k, v?))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dictionaries_respect_word_boundaries_and_hyphens() {
+        let d = Dict::new(&["meeting", "summit meeting", "talks"], true);
+        let hits: Vec<&str> = {
+            let s = "the summit meeting, a post-meeting chat, Talks and stalks";
+            d.find(s).into_iter().map(|h| &s[h.start..h.end]).collect()
+        };
+        assert_eq!(hits, vec!["summit meeting", "Talks"]);
+    }
+
+    #[test]
+    fn headline_surname_takes_the_full_name_of_the_body() {
+        let lx = Lexicon::load(None).unwrap();
+        let m = Matchers::new(&lx);
+        let doc = Document::from_text(
+            "d",
+            "Hatoyama in Moscow\n\nPrime Minister Ichiro Hatoyama traveled to Moscow in October 1956.",
+            Some("1994-01".parse().unwrap()),
+        );
+        let s = read(&lx, &m, &doc);
+        assert_eq!(s[0].persons[0].actor.name, "Ichiro Hatoyama");
+    }
+
+    #[test]
+    fn read_tracks_paragraphs_and_persons() {
+        let lx = Lexicon::load(None).unwrap();
+        let m = Matchers::new(&lx);
+        let doc = Document::from_text(
+            "d",
+            "Foreign Minister Taro Kono met Sergei Lavrov in Moscow.\n\nKono said the talks in Munich went well.",
+            Some("2019-02-17".parse().unwrap()),
+        );
+        let s = read(&lx, &m, &doc);
+        assert_eq!(s.len(), 2);
+        assert_eq!((s[0].paragraph, s[1].paragraph), (0, 1));
+        assert_eq!(s[0].persons.len(), 2);
+        assert_eq!(s[1].persons[0].actor.name, "Taro Kono");
+        assert_eq!(s[1].places.len(), 1);
+        assert_eq!(s[0].meeting_cues.len(), 1);
+    }
+}

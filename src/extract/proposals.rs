@@ -1,0 +1,546 @@
+//! Proposals: one per clause naming a family (`data/proposal_cues.tsv`), with
+//! proposer, date, islands, conditions, status and explicit lineage ("based on the
+//! 1956 declaration", "renounced the offer"); [`finish`] merges restatements and chains families.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::actors::{Actor, SideWord, side_at};
+use super::lexicon::Lexicon;
+use super::mentions::Sent;
+use crate::date::PartialDate;
+use crate::graph::{Edge, Evidence, Graph, NodeKind, Relation};
+
+/// A proposal read from one document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prop {
+    pub family: String,
+    pub arrangement: String,
+    pub date: PartialDate,
+    pub proposers: Vec<String>,
+    pub persons: Vec<(Actor, Evidence)>,
+    pub islands: Vec<String>,
+    pub conditions: Vec<String>,
+    pub status: String,
+    /// A restatement of the standing four-island claim.
+    pub claim: bool,
+    pub evidence: Evidence,
+    /// Earlier proposals of this document it derives from: (index, rule, evidence).
+    pub derived: Vec<(usize, String, Evidence)>,
+    /// Sides that rejected it here.
+    pub rejected_by: Vec<(String, Evidence)>,
+}
+
+impl Prop {
+    pub fn id(&self) -> String {
+        if self.claim {
+            return format!("p-{}-claim", self.family);
+        }
+        let mut id = format!("p-{}-{}", self.date.year, self.family);
+        for p in &self.proposers {
+            id.push('-');
+            id.push_str(&p.to_lowercase());
+        }
+        // A new condition makes a new proposal ("… if Japan abandoned its alliance").
+        if let Some(c) = self.conditions.first() {
+            let words: Vec<&str> = c.split_whitespace().take(3).collect();
+            id.push('-');
+            id.push_str(&crate::graph::slug(&words.join(" ")));
+        }
+        id
+    }
+
+    pub fn label(&self) -> String {
+        let fam = self.family.replace('-', " ");
+        let mut fam_cap = fam.clone();
+        if let Some(f) = fam_cap.get_mut(0..1) {
+            f.make_ascii_uppercase();
+        }
+        let who = if self.proposers.is_empty() { String::new() } else { format!("{}, ", self.proposers.join("+")) };
+        if self.claim {
+            format!(
+                "{fam_cap} claim ({})",
+                if self.proposers.is_empty() { "JP".into() } else { self.proposers.join("+") }
+            )
+        } else {
+            format!("{fam_cap} proposal ({who}{})", self.date.year)
+        }
+    }
+}
+
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(renounc\w*|withdr[ae]w\w*|reviv\w*|retract\w*|reneg\w* on|reject\w*|refus\w*)\b[^.;]{0,20}?\b(?:the|this|that|its|their) (?:offer|proposal|plan|promise|idea|approach|formula|initiative)\b|\b(?:this|that|the) (?:offer|proposal|plan|idea|approach|initiative)\b[^.;]{0,20}?\b(rejected|withdrawn|renounced|revived)\b").unwrap()
+});
+static LINEAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:based on|basis|starting point|reviv\w*|referred to|in line with|build(?:ing)? on|confirm\w*|reaffirm\w*)\b").unwrap()
+});
+static NEGATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:not|never|no|refus\w*|reject\w*|oppos\w*)\b[^.;,]{0,12}$").unwrap());
+static PLAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:proposal|plan|proposed|proposes|calls? for)\b").unwrap());
+static AGREE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreement|reaffirmed)\b").unwrap());
+static JOINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:signed|confirm\w*|issued)\b").unwrap());
+static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\bwhile\b|\bwhereas\b|;)").unwrap());
+static PREP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:to|with|from|against|toward|towards|into|between|by|over|on|for|of|until|than|in|at|if|unless)\s+(?:the\s+|a\s+|an\s+)?$").unwrap()
+});
+/// "the Japan Times": a side word inside a proper name is no actor.
+static NAME_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:Times|News|Post|Herald|Today|Daily|Airlines|Sea|Institute|Foundation)\b").unwrap()
+});
+/// A pronoun subject, possibly after an opening adverbial ("As early as 1956, it hinted").
+/// "Japanese officials said …": a side that reports is not the one proposing.
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:[\w-]+\s+){0,2}?(?:officials?|sources?|media|press|newspapers?|diplomats?|reports?)\s+(?:\w+\s+)?(?:said|say|says|reported|told|believe|believes)\b").unwrap()
+});
+static PRONOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\W*(?:[^,]{0,40},\s*)?(?:It|He|She|They|it|he|she|they)\b").unwrap());
+static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:if|unless|after|provided that|on condition that|in exchange for|in return for)\s+[^,.;–—()]{5,90}",
+    )
+    .unwrap()
+});
+
+/// Status words, strongest first.
+const STATUS: &[(&str, &str)] = &[
+    ("withdrawn", r"(?i)\b(?:renounc\w*|withdr[ae]w\w*|retract\w*|not hand over)\b"),
+    ("revived", r"(?i)\breviv\w*"),
+    ("floated", r"(?i)\b(?:float\w*|hint\w*|broach\w*|suggest\w*)\b"),
+    ("rejected", r"(?i)\b(?:reject\w*|refus\w*)\b"),
+    ("agreed", r"(?i)\b(?:agreed|agreement|declaration|stipulat\w*|accord|reaffirm\w*)\b"),
+    ("offered", r"(?i)\b(?:offer\w*|propos\w*|calls? for)\b"),
+];
+static STATUS_RE: LazyLock<Vec<(&'static str, Regex)>> =
+    LazyLock::new(|| STATUS.iter().map(|(s, p)| (*s, Regex::new(p).unwrap())).collect());
+
+const ALL_ISLANDS: [&str; 4] = ["etorofu", "habomai", "kunashiri", "shikotan"];
+
+/// Read the proposals of one document.
+pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent]) -> Vec<Prop> {
+    let mut out: Vec<Prop> = Vec::new();
+    for (si, s) in sents.iter().enumerate() {
+        let t = &s.text;
+        let mut cues: Vec<(u8, usize, usize, usize)> = Vec::new();
+        for (ci, c) in lx.proposal_cues.iter().enumerate() {
+            for m in c.pattern.find_iter(t) {
+                let foreign_claim = c.family == "four-island"
+                    && s.sides.iter().any(|w| w.code != "JP" && w.end <= m.start() && m.start() - w.end <= 3);
+                if !foreign_claim {
+                    cues.push((c.priority, m.start(), m.end(), ci));
+                }
+            }
+        }
+        if cues.is_empty() {
+            anaphor(doc_id, pubd, sents, si, &mut out);
+            continue;
+        }
+        // "Moscow has proposed joint development, while Tokyo demands all four islands": a clause
+        // with a subject of its own holds a proposal of its own.
+        let mut bounds: Vec<usize> = vec![0];
+        for b in CLAUSE.find_iter(t) {
+            let next: String = t[b.end()..].split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            let subject =
+                s.sides.iter().any(|w| w.start >= b.end() && w.start <= b.end() + next.len() + 2 && !w.compound)
+                    || s.persons.iter().any(|p| p.title_start >= b.end() && p.title_start <= b.end() + next.len() + 2);
+            if subject {
+                bounds.push(b.end());
+            }
+        }
+        let clause_of = |pos: usize| bounds.iter().rposition(|&b| b <= pos).unwrap_or(0);
+        let mut best: BTreeMap<usize, (u8, usize, usize, usize)> = BTreeMap::new();
+        for c in &cues {
+            let k = clause_of(c.1);
+            if best.get(&k).is_none_or(|b| c < b) {
+                best.insert(k, *c);
+            }
+        }
+        for (k, &(_, cs, ce, ci)) in &best {
+            let clause_start = bounds[*k];
+            one_proposal(lx, doc_id, pubd, sents, si, (cs, ce, ci), clause_start, &mut out);
+        }
+    }
+    out
+}
+
+/// The proposal of one cue (`cs..ce`, cue table row `ci`) in a clause starting at `clause_start`.
+#[allow(clippy::too_many_arguments)]
+fn one_proposal(
+    lx: &Lexicon,
+    doc_id: &str,
+    pubd: Option<PartialDate>,
+    sents: &[Sent],
+    si: usize,
+    (cs, ce, ci): (usize, usize, usize),
+    clause_start: usize,
+    out: &mut Vec<Prop>,
+) {
+    let s = &sents[si];
+    let t = &s.text;
+    let cue = &lx.proposal_cues[ci];
+    let ev = s.evidence(doc_id, cs, ce);
+    let (codes, persons) = proposer(s, sents, si, cs, doc_id);
+    let attributive = s.dates.iter().find(|d| d.attributive && !d.in_parens);
+    let lineage = LINEAGE.is_match(t);
+    let mut date = prop_date(s, sents, si, cs, pubd);
+    if let (Some(a), false, true) = (attributive, lineage, s.event_dates().next().is_none()) {
+        date = Some(a.from);
+    }
+    let date = date.or(pubd).unwrap_or(PartialDate::year(0));
+    let codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, Some(date))).collect());
+    let mut islands: Vec<String> = s.islands.iter().map(|h| lx.islands[h.entry].1.clone()).collect();
+    match cue.family.as_str() {
+        "four-island" => islands = ALL_ISLANDS.iter().map(|s| s.to_string()).collect(),
+        "two-island" if islands.len() < 2 => islands = vec!["habomai".into(), "shikotan".into()],
+        _ => {}
+    }
+    let islands = dedup(islands);
+    let conditions: Vec<String> =
+        CONDITION.find_iter(t).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let status = status_near(t, cs);
+    let mut p = Prop {
+        family: cue.family.clone(),
+        arrangement: cue.arrangement.clone(),
+        date,
+        proposers: codes.clone(),
+        persons,
+        islands,
+        conditions,
+        status,
+        claim: false,
+        evidence: ev.clone(),
+        derived: Vec::new(),
+        rejected_by: Vec::new(),
+    };
+    let negated = NEGATION.is_match(&t[..cs]);
+    if p.family == "four-island" && !PLAN.is_match(&t[clause_start..cs]) {
+        // Japan's standing claim: restated by Japan, refused by the other side.
+        p.claim = true;
+        p.status = "offered".into();
+        if !codes.is_empty() && !codes.iter().any(|c| c == "JP") || negated {
+            p.rejected_by = codes.iter().filter(|c| *c != "JP").map(|c| (c.clone(), ev.clone())).collect();
+            p.proposers.clear();
+            p.persons.clear();
+        } else {
+            p.proposers.retain(|c| c == "JP");
+            p.persons.retain(|(a, _)| a.country.as_deref() == Some("JP"));
+        }
+        out.push(p);
+        return;
+    }
+    if negated {
+        let last = out.iter().rposition(|q| q.family == p.family);
+        let giver = codes.iter().any(|c| c == "SU" || c == "RU");
+        if p.family == "two-island" && giver {
+            p.status = "withdrawn".into();
+            if let Some(l) = last {
+                p.derived.push((l, "withdrawal".into(), ev.clone()));
+            }
+        } else if let Some(l) = last {
+            for c in &codes {
+                out[l].rejected_by.push((c.clone(), ev.clone()));
+            }
+            return;
+        } else {
+            return;
+        }
+    }
+    // "based on the 1956 declaration": the earlier proposal referred to, and the link.
+    if let (Some(a), true) = (attributive, lineage)
+        && a.from.year != date.year
+    {
+        let mut r = p.clone();
+        r.date = a.from;
+        r.proposers.clear();
+        r.persons.clear();
+        r.conditions.clear();
+        r.status = "agreed".into();
+        r.derived.clear();
+        r.evidence = s.evidence(doc_id, a.start, a.end);
+        out.push(r);
+        p.derived.push((out.len() - 1, "explicit-basis".into(), ev.clone()));
+    }
+    out.push(p);
+}
+
+/// "Moscow renounced the offer", "This proposal was firmly rejected by Japan".
+fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, out: &mut Vec<Prop>) {
+    let s = &sents[si];
+    let Some(c) = ANAPHOR.captures(&s.text) else { return };
+    let Some(last) = out.len().checked_sub(1) else { return };
+    let m = c.get(0).unwrap();
+    let verb = c.get(1).or(c.get(2)).map(|v| v.as_str().to_ascii_lowercase()).unwrap_or_default();
+    let ev = s.evidence(doc_id, m.start(), m.end());
+    let (mut codes, persons) = proposer(s, sents, si, m.start(), doc_id);
+    // "rejected by Japan": the agent follows "by".
+    if let Some(by) = s.text[m.start()..].find(" by ").map(|i| m.start() + i + 4)
+        && let Some(w) = s.sides.iter().find(|w| w.start >= by && !w.compound)
+    {
+        codes = vec![w.code.clone()];
+    }
+    let date = prop_date(s, sents, si, m.start(), pubd).or(pubd).unwrap_or(PartialDate::year(0));
+    let codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, Some(date))).collect());
+    if verb.starts_with("reject") || verb.starts_with("refus") {
+        for c in codes {
+            out[last].rejected_by.push((c, ev.clone()));
+        }
+        out[last].status = "rejected".into();
+        return;
+    }
+    let (status, rule) = if verb.starts_with("reviv") { ("revived", "revival") } else { ("withdrawn", "withdrawal") };
+    let mut p = out[last].clone();
+    p.date = date;
+    p.proposers = codes;
+    p.persons = persons;
+    p.status = status.into();
+    p.conditions.clear();
+    p.rejected_by.clear();
+    p.claim = false;
+    p.evidence = ev.clone();
+    p.derived = vec![(last, rule.into(), ev)];
+    out.push(p);
+}
+
+/// Withdrawal, revival and floating words count anywhere in the sentence; otherwise the status word nearest the cue.
+fn status_near(t: &str, pos: usize) -> String {
+    if let Some((st, _)) = STATUS_RE[..3].iter().find(|(_, r)| r.is_match(t)) {
+        return st.to_string();
+    }
+    STATUS_RE[3..]
+        .iter()
+        .filter_map(|(st, r)| r.find_iter(t).map(|m| gap(m.start(), m.end(), pos)).min().map(|d| (d, *st)))
+        .min()
+        .map_or("offered", |(_, st)| st)
+        .to_string()
+}
+
+/// Bytes between a span and a position (0 when the span covers it).
+fn gap(start: usize, end: usize, pos: usize) -> usize {
+    if end <= pos { pos - end } else { start.saturating_sub(pos) }
+}
+
+fn dedup(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Side codes (not yet folded to SU) and persons who made the proposal at `pos`.
+fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<String>, Vec<(Actor, Evidence)>) {
+    let persons: Vec<(Actor, Evidence)> =
+        s.persons.iter().map(|m| (m.actor.clone(), s.evidence(doc, m.start, m.end))).collect();
+    let codes_of = |ps: &[(Actor, Evidence)]| ps.iter().filter_map(|(a, _)| a.country.clone()).collect::<Vec<_>>();
+    // "Mori and Putin signed a statement confirming …": a joint act of the persons named.
+    let joint = persons.len() >= 2 && JOINT.is_match(&s.text[..pos]);
+    if joint || AGREE.is_match(&s.text[..pos]) {
+        if !persons.is_empty() {
+            return (codes_of(&persons), persons);
+        }
+        let all: Vec<String> = s.sides.iter().filter(|w| !w.compound).map(|w| w.code.clone()).collect();
+        if !all.is_empty() {
+            return (all, Vec::new());
+        }
+        // "they agreed", "the two leaders agreed": the persons of the sentence before.
+        if let Some(p) = si.checked_sub(1).map(|j| &sents[j]) {
+            let prev: Vec<(Actor, Evidence)> =
+                p.persons.iter().map(|m| (m.actor.clone(), p.evidence(doc, m.start, m.end))).collect();
+            if prev.len() >= 2 {
+                return (codes_of(&prev), prev);
+            }
+        }
+    }
+    if let Some(first) = persons.first() {
+        let one = vec![first.clone()];
+        return (codes_of(&one), one);
+    }
+    let region = CLAUSE.find_iter(&s.text[..pos]).last().map_or(0, |m| m.end());
+    let ok = |w: &&SideWord| {
+        !w.compound
+            && !PREP.is_match(&s.text[..w.start])
+            && !NAME_PART.is_match(&s.text[w.end..])
+            && !SOURCE.is_match(&s.text[w.end..])
+    };
+    let pronoun = PRONOUN.find(&s.text).map(|m| m.end());
+    let side = s.sides.iter().filter(|w| w.start >= region).find(ok).or_else(|| s.sides.iter().find(ok));
+    if let Some(w) = side.filter(|w| pronoun.is_none_or(|p| w.start < p)) {
+        return (vec![w.code.clone()], Vec::new());
+    }
+    if pronoun.is_some() && si > 0 {
+        let p = &sents[si - 1];
+        if let Some(m) = p.persons.first() {
+            return (
+                m.actor.country.clone().into_iter().collect(),
+                vec![(m.actor.clone(), p.evidence(doc, m.start, m.end))],
+            );
+        }
+        if let Some(w) = p.sides.iter().find(|w| !w.compound && !PREP.is_match(&p.text[..w.start])) {
+            return (vec![w.code.clone()], Vec::new());
+        }
+    }
+    if let Some(w) = side {
+        return (vec![w.code.clone()], Vec::new());
+    }
+    (Vec::new(), Vec::new())
+}
+
+/// When a proposal was made: the sentence's date nearest the cue, else the
+/// paragraph's latest date before it; never after publication.
+fn prop_date(s: &Sent, sents: &[Sent], si: usize, pos: usize, pubd: Option<PartialDate>) -> Option<PartialDate> {
+    let past = |d: &PartialDate| pubd.is_none_or(|p| d.first_ordinal() <= p.last_ordinal());
+    let here = s.event_dates().filter(|d| past(&d.from)).min_by_key(|d| gap(d.start, d.end, pos));
+    if let Some(d) = here {
+        return Some(d.from);
+    }
+    for j in (si.saturating_sub(4)..si).rev() {
+        if sents[j].paragraph != s.paragraph {
+            break;
+        }
+        if let Some(d) = sents[j].event_dates().filter(|d| past(&d.from)).last() {
+            return Some(d.from);
+        }
+    }
+    None
+}
+
+/// Cross-document pass: merge restatements, then link each proposal to the previous
+/// one of its family (`family-chain`) and to proposals its conditions name (`condition-ref`).
+pub fn finish(lx: &Lexicon, g: &mut Graph) {
+    // Restatements: same family, proposers equal (or unknown on one side), years within one.
+    let mut props: Vec<(String, String, PartialDate, Vec<String>)> = g
+        .nodes_of(NodeKind::Proposal)
+        .into_iter()
+        .filter(|n| !n.id.ends_with("-claim"))
+        .filter_map(|n| Some((n.attrs.family.clone()?, n.id.clone(), n.attrs.start?, n.attrs.proposer.clone())))
+        .collect();
+    let conditions = |g: &Graph, id: &str| g.node(id).map(|n| n.attrs.conditions.clone()).unwrap_or_default();
+    // Proposals whose proposer is known settle first; proposer-less mentions then join the nearest year.
+    props.sort_by(|a, b| (a.3.is_empty(), &a.0, a.2, &a.1).cmp(&(b.3.is_empty(), &b.0, b.2, &b.1)));
+    let mut kept: Vec<(String, String, PartialDate, Vec<String>)> = Vec::new();
+    for p in props {
+        let pc = conditions(g, &p.1);
+        let target = kept
+            .iter_mut()
+            .filter(|k| {
+                k.0 == p.0 && (p.2.year - k.2.year).abs() <= 1 && (k.3 == p.3 || k.3.is_empty() || p.3.is_empty())
+            })
+            .filter(|k| {
+                let kc = conditions(g, &k.1);
+                kc.is_empty() || pc.is_empty() || kc == pc
+            })
+            .min_by_key(|k| ((p.2.year - k.2.year).abs(), k.2));
+        match target {
+            Some(k) => {
+                let _ = g.merge_nodes(&p.1, &k.1);
+                for c in p.3 {
+                    if !k.3.contains(&c) {
+                        k.3.push(c);
+                    }
+                }
+                k.3.sort();
+            }
+            None => kept.push(p),
+        }
+    }
+    // Family chains, the standing claim first.
+    let mut by_family: BTreeMap<String, Vec<(bool, PartialDate, String)>> = BTreeMap::new();
+    for n in g.nodes_of(NodeKind::Proposal) {
+        if let (Some(f), Some(d)) = (&n.attrs.family, n.attrs.start) {
+            by_family.entry(f.clone()).or_default().push((!n.id.ends_with("-claim"), d, n.id.clone()));
+        }
+    }
+    let mut edges = Vec::new();
+    for list in by_family.values_mut() {
+        list.sort();
+        for w in list.windows(2) {
+            edges.push(link(g, &w[1].2, &w[0].2, "family-chain"));
+        }
+    }
+    // Conditions that name another family's proposal ("if Japan would sign a treaty of goodwill").
+    for n in g.nodes_of(NodeKind::Proposal) {
+        let (Some(fam), Some(start)) = (&n.attrs.family, n.attrs.start) else { continue };
+        for cond in &n.attrs.conditions {
+            for cue in lx.proposal_cues.iter().filter(|c| &c.family != fam && c.pattern.is_match(cond)) {
+                let target = by_family
+                    .get(&cue.family)
+                    .and_then(|l| l.iter().filter(|x| x.1 <= start).max_by_key(|x| x.1).map(|x| x.2.clone()));
+                if let Some(t) = target {
+                    edges.push(link(g, &n.id, &t, "condition-ref"));
+                }
+            }
+        }
+    }
+    for e in edges.into_iter().flatten() {
+        let _ = g.upsert_edge(e);
+    }
+}
+
+/// A rule-made `derived_from` edge carrying the evidence of both ends.
+fn link(g: &Graph, from: &str, to: &str, rule: &str) -> Option<Edge> {
+    if from == to {
+        return None;
+    }
+    let mut e = Edge::new(from, to, Relation::DerivedFrom);
+    e.rule = Some(rule.into());
+    for id in [from, to] {
+        if let Some(ev) = g.node(id).and_then(|n| n.evidence.iter().min()) {
+            e.evidence.push(ev.clone());
+        }
+    }
+    Some(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+    use crate::extract::mentions::{Matchers, read};
+
+    fn props(text: &str, pubd: &str) -> Vec<String> {
+        let l = Lexicon::load(None).unwrap();
+        let m = Matchers::new(&l);
+        let doc = Document::from_text("d", text, Some(pubd.parse().unwrap()));
+        let sents = read(&l, &m, &doc);
+        let ps = extract(&l, "d", doc.date, &sents);
+        ps.iter()
+            .map(|p| {
+                let der: Vec<String> = p.derived.iter().map(|(i, r, _)| format!(" <-{r}- {}", ps[*i].id())).collect();
+                let rej: Vec<String> = p.rejected_by.iter().map(|(c, _)| format!(" rejected by {c}")).collect();
+                format!("{} {} {}{}{}", p.id(), p.date, p.status, der.join(""), rej.join(""))
+            })
+            .collect()
+    }
+
+    /// `text @ publication date => [proposal summaries]`
+    macro_rules! proposals {
+        ($($name:ident: $text:expr, $pubd:expr => [$($want:expr),* $(,)?],)*) => {$(
+            #[test]
+            fn $name() {
+                let want: Vec<String> = vec![$($want.to_string()),*];
+                assert_eq!(props($text, $pubd), want);
+            }
+        )*};
+    }
+
+    proposals! {
+        two_island_offer_with_context_date: "In March 2001, talks were held in Irkutsk. Putin offered to hand over Habomai and Shikotan after a peace treaty.", "2001-04-01" =>
+            ["p-2001-two-island-ru-after-a-peace 2001-03 offered"],
+        basis_links_to_the_declaration: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks based on the 1956 joint declaration, which promises the return of Habomai and Shikotan.", "2019-02-17" =>
+            ["p-1956-two-island 1956 agreed", "p-2018-two-island-jp-ru 2018-11 agreed <-explicit-basis- p-1956-two-island"],
+        withdrawal_by_the_giver: "In 1960 the Soviet government declared that it would not hand over the Habomai Islands and Shikotan.", "1994-01" =>
+            ["p-1960-two-island-su 1960 withdrawn"],
+        anaphoric_renunciation: "The 1956 declaration promised to return Shikotan and the Habomai group. In the 1960s Moscow renounced the offer.", "2000-10-27" =>
+            ["p-1956-two-island 1956 agreed", "p-1960-two-island-su 1960 withdrawn <-withdrawal- p-1956-two-island"],
+        claim_restated_and_refused: "Tokyo has claimed that the islands are Japan's inherent territories. The Soviet Union emphasized that it would not return all the islands.", "1990-05-01" =>
+            ["p-four-island-claim 1990-05-01 offered", "p-four-island-claim 1990-05-01 offered rejected by SU"],
+        treaty_first_after_while: "Japan insisted on linkage while Moscow sought to put the territorial issue off to a later date.", "2000-10-27" =>
+            ["p-2000-treaty-first-ru 2000-10-27 offered"],
+        lease_floated_by_officials: "Soviet officials reportedly floated a proposal to lease the Northern Territories to Japan.", "1990-06" =>
+            ["p-1990-lease-su 1990-06 floated"],
+        proposal_rejected: "In 1973 Moscow began to propose a treaty of friendship as an interim step. This proposal was firmly rejected by Japan.", "1994-01" =>
+            ["p-1973-treaty-first-su 1973 rejected rejected by JP"],
+        pronoun_takes_previous_subject: "The Soviet side spoke for hours. It also proposed an exchange of draft peace treaties.", "1989-12-27" =>
+            ["p-1989-peace-treaty-su 1989-12-27 offered"],
+    }
+}
