@@ -10,6 +10,14 @@ use petgraph::Direction;
 
 use crate::graph::{AttrValue, Evidence, Graph, Node, NodeKind, Relation};
 
+/// How many actors the report lists.
+const TOP_ACTORS: usize = 15;
+
+/// Measures to rank actors by, in order of preference (the first present wins).
+/// The actor network first: in the full directed graph persons only point outwards,
+/// so their PageRank there hardly differs.
+const RANK_BY: [&str; 3] = ["actor_pagerank", "pagerank", "degree"];
+
 /// Extra sections supplied by the caller (already rendered analysis results).
 #[derive(Clone, Debug, Default)]
 pub struct ReportInputs<'a> {
@@ -158,30 +166,50 @@ pub fn render(g: &Graph, inputs: &ReportInputs) -> String {
         }
     }
 
-    // Top actors by each centrality measure present on person nodes.
+    // Top actors: one table, ranked by PageRank when present, one column per measure.
     body.push_str("<h2 id=\"actors\">Top actors</h2>");
     let persons = g.nodes_of(NodeKind::Person);
     let mut measures: Vec<&String> = persons.iter().flat_map(|n| n.attrs.extra.iter()).filter(|(_, v)| numeric(v).is_some()).map(|(k, _)| k).collect();
     measures.sort();
     measures.dedup();
-    if measures.is_empty() {
-        body.push_str("<p class=\"note\">No centrality measures on the graph.</p>");
-    }
-    for m in measures {
-        let mut ranked: Vec<(&Node, f64)> = persons.iter().filter_map(|n| n.attrs.extra.get(m).and_then(numeric).map(|v| (*n, v))).collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.id.cmp(&b.0.id)));
-        let _ = write!(body, "<h3>{}</h3><table class=\"centrality\"><tr><th>#</th><th>actor</th><th>side</th><th>{}</th></tr>", esc(m), esc(m));
-        for (i, (n, v)) in ranked.iter().take(10).enumerate() {
+    match RANK_BY.iter().find_map(|r| measures.iter().find(|m| m.as_str() == *r)).or(measures.first()) {
+        None => body.push_str("<p class=\"note\">No centrality measures on the graph.</p>"),
+        Some(&rank_by) => {
+            let mut ranked: Vec<(&Node, f64)> =
+                persons.iter().map(|n| (*n, n.attrs.extra.get(rank_by).and_then(numeric).unwrap_or(f64::NEG_INFINITY))).collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.id.cmp(&b.0.id)));
             let _ = write!(
                 body,
-                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
-                i + 1,
-                notes.fact(&n.label, &n.evidence),
-                esc(n.attrs.country.as_deref().unwrap_or("")),
-                esc(&format!("{v:.4}"))
+                "<p>The {} most central of {} actors, ranked by <code>{}</code>; an empty cell is a measure that is undefined for that actor (see centrality.csv).</p>\
+                 <table class=\"centrality\"><tr><th>#</th><th>actor</th><th>side</th>",
+                TOP_ACTORS.min(ranked.len()),
+                ranked.len(),
+                esc(rank_by)
             );
+            for m in &measures {
+                let _ = write!(body, "<th>{}</th>", esc(&m.replace('_', " ")));
+            }
+            body.push_str("</tr>");
+            for (i, (n, _)) in ranked.iter().take(TOP_ACTORS).enumerate() {
+                let _ = write!(
+                    body,
+                    "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td>",
+                    i + 1,
+                    notes.fact(&n.label, &n.evidence),
+                    esc(n.attrs.country.as_deref().unwrap_or(""))
+                );
+                for m in &measures {
+                    let v = match n.attrs.extra.get(*m) {
+                        Some(AttrValue::Int(i)) => i.to_string(),
+                        Some(AttrValue::Float(f)) => format!("{f:.4}"),
+                        _ => String::new(),
+                    };
+                    let _ = write!(body, "<td class=\"num\">{v}</td>");
+                }
+                body.push_str("</tr>");
+            }
+            body.push_str("</table>");
         }
-        body.push_str("</table>");
     }
 
     // Edge lookups, built once (the report walks every meeting and proposal).
@@ -332,7 +360,9 @@ mod tests {
         for i in 1..=3 {
             assert!(html.contains(&format!("<li id=\"ev{i}\">")), "footnote {i} missing");
         }
-        assert!(html.contains("<h3>pagerank</h3>"));
+        assert!(html.contains("ranked by <code>pagerank</code>"));
+        assert!(html.contains("<th>pagerank</th>"));
+        assert!(html.contains("<td class=\"num\">0.4000</td>"));
         assert!(html.contains("class=\"status-held\""));
         assert!(html.contains("No diagram was rendered."));
     }
