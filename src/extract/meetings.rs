@@ -89,8 +89,9 @@ static PLACE_PREP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:in|to|at|visit|visited|visiting|visits|toward|towards)\s+(?:\w+\s+)?$").unwrap()
 });
 static PAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:the two (?:men|leaders|ministers|officials)|both (?:men|leaders|ministers)|their)\b").unwrap()
+    Regex::new(r"(?i)\b(?:the two (?:men|leaders|ministers|officials)|both (?:men|leaders|ministers)|their)\b|^\W*They\b").unwrap()
 });
+static HE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*(?:He|She)\b").unwrap());
 static HERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bhere\b").unwrap());
 static DATELINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)?)(?:,| \(| --| -| —|/)").unwrap());
@@ -234,6 +235,9 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
         }
         prev_sentence_events = this_sentence;
     }
+    // A later mention can make two earlier ones mergeable ("began talks with Kaifu" and
+    // "Gorbachev's visit" once "Gorbachev and Kaifu met"): merge until nothing changes.
+    let mut events = settle(lx, events);
     for a in attaches {
         attach(lx, &mut events, a, pubd);
     }
@@ -407,6 +411,12 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
         let m = &s.persons[k];
         push(&mut out, &m.actor, s.evidence(doc, m.start, m.end));
     }
+    // "He will visit Moscow next month": the first person of the sentence before.
+    if out.is_empty() && HE.is_match(&s.text) && si > 0 && sents[si - 1].paragraph == s.paragraph {
+        if let Some(m) = sents[si - 1].persons.first() {
+            push(&mut out, &m.actor, sents[si - 1].evidence(doc, m.start, m.end));
+        }
+    }
     // "the two men", "their talks": the last two persons named before.
     let lo = floor(&s.text, p.cues[0].0.saturating_sub(100));
     let window = &s.text[lo..p.cues[p.cues.len() - 1].1];
@@ -569,6 +579,21 @@ fn add(lx: &Lexicon, events: &mut Vec<Event>, e: Event) {
     events.push(e);
 }
 
+/// [`add`] each event in turn, repeated until no two events are one meeting.
+fn settle(lx: &Lexicon, mut events: Vec<Event>) -> Vec<Event> {
+    loop {
+        let n = events.len();
+        let mut out = Vec::new();
+        for e in events {
+            add(lx, &mut out, e);
+        }
+        if out.len() == n {
+            return out;
+        }
+        events = out;
+    }
+}
+
 /// Merge `e` into `cur`: the narrower date, the more specific place, the stronger status.
 pub fn merge(lx: &Lexicon, cur: &mut Event, e: Event) {
     if span_days(e.from, e.to) < span_days(cur.from, cur.to) {
@@ -690,6 +715,10 @@ mod tests {
             ["1992-09 Japan postponed Boris Yeltsin", "1993-10 Japan held Boris Yeltsin"],
         places_follow_their_cue: "The two leaders met at a resort in Nagato on Thursday and continued their talks in Tokyo on Friday.", "2016-12-17" =>
             ["2016-12-15 Nagato held -", "2016-12-16 Tokyo held -"],
+        pronoun_subject: "Foreign Minister Fumio Kishida spoke on Monday. He will visit Moscow next month.", "2016-08-20" =>
+            ["2016-09 Moscow planned Fumio Kishida"],
+        they_met: "Abe welcomed Putin to Japan. They met in Nagato on Dec. 15.", "2016-12-17" =>
+            ["2016-12-15 Nagato held Vladimir Putin+Shinzo Abe"],
         met_reporters_is_no_meeting: "Prime Minister Shinzo Abe met reporters on Monday.", "2016-12-17" => [],
         leaders_agreed: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks.", "2019-02-17" =>
             ["2018-11 ? held Shinzo Abe+Vladimir Putin"],
