@@ -103,6 +103,12 @@ static DOMESTIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DOMESTIC_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:panel|cabinet|party|council|board|shareholders'?|parliamentary|committee)\s+$").unwrap());
+static DATE_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^,?\s+(?:[a-z]+ed|said|told|says|spoke|gave|made|wrote)\b").unwrap());
+/// "…visited Kunashiri, with Foreign Minister Gemba criticizing it": a commentator, not a participant.
+static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had)\s+)?(?:criticiz\w+|criticis\w+|protest\w*|condemn\w*|denounc\w+|welcom\w+|saying|calling|said|says|told|warned)\b").unwrap()
+});
 static HE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*(?:He|She)\b").unwrap());
 static HERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bhere\b").unwrap());
 static DATELINE: LazyLock<Regex> =
@@ -305,6 +311,7 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     }
     cues.sort();
     let mut out: Vec<Proto> = Vec::new();
+    let cue_starts: Vec<usize> = cues.iter().map(|c| c.0).collect();
     for (a, b, ty) in cues {
         let plural = t[a..b].ends_with("meetings") || t[a..b].ends_with("summits") || t[a..b].ends_with("visits");
         if let Some(last) = out.last_mut() {
@@ -331,6 +338,11 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     let dates: Vec<&DatePhrase> = s
         .event_dates()
         .filter(|d| !REPORT_DATE.is_match(&t[..d.start]) && !DATELINE_DATE.is_match(&t[..d.start]))
+        // "on Wednesday briefed …": the date of another verb, unless that verb is a meeting cue.
+        .filter(|d| {
+            cue_starts.iter().any(|&c| c < d.start)
+                || DATE_VERB.find(&t[d.end..]).is_none_or(|m| cue_starts.iter().any(|&c| c >= d.end && c <= d.end + m.end()))
+        })
         .filter(|d| !out.iter().all(|p| p.cues[0].0 > d.end && REPORT_THAT.is_match(&t[d.end..p.cues[0].0])))
         .collect();
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
@@ -422,6 +434,9 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
 /// "Maehara said Tokyo hoped Medvedev would attend the summit": the speaker of a
 /// reported clause with a subject of its own does not attend what it reports.
 fn reports_other(s: &Sent, title_start: usize, end: usize, protos: &[Proto]) -> bool {
+    if protos.iter().all(|p| p.cues[p.cues.len() - 1].1 <= title_start) && COMMENT.is_match(&s.text[end..]) {
+        return true;
+    }
     let Some(m) = REPORTING.find(&s.text[end..]) else { return false };
     // "… has been put off, Chief Cabinet Secretary Yoshihide Suga told a news conference": a trailing attribution.
     let before = s.text[..title_start].trim_end().trim_end_matches(['"', '”', '\'', '’']);
@@ -776,6 +791,9 @@ mod tests {
         quoted_attribution: "\"Akiba will head the delegation at the August meeting in Moscow,\" Kishida said.", "2017-07-12" =>
             ["2017-08 Moscow planned -"],
         dateline_date: "TOKYO, July 28. /TASS/. Japanese Foreign Minister Fumio Kishida said that his visit to Russia is not set.", "2015-07-30" => [],
+        commentator_is_not_a_participant: "Japan protested on Tuesday after Russian Premier Dmitry Medvedev visited Kunashiri Island, with Foreign Minister Koichiro Gemba criticizing it.", "2012-07-04" =>
+            ["2012-07-03 ? held Dmitry Medvedev"],
+        briefing_date_is_not_the_visit: "Ambassador Masaharu Kono on Wednesday briefed Foreign Minister Seiji Maehara on President Dmitry Medvedev's visit.", "2010-11-03" => [],
         met_reporters_is_no_meeting: "Prime Minister Shinzo Abe met reporters on Monday.", "2016-12-17" => [],
         leaders_agreed: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks.", "2019-02-17" =>
             ["2018-11 ? held Shinzo Abe+Vladimir Putin"],
