@@ -505,15 +505,20 @@ impl Actors {
             return Ok(Some(self.lexicon_actor(lx, i, title, date)));
         }
         // "Sergei Lavrov Kremlin …": a known name followed by another capitalised word.
-        if words.len() == 3 {
-            if let Some(&i) = self.full.get(&name_key(&words[..2])) {
-                return Ok(Some(self.lexicon_actor(lx, i, title, date)));
-            }
+        if words.len() == 3
+            && let Some(&i) = self.full.get(&name_key(&words[..2]))
+        {
+            return Ok(Some(self.lexicon_actor(lx, i, title, date)));
         }
         // A name not in the lexicon is a person only when a title or rank says so
         // (a side word alone, as in "Russia Coordinating Meeting", does not).
         let Some((role, _)) = self.title_office(title) else { return Ok(None) };
-        Ok(Some(Actor { name: words.join(" "), country: self.title_side(title, date), role: Some(role), lexicon: None }))
+        Ok(Some(Actor {
+            name: words.join(" "),
+            country: self.title_side(title, date),
+            role: Some(role),
+            lexicon: None,
+        }))
     }
 
     fn by_surname(

@@ -89,20 +89,26 @@ static PLACE_PREP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:in|to|at|visit|visited|visiting|visits|toward|towards)\s+(?:\w+\s+)?$").unwrap()
 });
 static PAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:the two (?:men|leaders|ministers|officials)|both (?:men|leaders|ministers)|their)\b|^\W*They\b").unwrap()
+    Regex::new(
+        r"(?i)\b(?:the two (?:men|leaders|ministers|officials)|both (?:men|leaders|ministers)|their)\b|^\W*They\b",
+    )
+    .unwrap()
 });
 static REPORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|told \w+|announced|stated|reported|conference|briefing|interview)\s+(?:on\s+)?$").unwrap()
+    Regex::new(r"(?i)\b(?:said|says|told \w+|announced|stated|reported|conference|briefing|interview)\s+(?:on\s+)?$")
+        .unwrap()
 });
-static REPORT_THAT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:said|says|told \w+|announced|stated|noted|reported)\b[^.;]*?\bthat\b").unwrap());
+static REPORT_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|told \w+|announced|stated|noted|reported)\b[^.;]*?\bthat\b").unwrap()
+});
 static DATELINE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*[A-Z][A-Z .'/-]+,\s*$").unwrap());
 /// "the first panel meeting of the interdepartmental council": a domestic body's meeting.
 static DOMESTIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:council|committee|panel|commission|board|cabinet|party|parliament|diet|duma)\b").unwrap()
 });
-static DOMESTIC_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:panel|cabinet|party|council|board|shareholders'?|parliamentary|committee)\s+$").unwrap());
+static DOMESTIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:panel|cabinet|party|council|board|shareholders'?|parliamentary|committee)\s+$").unwrap()
+});
 static DATE_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^,?\s+(?:[a-z]+ed|said|told|says|spoke|gave|made|wrote)\b").unwrap());
 /// "…visited Kunashiri, with Foreign Minister Gemba criticizing it": a commentator, not a participant.
@@ -341,7 +347,9 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
         // "on Wednesday briefed …": the date of another verb, unless that verb is a meeting cue.
         .filter(|d| {
             cue_starts.iter().any(|&c| c < d.start)
-                || DATE_VERB.find(&t[d.end..]).is_none_or(|m| cue_starts.iter().any(|&c| c >= d.end && c <= d.end + m.end()))
+                || DATE_VERB
+                    .find(&t[d.end..])
+                    .is_none_or(|m| cue_starts.iter().any(|&c| c >= d.end && c <= d.end + m.end()))
         })
         .filter(|d| !out.iter().all(|p| p.cues[0].0 > d.end && REPORT_THAT.is_match(&t[d.end..p.cues[0].0])))
         .collect();
@@ -475,10 +483,13 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
         push(&mut out, &m.actor, s.evidence(doc, m.start, m.end));
     }
     // "He will visit Moscow next month": the first person of the sentence before.
-    if out.is_empty() && HE.is_match(&s.text) && si > 0 && sents[si - 1].paragraph == s.paragraph {
-        if let Some(m) = sents[si - 1].persons.first() {
-            push(&mut out, &m.actor, sents[si - 1].evidence(doc, m.start, m.end));
-        }
+    if out.is_empty()
+        && HE.is_match(&s.text)
+        && si > 0
+        && sents[si - 1].paragraph == s.paragraph
+        && let Some(m) = sents[si - 1].persons.first()
+    {
+        push(&mut out, &m.actor, sents[si - 1].evidence(doc, m.start, m.end));
     }
     // "the two men", "their talks": the last two persons named before.
     let lo = floor(&s.text, p.cues[0].0.saturating_sub(100));
