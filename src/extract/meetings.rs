@@ -99,7 +99,7 @@ static REPORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static REPORT_THAT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|told \w+|announced|stated|noted|reported)\b[^.;]*?\bthat\b").unwrap()
+    Regex::new(r"(?i)\b(?:said|says|told \w+|announced|stated|noted|reported|reaffirmed|stressed|insisted|suggested|indicated|argued|confirmed)\b[^.;]*?\bthat\b").unwrap()
 });
 static DATELINE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*[A-Z][A-Z .'/-]+,\s*$").unwrap());
 /// "the first panel meeting of the interdepartmental council": a domestic body's meeting.
@@ -120,7 +120,7 @@ static HERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bhere\b").unwrap()
 static DATELINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)?)(?:,| \(| --| -| —|/)").unwrap());
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had)\s+)?(?:said|says|told \w+|stated|added|noted|hoped|hopes|believes|believed|warned)\b").unwrap()
+    Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had)\s+)?(?:said|says|told \w+|stated|added|noted|hoped|hopes|believes|believed|warned|reaffirmed|stressed|insisted|suggested|indicated|argued|confirmed)\b").unwrap()
 });
 static AGREED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:agreed|reached (?:an )?agreement)\b").unwrap());
 static THE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe\s+$").unwrap());
@@ -156,6 +156,7 @@ impl Proto {
 struct Attach {
     participants: Vec<(Actor, Evidence)>,
     place: Option<(String, Evidence)>,
+    meeting_type: String,
     evidence: Evidence,
 }
 
@@ -202,7 +203,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
             let context = if dates.is_empty() && !participants.is_empty() { context_date(sents, si) } else { None };
             let dates: Vec<&DatePhrase> = if dates.is_empty() { context.iter().collect() } else { dates };
             if dates.is_empty() {
-                attaches.push(Attach { participants, place, evidence: ev });
+                attaches.push(Attach { participants, place, meeting_type: p.meeting_type.clone(), evidence: ev });
                 continue;
             }
             let from_context = context.is_some();
@@ -249,6 +250,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                     attaches.push(Attach {
                         participants: e.participants,
                         place: e.place,
+                        meeting_type: e.meeting_type,
                         evidence: e.evidence[0].clone(),
                     });
                     continue;
@@ -719,7 +721,8 @@ fn attach(lx: &Lexicon, events: &mut [Event], a: Attach, pubd: Option<PartialDat
     if let Some(i) = best {
         let e = &mut events[i];
         e.evidence.push(a.evidence);
-        if e.place.is_none() {
+        // Only a mention of the same kind lends its place ("a visit to Moscow" is not "the summit").
+        if e.place.is_none() && (e.meeting_type == "visit") == (a.meeting_type == "visit") {
             e.place = a.place;
         }
     }

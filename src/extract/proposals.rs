@@ -74,13 +74,13 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(renounc\w*|withdr[ae]w\w*|reviv\w*|retract\w*|reneg\w* on|reject\w*|refus\w*)\b[^.;]{0,20}?\b(?:the|this|that|its|their) (?:offer|proposal|plan|promise|idea|approach|formula|initiative)\b|\b(?:this|that|the) (?:offer|proposal|plan|idea|approach|initiative)\b[^.;]{0,20}?\b(rejected|withdrawn|renounced|revived)\b").unwrap()
 });
 static LINEAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:based on|basis|starting point|reviv\w*|referred to|in line with|build(?:ing)? on|confirm\w*|reaffirm\w*)\b").unwrap()
+    Regex::new(r"(?i)\b(?:based on|basis|starting point|reviv\w*|referred to|in line with|build(?:ing)? on|confirm\w*|reaffirm\w*|abide by|honou?r|recogni[sz]\w*|uphold\w*|adhere to|stand by)\b").unwrap()
 });
 static NEGATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:not|never|no|refus\w*|reject\w*|oppos\w*)\b[^.;,]{0,12}$").unwrap());
 static PLAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:proposal|plan|proposed|proposes|calls? for)\b").unwrap());
-static AGREE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreement|reaffirmed)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:proposal|plan|proposed|proposes|calls? for|called for)\b").unwrap());
+static AGREE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreement|reaffirmed|pledged|vowed)\b").unwrap());
 static JOINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:signed|confirm\w*|issued)\b").unwrap());
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\bwhile\b|\bwhereas\b|;)").unwrap());
 static PREP: LazyLock<Regex> = LazyLock::new(|| {
