@@ -136,6 +136,15 @@ const STOP: &[&str] = &[
 /// Words that make a capitalised run an organisation, a place or a thing.
 const THING_WORDS: &[&str] = &[
     "administration",
+    "meeting",
+    "talks",
+    "conference",
+    "visit",
+    "kurils",
+    "kuriles",
+    "territory",
+    "embassy",
+    "consulate",
     "affairs",
     "agreement",
     "asia",
