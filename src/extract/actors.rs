@@ -136,6 +136,15 @@ const STOP: &[&str] = &[
 /// Words that make a capitalised run an organisation, a place or a thing.
 const THING_WORDS: &[&str] = &[
     "administration",
+    "meeting",
+    "talks",
+    "conference",
+    "visit",
+    "kurils",
+    "kuriles",
+    "territory",
+    "embassy",
+    "consulate",
     "affairs",
     "agreement",
     "asia",
@@ -406,6 +415,9 @@ impl Actors {
                 let title = if title.is_empty() { appositive_title(&s[end..]) } else { title.clone() };
                 self.by_surname(lx, words[0], &title, date, known)
             } else {
+                // "Hiroshi Tajima, a minister of the Japanese Embassy": a title after the name.
+                let after = appositive_title(&s[end..]);
+                let title = if title.is_empty() && self.title_office(&after).is_some() { after } else { title.clone() };
                 self.by_full_name(lx, &words, &title, date)
             };
             match actor {
@@ -502,16 +514,20 @@ impl Actors {
             return Ok(Some(self.lexicon_actor(lx, i, title, date)));
         }
         // "Sergei Lavrov Kremlin …": a known name followed by another capitalised word.
-        if words.len() == 3 {
-            if let Some(&i) = self.full.get(&name_key(&words[..2])) {
-                return Ok(Some(self.lexicon_actor(lx, i, title, date)));
-            }
+        if words.len() == 3
+            && let Some(&i) = self.full.get(&name_key(&words[..2]))
+        {
+            return Ok(Some(self.lexicon_actor(lx, i, title, date)));
         }
-        if title.is_empty() {
-            return Ok(None);
-        }
-        let role = self.title_office(title).map(|(o, _)| o);
-        Ok(Some(Actor { name: words.join(" "), country: self.title_side(title, date), role, lexicon: None }))
+        // A name not in the lexicon is a person only when a title or rank says so
+        // (a side word alone, as in "Russia Coordinating Meeting", does not).
+        let Some((role, _)) = self.title_office(title) else { return Ok(None) };
+        Ok(Some(Actor {
+            name: words.join(" "),
+            country: self.title_side(title, date),
+            role: Some(role),
+            lexicon: None,
+        }))
     }
 
     fn by_surname(
@@ -681,6 +697,9 @@ mod tests {
             [("Richard Nixon", Some("US"), Some("president"))],
         byline_is_not_an_actor: "(Japanese original by Ichiro Tanabe, Political News Department, and Taro Kono, Moscow Bureau)", "2019-01" => [],
         medvedev_kunashir: "Medvedev visited Kunashir in November 2010", "2010-11" => [("Dmitry Medvedev", Some("RU"), Some("president"))],
+        appositive_title: "talks will start, Chikahito Harada, Japan's special representative for Russia, said", "2016-05" =>
+            [("Chikahito Harada", Some("JP"), Some("special representative"))],
+        side_word_is_no_title: "Japan, Russia Coordinating Meeting of Deputy Foreign Ministers", "2017-07" => [],
         weekday_after_name: "Foreign Minister Sergei Lavrov Monday said", "2016-01" =>
             [("Sergey Lavrov", Some("RU"), Some("foreign minister"))],
         morgulov: "Russian Deputy Foreign Minister Igor Morgulov", "2016-01" => [("Igor Morgulov", Some("RU"), Some("deputy foreign minister"))],

@@ -59,6 +59,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Season, re(r"(?i)\b(last|this|next|coming)\s+(spring|summer|autumn|fall|winter)\b")),
         (Kind::SeasonYear, re(r"(?i)\b(spring|summer|autumn|fall|winter)\s+of\s+(\d{4})\b")),
         (Kind::BareSeason, re(r"(?i)\b(?:in|during|by|until)\s+the\s+(spring|summer|autumn|fall|winter)\b")),
+        (Kind::Weekend, re(r"(?i)\b(?:(last|this|next|over the|at the)\s+)?weekend\b")),
         (Kind::Today, re(r"(?i)\b(today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow)\b")),
         (
             Kind::Weekday,
@@ -102,6 +103,7 @@ enum Kind {
     BareSeason,
     Weekday,
     Today,
+    Weekend,
 }
 
 static ATTRIBUTIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -427,6 +429,15 @@ fn resolve(
             };
             Some((month_of(y, a), Some(month_of(y, b))))
         }
+        Kind::Weekend => {
+            // The latest Saturday–Sunday up to publication; "next weekend" or a future clause: the coming one.
+            let p = pubd?;
+            p.day?;
+            let (o, wd) = (p.first_ordinal(), weekday(p.first_ordinal()));
+            let future = word(1).as_deref() == Some("next") || (word(1).is_none() && tense_near(s, pos) == Tense::Future);
+            let sat = if future { o + (5 - wd).rem_euclid(7) } else { o - (wd - 5).rem_euclid(7) };
+            Some((day_of(sat), Some(day_of(sat + 1))))
+        }
         Kind::Today => {
             let p = pubd?;
             p.day?;
@@ -568,6 +579,7 @@ mod tests {
         season_of_year: "in the spring of 1999", "2001-01-01" => Some("1999-03..1999-05"),
         no_date: "the summit was called off", "2005-01-01" => None,
         abbreviation_without_period: "the summit on Nov 20 ended", "2018-11-25" => Some("2018-11-20"),
+        weekend_talks: "Hashimoto proposed in weekend talks with Yeltsin", "1998-04-20" => Some("1998-04-18..1998-04-19"),
         today: "Gorbachev arrived here today", "1991-04-16" => Some("1991-04-16"),
         yesterday: "the ministers met yesterday", "1991-04-16" => Some("1991-04-15"),
         weekday_past: "Abe and Putin agreed Friday to start talks", "2016-12-17" => Some("2016-12-16"),

@@ -81,7 +81,7 @@ fn surname(name: &str) -> String {
 }
 
 static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:for|to hold|to resume|to reopen|to have|to attend|to continue)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}$").unwrap()
+    Regex::new(r"(?i)\b(?:for|to hold|to resume|to reopen|to have|to attend|to continue|and (?:held|hold|holds|had)|on the sidelines of|on the margins of|during|at)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}$").unwrap()
 });
 static OBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:with|by|between)\s*$").unwrap());
 static JOINED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:and|&)\s+(?:his|her)?\s*$").unwrap());
@@ -89,15 +89,40 @@ static PLACE_PREP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:in|to|at|visit|visited|visiting|visits|toward|towards)\s+(?:\w+\s+)?$").unwrap()
 });
 static PAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:the two (?:men|leaders|ministers|officials)|both (?:men|leaders|ministers)|their)\b").unwrap()
+    Regex::new(
+        r"(?i)\b(?:the two (?:men|leaders|ministers|officials)|both (?:men|leaders|ministers)|their)\b|^\W*They\b",
+    )
+    .unwrap()
 });
+static REPORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|told \w+|announced|stated|reported|conference|briefing|interview)\s+(?:on\s+)?$")
+        .unwrap()
+});
+static REPORT_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|told \w+|announced|stated|noted|reported|reaffirmed|stressed|insisted|suggested|indicated|argued|confirmed)\b[^.;]*?\bthat\b").unwrap()
+});
+static DATELINE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*[A-Z][A-Z .'/-]+,\s*$").unwrap());
+/// "the first panel meeting of the interdepartmental council": a domestic body's meeting.
+static DOMESTIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:council|committee|panel|commission|board|cabinet|party|parliament|diet|duma)\b").unwrap()
+});
+static DOMESTIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:panel|cabinet|party|council|board|shareholders'?|parliamentary|committee)\s+$").unwrap()
+});
+static DATE_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^,?\s+(?:[a-z]+ed|said|told|says|spoke|gave|made|wrote)\b").unwrap());
+/// "…visited Kunashiri, with Foreign Minister Gemba criticizing it": a commentator, not a participant.
+static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had)\s+)?(?:criticiz\w+|criticis\w+|protest\w*|condemn\w*|denounc\w+|welcom\w+|saying|calling|said|says|told|warned)\b").unwrap()
+});
+static HE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*(?:He|She)\b").unwrap());
 static HERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bhere\b").unwrap());
 static DATELINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)?)(?:,| \(| --| -| —|/)").unwrap());
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:said|says|told \w+|stated|added|noted|hoped|hopes|believes|believed|warned)\b").unwrap()
+    Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had)\s+)?(?:said|says|told \w+|stated|added|noted|hoped|hopes|believes|believed|warned|reaffirmed|stressed|insisted|suggested|indicated|argued|confirmed)\b").unwrap()
 });
-static AGREED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bagreed\b").unwrap());
+static AGREED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:agreed|reached (?:an )?agreement)\b").unwrap());
 static THE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe\s+$").unwrap());
 
 const LEADER_ROLES: &[&str] =
@@ -131,6 +156,7 @@ impl Proto {
 struct Attach {
     participants: Vec<(Actor, Evidence)>,
     place: Option<(String, Evidence)>,
+    meeting_type: String,
     evidence: Evidence,
 }
 
@@ -177,7 +203,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
             let context = if dates.is_empty() && !participants.is_empty() { context_date(sents, si) } else { None };
             let dates: Vec<&DatePhrase> = if dates.is_empty() { context.iter().collect() } else { dates };
             if dates.is_empty() {
-                attaches.push(Attach { participants, place, evidence: ev });
+                attaches.push(Attach { participants, place, meeting_type: p.meeting_type.clone(), evidence: ev });
                 continue;
             }
             let from_context = context.is_some();
@@ -224,6 +250,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                     attaches.push(Attach {
                         participants: e.participants,
                         place: e.place,
+                        meeting_type: e.meeting_type,
                         evidence: e.evidence[0].clone(),
                     });
                     continue;
@@ -234,6 +261,9 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
         }
         prev_sentence_events = this_sentence;
     }
+    // A later mention can make two earlier ones mergeable ("began talks with Kaifu" and
+    // "Gorbachev's visit" once "Gorbachev and Kaifu met"): merge until nothing changes.
+    let mut events = settle(lx, events);
     for a in attaches {
         attach(lx, &mut events, a, pubd);
     }
@@ -258,7 +288,7 @@ fn context_date(sents: &[Sent], si: usize) -> Option<DatePhrase> {
         if !sents[j].meeting_cues.is_empty() {
             return None;
         }
-        if let Some(d) = sents[j].event_dates().last() {
+        if let Some(d) = sents[j].event_dates().filter(|d| !DATELINE_DATE.is_match(&sents[j].text[..d.start])).last() {
             return Some(d.clone());
         }
     }
@@ -268,8 +298,12 @@ fn context_date(sents: &[Sent], si: usize) -> Option<DatePhrase> {
 /// The cue words of a sentence grouped into meetings, with dates, persons and place attached.
 fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     let t = &s.text;
-    let mut cues: Vec<(usize, usize, String)> =
-        s.meeting_cues.iter().map(|h| (h.start, h.end, lx.meeting_cues[h.entry].1.clone())).collect();
+    let mut cues: Vec<(usize, usize, String)> = s
+        .meeting_cues
+        .iter()
+        .filter(|h| !DOMESTIC.is_match(&t[h.end..]) && !DOMESTIC_BEFORE.is_match(&t[..h.start]))
+        .map(|h| (h.start, h.end, lx.meeting_cues[h.entry].1.clone()))
+        .collect();
     // "Abe and Putin agreed …": leaders of two sides agreeing met to do so.
     for m in AGREED.find_iter(t) {
         let sides: Vec<&str> = s
@@ -285,6 +319,7 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     }
     cues.sort();
     let mut out: Vec<Proto> = Vec::new();
+    let cue_starts: Vec<usize> = cues.iter().map(|c| c.0).collect();
     for (a, b, ty) in cues {
         let plural = t[a..b].ends_with("meetings") || t[a..b].ends_with("summits") || t[a..b].ends_with("visits");
         if let Some(last) = out.last_mut() {
@@ -307,7 +342,19 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     }
     // Dates go to cues closest first, one per meeting (several only for "meetings … in 1997 and 1998");
     // dates left over join their nearest cue.
-    let dates: Vec<&DatePhrase> = s.event_dates().collect();
+    // "told a press conference Tuesday", "On July 20, Peskov told journalists that …": the date of the telling.
+    let dates: Vec<&DatePhrase> = s
+        .event_dates()
+        .filter(|d| !REPORT_DATE.is_match(&t[..d.start]) && !DATELINE_DATE.is_match(&t[..d.start]))
+        // "on Wednesday briefed …": the date of another verb, unless that verb is a meeting cue.
+        .filter(|d| {
+            cue_starts.iter().any(|&c| c < d.start)
+                || DATE_VERB
+                    .find(&t[d.end..])
+                    .is_none_or(|m| cue_starts.iter().any(|&c| c >= d.end && c <= d.end + m.end()))
+        })
+        .filter(|d| !out.iter().all(|p| p.cues[0].0 > d.end && REPORT_THAT.is_match(&t[d.end..p.cues[0].0])))
+        .collect();
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for (di, d) in dates.iter().enumerate() {
         for (pi, p) in out.iter().enumerate() {
@@ -339,6 +386,8 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             out.iter()
                 .position(|p| p.cues[0].0 >= m.end && p.cues[0].0 - m.end <= 60)
                 .unwrap_or_else(|| nearest(&out, m.start, m.end))
+        } else if let Some(i) = subject_of(&out, t, m.end) {
+            i
         } else if k > 0
             && assigned[k - 1] != usize::MAX
             && JOINED.is_match(&t[s.persons[k - 1].end..m.title_start.max(s.persons[k - 1].end)])
@@ -354,7 +403,23 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             nearest(&out, m.start, m.end)
         };
         assigned.push(i);
-        out[i].persons.push(k);
+    }
+    // "Kishida and Russian counterpart Sergey Lavrov met in Tokyo": the verb right after
+    // the last of a group joined by "and" is the whole group's.
+    for k in (1..s.persons.len()).rev() {
+        let (prev, cur) = (&s.persons[k - 1], &s.persons[k]);
+        if assigned[k] != usize::MAX
+            && assigned[k - 1] != usize::MAX
+            && subject_of(&out, t, cur.end) == Some(assigned[k])
+            && JOINED.is_match(&t[prev.end..cur.title_start.max(prev.end)])
+        {
+            assigned[k - 1] = assigned[k];
+        }
+    }
+    for (k, &i) in assigned.iter().enumerate() {
+        if i != usize::MAX {
+            out[i].persons.push(k);
+        }
     }
     for (k, h) in s.places.iter().enumerate() {
         if !PLACE_PREP.is_match(&t[..h.start]) {
@@ -379,9 +444,13 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
 /// "Maehara said Tokyo hoped Medvedev would attend the summit": the speaker of a
 /// reported clause with a subject of its own does not attend what it reports.
 fn reports_other(s: &Sent, title_start: usize, end: usize, protos: &[Proto]) -> bool {
+    if protos.iter().all(|p| p.cues[p.cues.len() - 1].1 <= title_start) && COMMENT.is_match(&s.text[end..]) {
+        return true;
+    }
     let Some(m) = REPORTING.find(&s.text[end..]) else { return false };
     // "… has been put off, Chief Cabinet Secretary Yoshihide Suga told a news conference": a trailing attribution.
-    if s.text[..title_start].trim_end().ends_with(',') && protos.iter().all(|p| p.cues[0].0 < title_start) {
+    let before = s.text[..title_start].trim_end().trim_end_matches(['"', '”', '\'', '’']);
+    if before.ends_with(',') && protos.iter().all(|p| p.cues[0].0 < title_start) {
         return true;
     }
     let verb_end = end + m.end();
@@ -390,6 +459,14 @@ fn reports_other(s: &Sent, title_start: usize, end: usize, protos: &[Proto]) -> 
     clause.split_whitespace().any(|w| w == "that")
         || s.persons.iter().any(|p| p.start >= verb_end && p.end <= cue)
         || s.sides.iter().any(|w| w.start >= verb_end && w.end <= cue)
+}
+
+/// The meeting whose verb follows a name closely ("Lavrov met", "Putin will visit"): its subject.
+fn subject_of(ps: &[Proto], t: &str, end: usize) -> Option<usize> {
+    ps.iter().position(|p| {
+        let a = p.cues[0].0;
+        a >= end && a - end <= 20 && !t[end..a].contains([',', '.', ';'])
+    })
 }
 
 fn nearest(ps: &[Proto], start: usize, end: usize) -> usize {
@@ -406,6 +483,15 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
     for &k in &p.persons {
         let m = &s.persons[k];
         push(&mut out, &m.actor, s.evidence(doc, m.start, m.end));
+    }
+    // "He will visit Moscow next month": the first person of the sentence before.
+    if out.is_empty()
+        && HE.is_match(&s.text)
+        && si > 0
+        && sents[si - 1].paragraph == s.paragraph
+        && let Some(m) = sents[si - 1].persons.first()
+    {
+        push(&mut out, &m.actor, sents[si - 1].evidence(doc, m.start, m.end));
     }
     // "the two men", "their talks": the last two persons named before.
     let lo = floor(&s.text, p.cues[0].0.saturating_sub(100));
@@ -569,6 +655,21 @@ fn add(lx: &Lexicon, events: &mut Vec<Event>, e: Event) {
     events.push(e);
 }
 
+/// [`add`] each event in turn, repeated until no two events are one meeting.
+fn settle(lx: &Lexicon, mut events: Vec<Event>) -> Vec<Event> {
+    loop {
+        let n = events.len();
+        let mut out = Vec::new();
+        for e in events {
+            add(lx, &mut out, e);
+        }
+        if out.len() == n {
+            return out;
+        }
+        events = out;
+    }
+}
+
 /// Merge `e` into `cur`: the narrower date, the more specific place, the stronger status.
 pub fn merge(lx: &Lexicon, cur: &mut Event, e: Event) {
     if span_days(e.from, e.to) < span_days(cur.from, cur.to) {
@@ -620,7 +721,8 @@ fn attach(lx: &Lexicon, events: &mut [Event], a: Attach, pubd: Option<PartialDat
     if let Some(i) = best {
         let e = &mut events[i];
         e.evidence.push(a.evidence);
-        if e.place.is_none() {
+        // Only a mention of the same kind lends its place ("a visit to Moscow" is not "the summit").
+        if e.place.is_none() && (e.meeting_type == "visit") == (a.meeting_type == "visit") {
             e.place = a.place;
         }
     }
@@ -690,6 +792,22 @@ mod tests {
             ["1992-09 Japan postponed Boris Yeltsin", "1993-10 Japan held Boris Yeltsin"],
         places_follow_their_cue: "The two leaders met at a resort in Nagato on Thursday and continued their talks in Tokyo on Friday.", "2016-12-17" =>
             ["2016-12-15 Nagato held -", "2016-12-16 Tokyo held -"],
+        pronoun_subject: "Foreign Minister Fumio Kishida spoke on Monday. He will visit Moscow next month.", "2016-08-20" =>
+            ["2016-09 Moscow planned Fumio Kishida"],
+        they_met: "Abe welcomed Putin to Japan. They met in Nagato on Dec. 15.", "2016-12-17" =>
+            ["2016-12-15 Nagato held Vladimir Putin+Shinzo Abe"],
+        subject_group_takes_the_verb: "The two sides agreed to resume talks when Kishida and Russian counterpart Sergey Lavrov met in Tokyo in April.", "2016-05-30" =>
+            ["2016-04 Tokyo held Fumio Kishida+Sergey Lavrov"],
+        telling_date_is_not_the_visit: "On July 20, Kremlin spokesman Dmitry Peskov told journalists that the date for Putin's visit to Japan has not been set. Kishida told a press conference Tuesday that his visit to Russia is not set.", "2015-07-28" => [],
+        sidelines: "On July 7, Putin and Abe held a bilateral meeting on the sidelines of the G20 summit in Hamburg.", "2017-07-12" =>
+            ["2017-07-07 Hamburg held Vladimir Putin+Shinzo Abe"],
+        domestic_panel: "In February, Foreign Minister Fumio Kishida said at the first panel meeting of the interdepartmental council that it went well.", "2017-07-12" => [],
+        quoted_attribution: "\"Akiba will head the delegation at the August meeting in Moscow,\" Kishida said.", "2017-07-12" =>
+            ["2017-08 Moscow planned -"],
+        dateline_date: "TOKYO, July 28. /TASS/. Japanese Foreign Minister Fumio Kishida said that his visit to Russia is not set.", "2015-07-30" => [],
+        commentator_is_not_a_participant: "Japan protested on Tuesday after Russian Premier Dmitry Medvedev visited Kunashiri Island, with Foreign Minister Koichiro Gemba criticizing it.", "2012-07-04" =>
+            ["2012-07-03 ? held Dmitry Medvedev"],
+        briefing_date_is_not_the_visit: "Ambassador Masaharu Kono on Wednesday briefed Foreign Minister Seiji Maehara on President Dmitry Medvedev's visit.", "2010-11-03" => [],
         met_reporters_is_no_meeting: "Prime Minister Shinzo Abe met reporters on Monday.", "2016-12-17" => [],
         leaders_agreed: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks.", "2019-02-17" =>
             ["2018-11 ? held Shinzo Abe+Vladimir Putin"],

@@ -74,13 +74,13 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(renounc\w*|withdr[ae]w\w*|reviv\w*|retract\w*|reneg\w* on|reject\w*|refus\w*)\b[^.;]{0,20}?\b(?:the|this|that|its|their) (?:offer|proposal|plan|promise|idea|approach|formula|initiative)\b|\b(?:this|that|the) (?:offer|proposal|plan|idea|approach|initiative)\b[^.;]{0,20}?\b(rejected|withdrawn|renounced|revived)\b").unwrap()
 });
 static LINEAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:based on|basis|starting point|reviv\w*|referred to|in line with|build(?:ing)? on|confirm\w*|reaffirm\w*)\b").unwrap()
+    Regex::new(r"(?i)\b(?:based on|basis|starting point|reviv\w*|referred to|in line with|build(?:ing)? on|confirm\w*|reaffirm\w*|abide by|honou?r|recogni[sz]\w*|uphold\w*|adhere to|stand by)\b").unwrap()
 });
 static NEGATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:not|never|no|refus\w*|reject\w*|oppos\w*)\b[^.;,]{0,12}$").unwrap());
 static PLAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:proposal|plan|proposed|proposes|calls? for)\b").unwrap());
-static AGREE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreement|reaffirmed)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:proposal|plan|proposed|proposes|calls? for|called for)\b").unwrap());
+static AGREE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreement|reaffirmed|pledged|vowed)\b").unwrap());
 static JOINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:signed|confirm\w*|issued)\b").unwrap());
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\bwhile\b|\bwhereas\b|;)").unwrap());
 static PREP: LazyLock<Regex> = LazyLock::new(|| {
@@ -197,8 +197,14 @@ fn one_proposal(
         _ => {}
     }
     let islands = dedup(islands);
-    let conditions: Vec<String> =
+    let mut conditions: Vec<String> =
         CONDITION.find_iter(t).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    // "sign a peace treaty by the year 2000": the deadline is what the proposal is about.
+    if cue.family == "peace-treaty"
+        && let Some(d) = s.dates.iter().find(|d| d.deadline && d.start >= cs && d.start <= ce)
+    {
+        conditions.insert(0, format!("by {}", d.from.year));
+    }
     let status = status_near(t, cs);
     let mut p = Prop {
         family: cue.family.clone(),
@@ -423,11 +429,13 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
         let target = kept
             .iter_mut()
             .filter(|k| {
-                k.0 == p.0 && (p.2.year - k.2.year).abs() <= 1 && (k.3 == p.3 || k.3.is_empty() || p.3.is_empty())
-            })
-            .filter(|k| {
                 let kc = conditions(g, &k.1);
-                kc.is_empty() || pc.is_empty() || kc == pc
+                // Restating one deadline ("a peace treaty by 2000") is one proposal, whatever the year said.
+                let same_deadline = k.0 == "peace-treaty" && !kc.is_empty() && kc.first() == pc.first();
+                k.0 == p.0
+                    && ((p.2.year - k.2.year).abs() <= 1 || same_deadline)
+                    && (k.3 == p.3 || k.3.is_empty() || p.3.is_empty())
+                    && (kc.is_empty() || pc.is_empty() || kc == pc)
             })
             .min_by_key(|k| ((p.2.year - k.2.year).abs(), k.2));
         match target {
@@ -540,6 +548,8 @@ mod tests {
             ["p-1990-lease-su 1990-06 floated"],
         proposal_rejected: "In 1973 Moscow began to propose a treaty of friendship as an interim step. This proposal was firmly rejected by Japan.", "1994-01" =>
             ["p-1973-treaty-first-su 1973 rejected rejected by JP"],
+        deadline_is_the_condition: "In 1997 Yeltsin and Hashimoto agreed to sign a peace treaty by the year 2000.", "1999-04-05" =>
+            ["p-1997-peace-treaty-jp-ru-by-2000 1997 agreed"],
         pronoun_takes_previous_subject: "The Soviet side spoke for hours. It also proposed an exchange of draft peace treaties.", "1989-12-27" =>
             ["p-1989-peace-treaty-su 1989-12-27 offered"],
     }
