@@ -113,7 +113,7 @@ fn node_row(n: &Node, extras: &[String]) -> Vec<String> {
         cell(&a.aliases.join("; ")),
         timeset(a.start, a.end),
         cell(&n.docs().join(";")),
-        n.evidence.len().to_string(),
+        n.evidence_count().to_string(),
         cell(&first_evidence(&n.evidence)),
     ];
     for k in extras {
@@ -135,7 +135,7 @@ fn edge_row(e: &Edge, graph: &Graph) -> Vec<String> {
         cell(&opt(&e.rule)),
         timeset(start, end),
         cell(&e.docs().join(";")),
-        e.evidence.len().to_string(),
+        e.evidence_count().to_string(),
         cell(&first_evidence(&e.evidence)),
     ]
 }

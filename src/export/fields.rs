@@ -72,9 +72,9 @@ pub fn evidence_text(ev: &[Evidence]) -> String {
     ev.iter().map(|e| format!("{}#{}@{}-{}: {}", e.doc, e.sentence, e.start, e.end, e.text)).collect::<Vec<_>>().join("\n")
 }
 
-fn push_evidence(out: &mut Vec<Field>, docs: Vec<&str>, ev: &[Evidence]) {
+fn push_evidence(out: &mut Vec<Field>, docs: Vec<&str>, ev: &[Evidence], count: usize) {
     push_list(out, "docs", &docs, ";");
-    out.push(("evidence_count".into(), AttrValue::Int(ev.len() as i64)));
+    out.push(("evidence_count".into(), AttrValue::Int(count as i64)));
     if !ev.is_empty() {
         out.push(text("evidence", evidence_text(ev)));
     }
@@ -99,7 +99,7 @@ pub fn node_fields(n: &Node) -> Vec<Field> {
     push_list(&mut out, "aliases", &a.aliases, "; ");
     push_opt(&mut out, "source", &a.source);
     push_opt(&mut out, "title", &a.title);
-    push_evidence(&mut out, n.docs(), &n.evidence);
+    push_evidence(&mut out, n.docs(), &n.evidence, n.evidence_count());
     for (k, v) in &a.extra {
         if !NODE_FIELDS.contains(&k.as_str()) && k != "label" && k != "id" {
             out.push((k.clone(), v.clone()));
@@ -129,7 +129,7 @@ pub fn edge_fields(e: &Edge, graph: &Graph) -> Vec<Field> {
     let (start, end) = edge_dates(e, graph);
     push_opt(&mut out, "start", &start);
     push_opt(&mut out, "end", &end);
-    push_evidence(&mut out, e.docs(), &e.evidence);
+    push_evidence(&mut out, e.docs(), &e.evidence, e.evidence_count());
     out
 }
 

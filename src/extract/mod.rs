@@ -91,6 +91,13 @@ pub struct Extraction {
     pub documents_read: usize,
 }
 
+impl Extraction {
+    /// An empty extraction whose graph keeps evidence bounded.
+    fn bounded() -> Self {
+        Extraction { graph: Graph::bounded(), ..Default::default() }
+    }
+}
+
 /// Extract a corpus in parallel. Documents are read, extracted and dropped one
 /// at a time per thread, so memory follows the graph, not the corpus.
 pub fn run(corpus: &Corpus, ex: &dyn Extract, progress: &ProgressBar) -> Extraction {
@@ -98,7 +105,7 @@ pub fn run(corpus: &Corpus, ex: &dyn Extract, progress: &ProgressBar) -> Extract
     let mut out = corpus
         .entries
         .par_iter()
-        .fold(Extraction::default, |mut acc, entry| {
+        .fold(Extraction::bounded, |mut acc, entry| {
             match entry.load(has_manifest) {
                 Ok((doc, warnings)) => {
                     acc.warnings.extend(warnings);
@@ -113,7 +120,7 @@ pub fn run(corpus: &Corpus, ex: &dyn Extract, progress: &ProgressBar) -> Extract
             progress.inc(1);
             acc
         })
-        .reduce(Extraction::default, |mut a, b| {
+        .reduce(Extraction::bounded, |mut a, b| {
             absorb_graph(&mut a.graph, b.graph);
             a.unresolved.absorb(b.unresolved);
             a.warnings.extend(b.warnings);

@@ -14,6 +14,26 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 
+/// Evidence records kept per node or edge: the first in corpus order (document
+/// id, sentence, span). More are counted (`evidence_count`) but not kept, so
+/// memory follows the number of entities, not the number of mentions — the
+/// four-island claim restated in 100,000 articles keeps 64 sentences, not
+/// 100,000. Every document a node appears in stays linked by its
+/// `mentioned_in` edge.
+pub const EVIDENCE_KEPT: usize = 64;
+
+/// Evidence kept on a `mentioned_in` edge: its first mention in the document.
+/// There is one such edge per (entity, document), the only part of the graph
+/// that grows with the corpus, so it keeps one sentence and counts the rest.
+pub const MENTION_EVIDENCE_KEPT: usize = 1;
+
+fn kept(relation: Option<Relation>) -> usize {
+    match relation {
+        Some(Relation::MentionedIn) => MENTION_EVIDENCE_KEPT,
+        _ => EVIDENCE_KEPT,
+    }
+}
+
 /// Version of the `graph.json` layout; bumped on incompatible changes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -49,7 +69,17 @@ pub struct Graph {
     g: StableDiGraph<Node, Edge>,
     ids: HashMap<String, NodeIndex>,
     edge_ids: HashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
+    /// Whether merges keep evidence bounded (see [`EVIDENCE_KEPT`]).
+    bounded: bool,
     pub meta: Meta,
+}
+
+#[derive(Serialize)]
+struct GraphFileRef<'a> {
+    format: u32,
+    meta: &'a Meta,
+    nodes: Vec<&'a Node>,
+    edges: Vec<&'a Edge>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -63,6 +93,12 @@ struct GraphFile {
 impl Graph {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A graph whose merges keep at most [`EVIDENCE_KEPT`] evidence records per
+    /// node and edge (counting the rest): what a corpus-wide graph uses.
+    pub fn bounded() -> Self {
+        Graph { bounded: true, ..Self::default() }
     }
 
     pub fn node_count(&self) -> usize {
@@ -92,7 +128,7 @@ impl Graph {
         match self.ids.get(&node.id) {
             Some(&i) => {
                 let cur = &mut self.g[i];
-                merge_node(cur, node);
+                merge_node(cur, node, self.bounded);
                 cur
             }
             None => {
@@ -116,7 +152,7 @@ impl Graph {
             missing: edge.target.clone(),
         })?;
         match self.edge_ids.get(&(s, edge.relation, t)) {
-            Some(&e) => merge_edge(&mut self.g[e], edge),
+            Some(&e) => merge_edge(&mut self.g[e], edge, self.bounded),
             None => {
                 let rel = edge.relation;
                 let e = self.g.add_edge(s, t, edge);
@@ -236,6 +272,7 @@ impl Graph {
     /// Sort and deduplicate every evidence list (done before export so output is canonical).
     pub fn canonicalize(&mut self) {
         for n in self.g.node_weights_mut() {
+            n.evidence_total = merge_evidence(&mut n.evidence, n.evidence_total, Vec::new(), 0, Some(kept(None)));
             canon_evidence(&mut n.evidence);
             n.attrs.aliases.sort();
             n.attrs.aliases.dedup();
@@ -245,22 +282,37 @@ impl Graph {
             n.attrs.islands.dedup();
         }
         for e in self.g.edge_weights_mut() {
+            e.evidence_total = merge_evidence(&mut e.evidence, e.evidence_total, Vec::new(), 0, Some(kept(Some(e.relation))));
             canon_evidence(&mut e.evidence);
         }
     }
 
     /// Write `graph.json` (pretty, sorted, byte-stable).
     pub fn write_json<W: Write>(&self, w: W) -> Result<(), GraphError> {
-        let mut this = self.clone();
-        this.canonicalize();
-        let file = GraphFile {
-            format: FORMAT_VERSION,
-            meta: this.meta.clone(),
-            nodes: this.nodes().into_iter().cloned().collect(),
-            edges: this.edges().into_iter().cloned().collect(),
-        };
+        // A large graph is written without a copy when it is already canonical
+        // (as extraction leaves it); otherwise a canonical copy is written.
+        if !self.is_canonical() {
+            let mut this = self.clone();
+            this.canonicalize();
+            return this.write_json(w);
+        }
+        let file = GraphFileRef { format: FORMAT_VERSION, meta: &self.meta, nodes: self.nodes(), edges: self.edges() };
         serde_json::to_writer_pretty(w, &file)?;
         Ok(())
+    }
+
+    /// Whether every list is in the order [`Graph::canonicalize`] gives it.
+    fn is_canonical(&self) -> bool {
+        fn sorted<T: Ord>(v: &[T]) -> bool {
+            v.windows(2).all(|w| w[0] < w[1])
+        }
+        self.g.node_weights().all(|n| {
+            sorted(&n.evidence)
+                && n.evidence.len() <= kept(None)
+                && sorted(&n.attrs.aliases)
+                && sorted(&n.attrs.proposer)
+                && sorted(&n.attrs.islands)
+        }) && self.g.edge_weights().all(|e| sorted(&e.evidence) && e.evidence.len() <= kept(Some(e.relation)))
     }
 
     pub fn to_json_string(&self) -> Result<String, GraphError> {
@@ -276,7 +328,7 @@ impl Graph {
         if file.format != FORMAT_VERSION {
             return Err(GraphError::Version { found: file.format });
         }
-        let mut g = Graph { meta: file.meta, ..Graph::default() };
+        let mut g = Graph { meta: file.meta, ..Graph::bounded() };
         for n in file.nodes {
             if g.contains(&n.id) {
                 return Err(GraphError::DuplicateNode(n.id));
@@ -302,6 +354,33 @@ fn canon_evidence(ev: &mut Vec<Evidence>) {
     ev.dedup();
 }
 
+/// Unite two evidence lists; returns the new `evidence_total`.
+///
+/// Unbounded (`keep` is `None`, as inside one document's fragment): lists are
+/// joined and deduplicated later by [`Graph::canonicalize`]. Bounded: both
+/// lists are deduplicated, joined and cut to the first `keep` records; the total
+/// counts distinct records exactly as long as dropped ones do not recur, which
+/// holds across documents (evidence names its document).
+fn merge_evidence(cur: &mut Vec<Evidence>, cur_total: usize, mut new: Vec<Evidence>, new_total: usize, keep: Option<usize>) -> usize {
+    let Some(keep) = keep else {
+        cur.extend(new);
+        return cur_total + new_total;
+    };
+    if cur_total == 0 {
+        canon_evidence(cur);
+    }
+    if new_total == 0 {
+        canon_evidence(&mut new);
+    }
+    let claimed = cur_total.max(cur.len()) + new_total.max(new.len());
+    let joined = cur.len() + new.len();
+    cur.extend(new);
+    canon_evidence(cur);
+    let total = claimed - (joined - cur.len());
+    cur.truncate(keep);
+    if total > cur.len() { total } else { 0 }
+}
+
 fn merge_vec(into: &mut Vec<String>, from: Vec<String>) {
     for x in from {
         if !into.contains(&x) {
@@ -310,8 +389,9 @@ fn merge_vec(into: &mut Vec<String>, from: Vec<String>) {
     }
 }
 
-fn merge_node(cur: &mut Node, new: Node) {
-    cur.evidence.extend(new.evidence);
+fn merge_node(cur: &mut Node, new: Node, bounded: bool) {
+    let keep = bounded.then(|| kept(None));
+    cur.evidence_total = merge_evidence(&mut cur.evidence, cur.evidence_total, new.evidence, new.evidence_total, keep);
     let a = &mut cur.attrs;
     let b = new.attrs;
     macro_rules! fill {
@@ -330,8 +410,9 @@ fn merge_node(cur: &mut Node, new: Node) {
     }
 }
 
-fn merge_edge(cur: &mut Edge, new: Edge) {
-    cur.evidence.extend(new.evidence);
+fn merge_edge(cur: &mut Edge, new: Edge, bounded: bool) {
+    let keep = bounded.then(|| kept(Some(cur.relation)));
+    cur.evidence_total = merge_evidence(&mut cur.evidence, cur.evidence_total, new.evidence, new.evidence_total, keep);
     if cur.rule.is_none() {
         cur.rule = new.rule;
     }
@@ -421,6 +502,58 @@ mod tests {
         let back = Graph::read_json(s1.as_bytes()).unwrap();
         assert_eq!(back.to_json_string().unwrap(), s1);
         assert_eq!(back.node("a").unwrap().attrs.extra["pagerank"], AttrValue::Float(0.25));
+    }
+
+    #[test]
+    fn evidence_is_bounded_but_counted() {
+        let mut g = Graph::bounded();
+        // 200 documents mention the same node once each, merged in reverse order.
+        for d in (0..200).rev() {
+            let mut n = Node::new("claim", NodeKind::Proposal, "claim");
+            n.evidence.push(ev(&format!("d{d:03}"), 0));
+            g.upsert_node(n);
+        }
+        g.canonicalize();
+        let n = g.node("claim").unwrap();
+        assert_eq!(n.evidence.len(), EVIDENCE_KEPT);
+        assert_eq!(n.evidence_count(), 200);
+        // The kept records are the first in corpus order, whatever the merge order.
+        assert_eq!(n.evidence[0].doc, "d000");
+        assert_eq!(n.evidence[EVIDENCE_KEPT - 1].doc, format!("d{:03}", EVIDENCE_KEPT - 1));
+        let back = Graph::read_json(g.to_json_string().unwrap().as_bytes()).unwrap();
+        assert_eq!(back.node("claim").unwrap().evidence_count(), 200);
+
+        // Below the bound, duplicates are counted once.
+        let mut g = Graph::new();
+        for _ in 0..3 {
+            g.upsert_node(person("p", "d1"));
+        }
+        g.canonicalize();
+        assert_eq!(g.node("p").unwrap().evidence_count(), 1);
+        assert_eq!(g.node("p").unwrap().evidence_total, 0);
+
+        // A mention edge keeps its first sentence and counts the others: a
+        // document's fragment collects its mentions (duplicates included), the
+        // corpus graph absorbs the fragment.
+        let mut frag = Graph::new();
+        frag.upsert_node(person("p", "d1"));
+        frag.upsert_node(Node::new("doc-d1", NodeKind::Document, "d1"));
+        for s in [3, 1, 2, 1, 3] {
+            let mut e = Edge::new("p", "doc-d1", Relation::MentionedIn);
+            e.evidence.push(ev("d1", s));
+            frag.upsert_edge(e).unwrap();
+        }
+        let mut g = Graph::bounded();
+        for n in frag.nodes() {
+            g.upsert_node(n.clone());
+        }
+        for e in frag.edges() {
+            g.upsert_edge(e.clone()).unwrap();
+        }
+        g.canonicalize();
+        let e = g.edges_of(Relation::MentionedIn)[0];
+        assert_eq!((e.evidence.len(), e.evidence_count(), e.evidence[0].sentence), (1, 3, 1));
+        assert_eq!(e.weight(), 3.0);
     }
 
     #[test]

@@ -216,11 +216,20 @@ pub struct Node {
     pub attrs: Attrs,
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// Evidence records read when more were read than `evidence` keeps (see
+    /// [`crate::graph::EVIDENCE_KEPT`]); 0 when `evidence` holds them all.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub evidence_total: usize,
 }
 
 impl Node {
     pub fn new(id: impl Into<String>, kind: NodeKind, label: impl Into<String>) -> Self {
-        Node { id: id.into(), kind, label: label.into(), attrs: Attrs::default(), evidence: Vec::new() }
+        Node { id: id.into(), kind, label: label.into(), attrs: Attrs::default(), evidence: Vec::new(), evidence_total: 0 }
+    }
+
+    /// How many evidence records were read for this node (at least those kept).
+    pub fn evidence_count(&self) -> usize {
+        self.evidence_total.max(self.evidence.len())
     }
 
     /// Distinct document ids among the evidence, sorted.
@@ -239,7 +248,7 @@ pub struct Edge {
     /// (e.g. `family-chain`, `meeting-merge`); `None` for edges read directly.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
-    /// Weight; defaults to the number of evidence records.
+    /// Weight; defaults to the number of evidence records read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -248,6 +257,13 @@ pub struct Edge {
     pub end: Option<PartialDate>,
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// As [`Node::evidence_total`].
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub evidence_total: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Edge {
@@ -261,7 +277,13 @@ impl Edge {
             start: None,
             end: None,
             evidence: Vec::new(),
+            evidence_total: 0,
         }
+    }
+
+    /// How many evidence records were read for this edge (at least those kept).
+    pub fn evidence_count(&self) -> usize {
+        self.evidence_total.max(self.evidence.len())
     }
 
     /// Unique, stable edge id.
@@ -270,7 +292,7 @@ impl Edge {
     }
 
     pub fn weight(&self) -> f64 {
-        self.weight.unwrap_or(self.evidence.len().max(1) as f64)
+        self.weight.unwrap_or(self.evidence_count().max(1) as f64)
     }
 
     pub fn docs(&self) -> Vec<&str> {
