@@ -1,5 +1,6 @@
 //! `kurilnet extract`: corpus in, graph.json out (no other exports).
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use kurilnet::export::{Exporter, GraphJson, OutputFile, Staging};
@@ -32,6 +33,6 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     let json = GraphJson.render(&ex.graph)?.remove(0);
     staging.stage(OutputFile::new(name, json.bytes))?;
     staging.commit()?;
-    println!("{} documents, {} nodes, {} edges → {}", ex.documents_read, ex.graph.node_count(), ex.graph.edge_count(), a.output.display());
+    writeln!(std::io::stdout().lock(), "{} documents, {} nodes, {} edges → {}", ex.documents_read, ex.graph.node_count(), ex.graph.edge_count(), a.output.display())?;
     Ok(())
 }
