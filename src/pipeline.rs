@@ -56,7 +56,9 @@ pub fn extract_corpus(corpus_dir: &Path, opts: &Options) -> anyhow::Result<extra
     let out = extract::run(&corpus, &extractor, &pb);
     pb.finish_and_clear();
     if out.documents_read == 0 {
-        anyhow::bail!("no document of {} could be read (see the warnings above)", corpus_dir.display());
+        // The caller prints warnings only on success, so the reasons go into the error itself.
+        let why: Vec<String> = out.warnings.iter().map(|w| format!("\n  {w}")).collect();
+        anyhow::bail!("no document of {} could be read:{}", corpus_dir.display(), why.concat());
     }
     Ok(out)
 }

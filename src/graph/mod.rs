@@ -292,8 +292,10 @@ impl Graph {
     /// Read `graph.json` from a path, naming the file in the error.
     pub fn load(path: &std::path::Path) -> anyhow::Result<Graph> {
         use anyhow::Context;
-        let f = std::fs::File::open(path).with_context(|| format!("cannot open graph file {}", path.display()))?;
-        Graph::read_json(std::io::BufReader::new(f)).with_context(|| format!("{} is not a kurilnet graph", path.display()))
+        let bytes = std::fs::read(path).with_context(|| format!("cannot open graph file {}", path.display()))?;
+        // Editors on Windows may save JSON with a byte-order mark, which serde_json refuses.
+        let json = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+        Graph::read_json(json).with_context(|| format!("{} is not a kurilnet graph", path.display()))
     }
 }
 
