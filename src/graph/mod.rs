@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use petgraph::visit::EdgeRef;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 
@@ -175,27 +175,52 @@ impl Graph {
     }
 
     /// Nodes sorted by id (deterministic order for every export).
+    ///
+    /// Sorts on every call, O(n log n): callers in a loop should call it once.
     pub fn nodes(&self) -> Vec<&Node> {
         let mut v: Vec<&Node> = self.g.node_weights().collect();
-        v.sort_by(|a, b| a.id.cmp(&b.id));
+        // Ids are unique, so an unstable sort gives the one sorted order.
+        v.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         v
     }
 
-    /// Nodes of one kind, sorted by id.
+    /// Nodes of one kind, sorted by id (only those are sorted).
     pub fn nodes_of(&self, kind: NodeKind) -> Vec<&Node> {
-        self.nodes().into_iter().filter(|n| n.kind == kind).collect()
+        let mut v: Vec<&Node> = self.g.node_weights().filter(|n| n.kind == kind).collect();
+        v.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        v
     }
 
     /// Edges sorted by (source, relation, target).
+    ///
+    /// Sorts on every call, O(n log n + m log m): callers in a loop should call it once.
     pub fn edges(&self) -> Vec<&Edge> {
-        let mut v: Vec<&Edge> = self.g.edge_weights().collect();
-        v.sort_by(|a, b| (&a.source, a.relation, &a.target).cmp(&(&b.source, b.relation, &b.target)));
-        v
+        self.sorted_edges(|_| true)
     }
 
-    /// Edges of one relation, sorted.
+    /// Edges of one relation, sorted by (source, target).
     pub fn edges_of(&self, relation: Relation) -> Vec<&Edge> {
-        self.edges().into_iter().filter(|e| e.relation == relation).collect()
+        self.sorted_edges(|e| e.relation == relation)
+    }
+
+    /// The edges `keep` accepts, sorted by (source id, relation, target id).
+    /// Comparing ids once to rank the nodes and then sorting edges by integer
+    /// ranks is several times faster than comparing two id strings per edge comparison.
+    fn sorted_edges(&self, keep: impl Fn(&Edge) -> bool) -> Vec<&Edge> {
+        let mut order: Vec<NodeIndex> = self.g.node_indices().collect();
+        order.sort_unstable_by(|&a, &b| self.g[a].id.cmp(&self.g[b].id));
+        let mut rank = vec![0usize; self.g.node_bound()];
+        for (r, i) in order.into_iter().enumerate() {
+            rank[i.index()] = r;
+        }
+        let mut v: Vec<((usize, Relation, usize), &Edge)> = (&self.g)
+            .edge_references()
+            .filter(|e| keep(e.weight()))
+            .map(|e| ((rank[e.source().index()], e.weight().relation, rank[e.target().index()]), e.weight()))
+            .collect();
+        // (source, relation, target) is unique per edge: an unstable sort is exact.
+        v.sort_unstable_by_key(|(k, _)| *k);
+        v.into_iter().map(|(_, e)| e).collect()
     }
 
     /// Ids of the nodes at the other end of `id`'s edges of one relation, in the given direction.
