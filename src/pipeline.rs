@@ -65,7 +65,7 @@ pub fn extract_corpus(corpus_dir: &Path, opts: &Options) -> anyhow::Result<extra
 
 /// Render the curation report of unresolved mentions.
 pub fn unresolved_csv(c: &Curation) -> anyhow::Result<OutputFile> {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut w = crate::export::csv::writer();
     w.write_record(["mention", "count", "reason", "doc", "sentence", "example"])?;
     let mut rows: Vec<_> = c.entries.iter().collect();
     rows.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
@@ -79,7 +79,7 @@ pub fn unresolved_csv(c: &Curation) -> anyhow::Result<OutputFile> {
             export::csv::cell(&e.example.text),
         ])?;
     }
-    Ok(OutputFile::new("unresolved.csv", w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?))
+    Ok(OutputFile::new("unresolved.csv", crate::export::csv::finish(w, "unresolved.csv")?))
 }
 
 /// Every exporter the main job runs, in order.
