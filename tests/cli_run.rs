@@ -1,12 +1,12 @@
 //! End-to-end tests of the binary: the main job on `seeds/`, broken inputs,
 //! determinism and atomic output.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kurilnet"))
-}
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{bin, text};
 
 fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
@@ -14,10 +14,6 @@ fn seeds() -> PathBuf {
 
 fn run_main(corpus: &Path, out: &Path) -> Output {
     bin().arg("run").arg(corpus).arg("-o").arg(out).arg("--quiet").output().expect("binary runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 fn read_csv(path: &Path) -> (csv::StringRecord, Vec<csv::StringRecord>) {
