@@ -38,7 +38,7 @@ const MAX_PIECE: usize = 8192;
 /// A DOT double-quoted string holding `s`: backslashes and quotes escaped,
 /// line breaks as `\n` / `\r` (Graphviz draws them as line breaks). Other
 /// control characters, which Graphviz cannot read (a NUL ends its string),
-/// become U+FFFD; text longer than [`MAX_PIECE`] bytes is split into pieces joined by `+`.
+/// become U+FFFD; text longer than 8192 bytes is split into pieces joined by `+`.
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
