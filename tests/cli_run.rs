@@ -217,3 +217,32 @@ fn help_explains_each_subcommand() {
         assert!(h.lines().count() > 5, "{sub} help is too thin: {h}");
     }
 }
+
+/// `script` runs a command on a pseudo-terminal and copies what it shows to its stdout.
+fn on_terminal(args: &[&str]) -> Option<String> {
+    let ok = std::process::Command::new("script").arg("-V").output().is_ok_and(|o| o.status.success());
+    if !common::require(ok, "`script` (util-linux)", "apt-get install bsdutils") {
+        return None;
+    }
+    let quoted: Vec<String> = std::iter::once(env!("CARGO_BIN_EXE_kurilnet"))
+        .chain(args.iter().copied())
+        .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
+        .collect();
+    let o = std::process::Command::new("script").args(["-qec", &quoted.join(" "), "/dev/null"]).output().unwrap();
+    assert!(o.status.success(), "{args:?} on a terminal: {}", text(&o.stdout));
+    Some(text(&o.stdout))
+}
+
+#[test]
+fn progress_bar_only_on_a_terminal_and_not_with_quiet() {
+    let out = tempfile::tempdir().unwrap();
+    let (corpus, dir) = (seeds(), out.path().join("o"));
+    let (corpus, dir) = (corpus.to_str().unwrap(), dir.to_str().unwrap());
+    let Some(shown) = on_terminal(&["run", corpus, "-o", dir]) else { return };
+    assert!(shown.contains("extracting") && shown.contains("/5"), "a bar on a terminal: {shown}");
+    let quiet = on_terminal(&["run", corpus, "-o", dir, "--quiet"]).unwrap();
+    assert!(!quiet.contains("extracting") && quiet.contains("5 documents read"), "--quiet: {quiet}");
+    let piped = bin().args(["run", corpus, "-o", dir]).output().unwrap();
+    assert!(piped.status.success());
+    assert!(!text(&piped.stderr).contains("extracting"), "no bar into a pipe: {}", text(&piped.stderr));
+}
