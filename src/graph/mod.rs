@@ -9,7 +9,7 @@ pub use model::{slug, AttrValue, Attrs, Edge, Evidence, Node, NodeKind, Relation
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
 
-use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::stable_graph::{EdgeIndex, EdgeReference, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
@@ -204,23 +204,29 @@ impl Graph {
     }
 
     /// The edges `keep` accepts, sorted by (source id, relation, target id).
-    /// Comparing ids once to rank the nodes and then sorting edges by integer
-    /// ranks is several times faster than comparing two id strings per edge comparison.
+    ///
+    /// With more edges than nodes, ranking the nodes by id once and sorting
+    /// the edges by integer ranks is several times faster than comparing two
+    /// id strings per comparison; with fewer, comparing the strings is cheaper
+    /// than ranking every node. Both give the same order (ids are unique).
     fn sorted_edges(&self, keep: impl Fn(&Edge) -> bool) -> Vec<&Edge> {
+        let mut v: Vec<EdgeReference<'_, Edge>> = (&self.g).edge_references().filter(|e| keep(e.weight())).collect();
+        // (source, relation, target) is unique per edge: unstable sorts are exact.
+        if v.len() <= self.g.node_count() {
+            v.sort_unstable_by(|a, b| {
+                let (a, b) = (a.weight(), b.weight());
+                (&a.source, a.relation, &a.target).cmp(&(&b.source, b.relation, &b.target))
+            });
+            return v.into_iter().map(|e| e.weight()).collect();
+        }
         let mut order: Vec<NodeIndex> = self.g.node_indices().collect();
         order.sort_unstable_by(|&a, &b| self.g[a].id.cmp(&self.g[b].id));
         let mut rank = vec![0usize; self.g.node_bound()];
         for (r, i) in order.into_iter().enumerate() {
             rank[i.index()] = r;
         }
-        let mut v: Vec<((usize, Relation, usize), &Edge)> = (&self.g)
-            .edge_references()
-            .filter(|e| keep(e.weight()))
-            .map(|e| ((rank[e.source().index()], e.weight().relation, rank[e.target().index()]), e.weight()))
-            .collect();
-        // (source, relation, target) is unique per edge: an unstable sort is exact.
-        v.sort_unstable_by_key(|(k, _)| *k);
-        v.into_iter().map(|(_, e)| e).collect()
+        v.sort_unstable_by_key(|e| (rank[e.source().index()], e.weight().relation, rank[e.target().index()]));
+        v.into_iter().map(|e| e.weight()).collect()
     }
 
     /// Ids of the nodes at the other end of `id`'s edges of one relation, in the given direction.
@@ -448,6 +454,47 @@ mod tests {
         let back = Graph::read_json(s1.as_bytes()).unwrap();
         assert_eq!(back.to_json_string().unwrap(), s1);
         assert_eq!(back.node("a").unwrap().attrs.extra["pagerank"], AttrValue::Float(0.25));
+    }
+
+    #[test]
+    fn edges_come_sorted_by_source_relation_target_whether_few_or_many() {
+        // Ids inserted out of order, so insertion order is not the sorted order.
+        let ids: Vec<String> = (0..12).map(|i| format!("n{}", (i * 7) % 12)).collect();
+        let mut g = Graph::new();
+        for id in &ids {
+            g.upsert_node(person(id, "d"));
+        }
+        let naive = |g: &Graph, r: Option<Relation>| {
+            let mut v: Vec<(String, Relation, String)> = g
+                .petgraph()
+                .edge_weights()
+                .filter(|e| r.is_none_or(|r| e.relation == r))
+                .map(|e| (e.source.clone(), e.relation, e.target.clone()))
+                .collect();
+            v.sort();
+            v
+        };
+        let got = |v: Vec<&Edge>| v.into_iter().map(|e| (e.source.clone(), e.relation, e.target.clone())).collect::<Vec<_>>();
+        // First fewer edges than nodes (strings compared), then more (nodes ranked).
+        for (round, rels) in [(0, &[Relation::MentionedIn][..]), (1, &[Relation::CoAttended, Relation::Represents, Relation::ParticipatedIn][..])] {
+            for (k, &r) in rels.iter().enumerate() {
+                for (i, a) in ids.iter().enumerate().rev() {
+                    let b = &ids[(i * 5 + k + round + 1) % ids.len()];
+                    if a != b && (round == 1 || i % 2 == 0) {
+                        g.upsert_edge(Edge::new(a, b, r)).unwrap();
+                    }
+                }
+            }
+            assert_eq!(round == 1, g.edge_count() > g.node_count());
+            assert_eq!(got(g.edges()), naive(&g, None), "round {round}");
+            for r in Relation::ALL {
+                assert_eq!(got(g.edges_of(r)), naive(&g, Some(r)), "round {round}, {r}");
+            }
+        }
+        let nodes: Vec<&str> = g.nodes().iter().map(|n| n.id.as_str()).collect();
+        let mut sorted = nodes.clone();
+        sorted.sort();
+        assert_eq!(nodes, sorted);
     }
 
     #[test]
