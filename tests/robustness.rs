@@ -309,3 +309,15 @@ fn run_into_a_closed_pipe_is_quiet() {
         assert!(!err.contains("panicked") && !err.contains("error"), "{sub}: {err}");
     }
 }
+
+#[test]
+fn extract_to_a_folder_says_it_needs_a_file() {
+    let dir = corpus(&[("a.txt", b"Some text.")]);
+    for out in [dir.path().to_path_buf(), PathBuf::from("/")] {
+        let o = bin().arg("extract").arg(dir.path()).arg("-o").arg(&out).arg("--quiet").output().unwrap();
+        let err = text(&o.stderr);
+        assert!(!o.status.success(), "{}: {err}", out.display());
+        assert!(err.contains(&format!("{} is a folder; --output takes the file to write", out.display())), "{err}");
+    }
+    assert!(!dir.path().join("graph.json").exists());
+}
