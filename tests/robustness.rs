@@ -260,6 +260,10 @@ corpus_cases! {
         => ok: true, stderr: ["manifest.csv: no `file` column"],
     manifest_not_utf8: ["a.txt" => b"Doc.", "manifest.csv" => b"\xff\xfe\x00\x01"]
         => ok: true, stderr: ["manifest.csv: cannot read the header row"],
+    manifest_that_is_a_folder: ["a.txt" => b"Doc.", "manifest.csv/x" => b""]
+        => ok: true, stderr: ["manifest.csv: is not a file; ignored"],
+    folder_named_like_a_document: ["a.txt" => b"Doc.", "b.txt/c" => b"x"]
+        => ok: true, stderr: ["b.txt: not a readable file (a folder or a broken link), skipped"],
     manifest_impossible_date: ["a.txt" => b"Doc.", "manifest.csv" => b"file,date\na.txt,1995-13-40\n"]
         => ok: true, stderr: ["manifest.csv: row 2 (a.txt): malformed date \"1995-13-40\""],
 }
@@ -275,7 +279,7 @@ fn one_giant_line_is_read() {
 
 #[cfg(unix)]
 #[test]
-fn symlinks_to_files_are_read_and_broken_ones_ignored() {
+fn symlinks_to_files_are_read_and_broken_ones_named() {
     let dir = corpus(&[("real/a.txt", b"Real text.")]);
     let c = dir.path().join("c");
     std::fs::create_dir(&c).unwrap();
@@ -285,6 +289,9 @@ fn symlinks_to_files_are_read_and_broken_ones_ignored() {
     let (ok, stdout, err, _) = run_corpus(&c);
     assert!(ok, "{err}");
     assert!(stdout.starts_with("1 documents read"), "{stdout}");
+    for skipped in ["b.txt", "loop.txt"] {
+        assert!(err.contains(&format!("warning: {skipped}: not a readable file (a folder or a broken link), skipped")), "{err}");
+    }
 }
 
 /// `kurilnet run … | head -1`: stdout closes after the first line; not a panic, not an error.
