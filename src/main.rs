@@ -13,8 +13,14 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("kurilnet: error: {err}");
+            // A typed error may print its source in its own message too: say each thing once.
+            let mut said = err.to_string();
             for cause in err.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                let this = cause.to_string();
+                if !said.ends_with(&this) {
+                    eprintln!("  caused by: {this}");
+                }
+                said = this;
             }
             ExitCode::FAILURE
         }

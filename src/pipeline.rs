@@ -56,14 +56,16 @@ pub fn extract_corpus(corpus_dir: &Path, opts: &Options) -> anyhow::Result<extra
     let out = extract::run(&corpus, &extractor, &pb);
     pb.finish_and_clear();
     if out.documents_read == 0 {
-        anyhow::bail!("no document of {} could be read (see the warnings above)", corpus_dir.display());
+        // The caller prints warnings only on success, so the reasons go into the error itself.
+        let why: Vec<String> = out.warnings.iter().map(|w| format!("\n  {w}")).collect();
+        anyhow::bail!("no document of {} could be read:{}", corpus_dir.display(), why.concat());
     }
     Ok(out)
 }
 
 /// Render the curation report of unresolved mentions.
 pub fn unresolved_csv(c: &Curation) -> anyhow::Result<OutputFile> {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut w = crate::export::csv::writer();
     w.write_record(["mention", "count", "reason", "doc", "sentence", "example"])?;
     let mut rows: Vec<_> = c.entries.iter().collect();
     rows.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
@@ -77,7 +79,7 @@ pub fn unresolved_csv(c: &Curation) -> anyhow::Result<OutputFile> {
             export::csv::cell(&e.example.text),
         ])?;
     }
-    Ok(OutputFile::new("unresolved.csv", w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?))
+    Ok(OutputFile::new("unresolved.csv", crate::export::csv::finish(w, "unresolved.csv")?))
 }
 
 /// Every exporter the main job runs, in order.

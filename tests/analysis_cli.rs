@@ -1,22 +1,14 @@
 //! The `centrality`, `lineage` and `compare` subcommands as a user runs them:
 //! on a graph.json, with their formats, errors and a closed pipe.
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
+use common::{bin, dot_on_path, kurilnet, require, write_graph};
 use kurilnet::analysis::testkit;
 use kurilnet::graph::Graph;
-
-fn write_graph(dir: &Path, name: &str, g: &Graph) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, g.to_json_string().unwrap()).unwrap();
-    p
-}
-
-fn kurilnet(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kurilnet")).args(args).output().unwrap()
-}
 
 fn ok(args: &[&str]) -> String {
     let out = kurilnet(args);
@@ -120,10 +112,9 @@ fn compare_dot_renders_without_graphviz_warnings() {
     let (_d, g) = sample_file();
     let dot = ok(&["compare", &g, "two-island", "four-island", "--format", "dot"]);
     assert!(dot.contains(kurilnet::analysis::lineage::dot::COLOR_BOTH));
-    match kurilnet::export::svg::render_svg("dot", &dot, "compare.svg").unwrap() {
-        Some(svg) => assert!(String::from_utf8_lossy(&svg).contains("<svg")),
-        None if std::env::var_os("CI").is_some() => panic!("Graphviz dot is required under CI"),
-        None => eprintln!("SKIPPED: Graphviz `dot` not installed (apt-get install graphviz)"),
+    if require(dot_on_path(), "Graphviz `dot`", "apt-get install graphviz") {
+        let svg = kurilnet::export::svg::render_svg("dot", &dot, "compare.svg").unwrap().expect("dot found");
+        assert!(String::from_utf8_lossy(&svg).contains("<svg"));
     }
 }
 
@@ -132,7 +123,7 @@ fn a_closed_pipe_is_not_an_error() {
     let dir = tempfile::tempdir().unwrap();
     // Output far larger than a pipe buffer, so the write after `head` closes must fail.
     let p = write_graph(dir.path(), "big.json", &testkit::random(5, 400, 300));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kurilnet"))
+    let mut child = bin()
         .args(["centrality", p.to_str().unwrap(), "--format", "csv", "--by-era"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

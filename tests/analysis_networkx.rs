@@ -3,6 +3,8 @@
 //! compared node by node. Without Python + networkx the tests skip with a
 //! message, unless `CI` is set: then they fail.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -13,18 +15,7 @@ use kurilnet::export::graphml::to_graphml;
 use kurilnet::graph::{Edge, Graph, Relation};
 
 fn networkx_available() -> bool {
-    let ok = Command::new("python3")
-        .args(["-c", "import networkx, scipy"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if ok {
-        return true;
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("python3 with networkx and scipy is required under CI: pip install -r tests/requirements.txt");
-    }
-    eprintln!("SKIPPED: python3 with networkx and scipy not available (pip install -r tests/requirements.txt)");
-    false
+    common::require(common::python_has("networkx, scipy"), "python3 with networkx and scipy", "pip install -r tests/requirements.txt")
 }
 
 /// Export `g` (restricted to `w`) and its actor network, score it, and let networkx check every value.

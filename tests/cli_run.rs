@@ -1,12 +1,12 @@
 //! End-to-end tests of the binary: the main job on `seeds/`, broken inputs,
 //! determinism and atomic output.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kurilnet"))
-}
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{bin, text};
 
 fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
@@ -14,10 +14,6 @@ fn seeds() -> PathBuf {
 
 fn run_main(corpus: &Path, out: &Path) -> Output {
     bin().arg("run").arg(corpus).arg("-o").arg(out).arg("--quiet").output().expect("binary runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 fn read_csv(path: &Path) -> (csv::StringRecord, Vec<csv::StringRecord>) {
@@ -220,4 +216,33 @@ fn help_explains_each_subcommand() {
         assert!(h.contains("Usage: kurilnet"), "{sub}: {h}");
         assert!(h.lines().count() > 5, "{sub} help is too thin: {h}");
     }
+}
+
+/// `script` runs a command on a pseudo-terminal and copies what it shows to its stdout.
+fn on_terminal(args: &[&str]) -> Option<String> {
+    let ok = std::process::Command::new("script").arg("-V").output().is_ok_and(|o| o.status.success());
+    if !common::require(ok, "`script` (util-linux)", "apt-get install bsdutils") {
+        return None;
+    }
+    let quoted: Vec<String> = std::iter::once(env!("CARGO_BIN_EXE_kurilnet"))
+        .chain(args.iter().copied())
+        .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
+        .collect();
+    let o = std::process::Command::new("script").args(["-qec", &quoted.join(" "), "/dev/null"]).output().unwrap();
+    assert!(o.status.success(), "{args:?} on a terminal: {}", text(&o.stdout));
+    Some(text(&o.stdout))
+}
+
+#[test]
+fn progress_bar_only_on_a_terminal_and_not_with_quiet() {
+    let out = tempfile::tempdir().unwrap();
+    let (corpus, dir) = (seeds(), out.path().join("o"));
+    let (corpus, dir) = (corpus.to_str().unwrap(), dir.to_str().unwrap());
+    let Some(shown) = on_terminal(&["run", corpus, "-o", dir]) else { return };
+    assert!(shown.contains("extracting") && shown.contains("/5"), "a bar on a terminal: {shown}");
+    let quiet = on_terminal(&["run", corpus, "-o", dir, "--quiet"]).unwrap();
+    assert!(!quiet.contains("extracting") && quiet.contains("5 documents read"), "--quiet: {quiet}");
+    let piped = bin().args(["run", corpus, "-o", dir]).output().unwrap();
+    assert!(piped.status.success());
+    assert!(!text(&piped.stderr).contains("extracting"), "no bar into a pipe: {}", text(&piped.stderr));
 }

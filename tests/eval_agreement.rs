@@ -6,8 +6,12 @@
 //! python3) these tests print why and skip; with `CI` set, a present scorer
 //! and a missing python3 is a failure.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use common::skip;
 
 use kurilnet::eval::{self, Export, Gold};
 use serde_json::Value;
@@ -50,12 +54,6 @@ fn reference() -> Option<Reference> {
     Some(Reference { python, scorer })
 }
 
-/// Say why a test is skipped. Written to stderr directly, which the test
-/// harness does not capture, so the message shows without `--nocapture`.
-fn skip(why: &str) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "SKIP: {why}");
-}
 
 /// Runs score.py's `main` on every case in one Python process (a process
 /// per run would dominate the test's time) and returns, per case, its output

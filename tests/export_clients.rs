@@ -2,33 +2,19 @@
 //! python-igraph (GraphML) and Graphviz `dot` (DOT → SVG). A missing client
 //! skips its test with a message, unless `CI` is set: then it fails.
 
+mod common;
 mod export_fixture;
 
 use std::path::Path;
 use std::process::Command;
 
+use common::{dot_on_path, python_has};
+
 use kurilnet::export::{dot, svg, Staging};
 
 /// Whether a client is usable; without it, skip (locally) or fail (under CI).
 fn client(ok: bool, what: &str) -> bool {
-    if ok {
-        return true;
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("{what} is required under CI (pip install -r tests/requirements.txt; apt-get install graphviz)");
-    }
-    // Straight to stderr: libtest captures eprintln! of passing tests, and a skip must be seen.
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "SKIPPED: {what} not available (install it to run this test; under CI it is required)");
-    false
-}
-
-fn python_has(module: &str) -> bool {
-    Command::new("python3").args(["-c", &format!("import {module}")]).output().is_ok_and(|o| o.status.success())
-}
-
-fn dot_on_path() -> bool {
-    Command::new("dot").arg("-V").output().is_ok_and(|o| o.status.success())
+    common::require(ok, what, "pip install -r tests/requirements.txt; apt-get install graphviz")
 }
 
 /// Write the rich graph with every exporter of the main job, and what clients must read back.

@@ -455,7 +455,7 @@ pub fn csv_header() -> Vec<String> {
 /// reason in `note`.
 pub fn to_csv(all: &[Scores]) -> anyhow::Result<Vec<u8>> {
     use crate::export::csv::cell;
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut w = crate::export::csv::writer();
     w.write_record(csv_header())?;
     for s in all {
         let ranks: Vec<Vec<Option<usize>>> = Measure::ALL.iter().map(|&m| s.ranks(m)).collect();
@@ -471,7 +471,7 @@ pub fn to_csv(all: &[Scores]) -> anyhow::Result<Vec<u8>> {
             w.write_record(rec)?;
         }
     }
-    w.into_inner().map_err(|e| anyhow::anyhow!("cannot write centrality CSV: {e}"))
+    crate::export::csv::finish(w, "centrality CSV")
 }
 
 /// Format a score for the terminal: counts and whole weights without

@@ -270,7 +270,7 @@ pub fn write_table(lin: &Lineage, c: &Comparison, out: &mut impl Write) -> std::
 /// `path`, `common`, `diverge` and `term`.
 pub fn to_csv(lin: &Lineage, c: &Comparison) -> anyhow::Result<Vec<u8>> {
     use crate::export::csv::cell;
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut w = crate::export::csv::writer();
     w.write_record(["section", "key", "a", "b", "note"])?;
     w.write_record(["side", "query", &cell(&c.a.query), &cell(&c.b.query), ""])?;
     w.write_record(["side", "end", &c.a.end, &c.b.end, ""])?;
@@ -286,7 +286,7 @@ pub fn to_csv(lin: &Lineage, c: &Comparison) -> anyhow::Result<Vec<u8>> {
     for t in &c.terms {
         w.write_record(["term", t.term, &cell(&t.a), &cell(&t.b), &cell(&t.difference)])?;
     }
-    w.into_inner().map_err(|e| anyhow::anyhow!("cannot write comparison CSV: {e}"))
+    crate::export::csv::finish(w, "comparison CSV")
 }
 
 #[cfg(test)]

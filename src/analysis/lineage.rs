@@ -419,7 +419,7 @@ fn plural(n: usize) -> &'static str {
 /// Render `lineage.csv`: one row per proposal in lineage order.
 pub fn to_csv(g: &Graph, lin: &Lineage) -> anyhow::Result<Vec<u8>> {
     use crate::export::csv::cell;
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut w = crate::export::csv::writer();
     w.write_record([
         "id", "label", "family", "date", "proposer", "proposed_by", "status", "arrangement", "islands", "conditions", "parent",
         "other_parents", "root", "depth", "changes", "evidence_at", "evidence",
@@ -448,7 +448,7 @@ pub fn to_csv(g: &Graph, lin: &Lineage) -> anyhow::Result<Vec<u8>> {
             cell(text),
         ])?;
     }
-    w.into_inner().map_err(|e| anyhow::anyhow!("cannot write lineage CSV: {e}"))
+    crate::export::csv::finish(w, "lineage CSV")
 }
 
 pub mod dot;

@@ -33,8 +33,8 @@ pub struct Args {
 pub fn run(a: Args) -> anyhow::Result<()> {
     let graph = Graph::load(&a.graph)?;
     let lin = Lineage::build(&graph).with_context(|| format!("cannot trace the lineage in {}", a.graph.display()))?;
-    let side_a = compare::resolve(&lin, &a.a).context("cannot resolve A")?;
-    let side_b = compare::resolve(&lin, &a.b).context("cannot resolve B")?;
+    let side_a = compare::resolve(&lin, &a.a).with_context(|| format!("cannot resolve A in {}", a.graph.display()))?;
+    let side_b = compare::resolve(&lin, &a.b).with_context(|| format!("cannot resolve B in {}", a.graph.display()))?;
     let c = compare::compare(&graph, &lin, side_a, side_b);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -1,5 +1,6 @@
 //! `kurilnet export`: graph.json in, one format out.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -28,9 +29,11 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     let exporters = kurilnet::pipeline::exporters();
     let e = exporters.iter().find(|e| e.name() == a.format).context("unknown format")?;
     let mut staging = Staging::new(&a.output)?;
-    staging.stage_all(e.render(&graph)?)?;
+    let files = e.render(&graph).with_context(|| format!("cannot write {} from {}", a.format, a.graph.display()))?;
+    staging.stage_all(files)?;
+    let mut out = std::io::stdout().lock();
     for p in staging.commit()? {
-        println!("wrote {}", p.display());
+        writeln!(out, "wrote {}", p.display())?;
     }
     Ok(())
 }

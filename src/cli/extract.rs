@@ -1,7 +1,9 @@
 //! `kurilnet extract`: corpus in, graph.json out (no other exports).
 
+use std::io::Write;
 use std::path::PathBuf;
 
+use anyhow::Context;
 use kurilnet::export::{Exporter, GraphJson, OutputFile, Staging};
 use kurilnet::pipeline::{self, Options};
 
@@ -22,16 +24,20 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> anyhow::Result<()> {
+    // Checked before the extraction, which may take long: `-o /` or `-o out/` named no file.
+    if a.output.is_dir() || a.output.file_name().is_none() {
+        anyhow::bail!("{} is a folder; --output takes the file to write, e.g. {}", a.output.display(), a.output.join("graph.json").display());
+    }
     let ex = pipeline::extract_corpus(&a.corpus, &Options { data: a.data, progress: !a.quiet })?;
     for w in &ex.warnings {
         eprintln!("warning: {w}");
     }
     let dir = a.output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let name = a.output.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| "graph.json".into());
+    let name = a.output.file_name().map(|f| f.to_string_lossy().into_owned()).context("--output names no file")?;
     let mut staging = Staging::new(dir)?;
     let json = GraphJson.render(&ex.graph)?.remove(0);
     staging.stage(OutputFile::new(name, json.bytes))?;
     staging.commit()?;
-    println!("{} documents, {} nodes, {} edges → {}", ex.documents_read, ex.graph.node_count(), ex.graph.edge_count(), a.output.display());
+    writeln!(std::io::stdout().lock(), "{} documents, {} nodes, {} edges → {}", ex.documents_read, ex.graph.node_count(), ex.graph.edge_count(), a.output.display())?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! `kurilnet run`: the main job — extract a corpus and write every output.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use kurilnet::pipeline::{self, Options};
@@ -45,10 +46,12 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     }
     let kinds: Vec<String> =
         s.nodes_by_kind.iter().filter(|(_, c)| *c > 0).map(|(k, c)| format!("{c} {k}")).collect();
-    println!("{} documents read from {}", s.documents, a.corpus.display());
-    println!("{} nodes ({}), {} edges", s.nodes_by_kind.iter().map(|(_, c)| c).sum::<usize>(), kinds.join(", "), s.edges);
+    // writeln, not println: a closed stdout (`kurilnet run | head -1`) is an error to report, not a panic.
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{} documents read from {}", s.documents, a.corpus.display())?;
+    writeln!(out, "{} nodes ({}), {} edges", s.nodes_by_kind.iter().map(|(_, c)| c).sum::<usize>(), kinds.join(", "), s.edges)?;
     let names: Vec<String> =
         s.files.iter().map(|p| p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default()).collect();
-    println!("wrote {} files to {}: {}", names.len(), a.output.display(), names.join(", "));
+    writeln!(out, "wrote {} files to {}: {}", names.len(), a.output.display(), names.join(", "))?;
     Ok(())
 }

@@ -125,14 +125,22 @@ impl Corpus {
         for e in rd {
             let e = e.map_err(|source| CorpusError::List { path: root.to_path_buf(), source })?;
             let p = e.path();
-            if p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")) {
-                files.push(p);
+            if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")) {
+                if p.is_file() {
+                    files.push(p);
+                } else {
+                    // A folder or a dangling link named like a document: say so rather than drop it unseen.
+                    warnings.push(Warning { file: file_name(&p), message: "not a readable file (a folder or a broken link), skipped".into() });
+                }
             }
         }
         files.sort();
         let mpath = root.join("manifest.csv");
         let mut manifest = Manifest::default();
         let has_manifest = mpath.is_file();
+        if mpath.exists() && !has_manifest {
+            warnings.push(Warning { file: "manifest.csv".into(), message: "is not a file; ignored".into() });
+        }
         if has_manifest {
             match Manifest::read(&mpath) {
                 Ok((m, w)) => {

@@ -29,12 +29,12 @@ pub fn split(text: &str) -> Vec<Sentence> {
     let mut i = 0usize;
     let n = bytes.len();
     // A title on the first line of a hard-wrapped document ends at its line break.
-    if let Some(nl) = text.find('\n') {
-        if is_title_line(&text[..nl]) {
-            push(text, &mut out, 0, nl);
-            start = nl;
-            i = nl;
-        }
+    if let Some(nl) = text.find('\n')
+        && is_title_line(&text[..nl])
+    {
+        push(text, &mut out, 0, nl);
+        start = nl;
+        i = nl;
     }
     while i < n {
         let b = bytes[i];

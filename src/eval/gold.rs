@@ -126,11 +126,21 @@ impl Gold {
     }
 
     /// References that point nowhere (a typo in an id is otherwise silent:
-    /// the link simply never matches). One message per problem.
+    /// the link simply never matches) and ids given twice in one table. One
+    /// message per problem; they are warnings, the scores are computed anyway.
     pub fn dangling_references(&self) -> Vec<String> {
         let persons: HashSet<&str> = self.person.iter().map(|p| p.id.as_str()).collect();
         let proposals: HashSet<&str> = self.proposal.iter().map(|p| p.id.as_str()).collect();
         let mut out = Vec::new();
+        // A repeated id makes references to it ambiguous and counts one entity twice.
+        let ids = self.person.iter().map(|p| ("person", &p.id));
+        let ids = ids.chain(self.meeting.iter().map(|m| ("meeting", &m.id)));
+        let mut seen = HashSet::new();
+        for (table, id) in ids.chain(self.proposal.iter().map(|p| ("proposal", &p.id))) {
+            if !seen.insert((table, id)) {
+                out.push(format!("[[{table}]] id {id:?} occurs more than once"));
+            }
+        }
         for m in &self.meeting {
             for p in m.participants.iter().filter(|p| !persons.contains(p.as_str())) {
                 out.push(format!("meeting {:?} lists participant {p:?}, which is no [[person]] id", m.id));
@@ -203,6 +213,13 @@ note = "unknown keys are ignored"
         let d = g.dangling_references();
         assert_eq!(d.len(), 2, "{d:?}");
         assert!(d[0].contains("\"nobody\"") && d[1].contains("\"p0\""));
+    }
+
+    #[test]
+    fn repeated_ids_are_reported() {
+        let g = Gold::parse("[[person]]\nid = \"a\"\nname = \"A\"\n[[person]]\nid = \"a\"\nname = \"B\"\n[[person]]\nid = \"a\"\nname = \"C\"\n").unwrap();
+        assert_eq!(g.dangling_references(), vec!["[[person]] id \"a\" occurs more than once"; 2]);
+        assert!(Gold::parse(SAMPLE).unwrap().dangling_references().iter().all(|d| !d.contains("more than once")));
     }
 
     #[test]

@@ -140,26 +140,37 @@ fn edge_row(e: &Edge, graph: &Graph) -> Vec<String> {
     ]
 }
 
-fn write_rows(header: Vec<String>, rows: impl Iterator<Item = Vec<String>>) -> anyhow::Result<Vec<u8>> {
-    let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+/// A CSV writer into memory with `\n` line ends, so every CSV file kurilnet
+/// writes is byte-identical on every platform. Finish it with [`finish`].
+pub fn writer() -> ::csv::Writer<Vec<u8>> {
+    ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new())
+}
+
+/// The bytes of a [`writer`]; `what` names the file in the error.
+pub fn finish(w: ::csv::Writer<Vec<u8>>, what: &str) -> anyhow::Result<Vec<u8>> {
+    w.into_inner().map_err(|e| anyhow::anyhow!("cannot write {what}: {e}"))
+}
+
+fn write_rows(name: &str, header: Vec<String>, rows: impl Iterator<Item = Vec<String>>) -> anyhow::Result<Vec<u8>> {
+    let mut w = writer();
     w.write_record(&header)?;
     for r in rows {
         w.write_record(&r)?;
     }
-    w.into_inner().map_err(|e| anyhow::anyhow!("csv buffer: {e}"))
+    finish(w, name)
 }
 
 /// Render `nodes.csv`.
 pub fn nodes_csv(graph: &Graph) -> anyhow::Result<Vec<u8>> {
     let extras = extra_columns(graph);
     let header = NODE_COLUMNS.iter().map(|s| s.to_string()).chain(extras.iter().cloned()).collect();
-    write_rows(header, graph.nodes().into_iter().map(|n| node_row(n, &extras)))
+    write_rows("nodes.csv", header, graph.nodes().into_iter().map(|n| node_row(n, &extras)))
 }
 
 /// Render `edges.csv`.
 pub fn edges_csv(graph: &Graph) -> anyhow::Result<Vec<u8>> {
     let header = EDGE_COLUMNS.iter().map(|s| s.to_string()).collect();
-    write_rows(header, graph.edges().into_iter().map(|e| edge_row(e, graph)))
+    write_rows("edges.csv", header, graph.edges().into_iter().map(|e| edge_row(e, graph)))
 }
 
 #[cfg(test)]

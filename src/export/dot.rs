@@ -30,30 +30,57 @@ impl Exporter for Dot {
     }
 }
 
-/// A DOT double-quoted string holding exactly `s`: backslashes and quotes
-/// escaped, line breaks as `\n` / `\r` (Graphviz draws them as line breaks).
+/// Longest piece of one DOT string literal; Graphviz's scanner rejects a
+/// quoted string longer than 16384 bytes, so longer text is written as
+/// `"piece" + "piece"`, which DOT concatenates.
+const MAX_PIECE: usize = 8192;
+
+/// A DOT double-quoted string holding `s`: backslashes and quotes escaped,
+/// line breaks as `\n` / `\r` (Graphviz draws them as line breaks). Other
+/// control characters, which Graphviz cannot read (a NUL ends its string),
+/// become U+FFFD; text longer than 8192 bytes is split into pieces joined by `+`.
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
+    let mut piece = 0;
     for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
+        let esc: &str = match c {
+            '\\' => "\\\\",
+            '"' => "\\\"",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\t",
+            c if c.is_control() => "\u{FFFD}",
+            _ => "",
+        };
+        let len = if esc.is_empty() { c.len_utf8() } else { esc.len() };
+        if piece + len > MAX_PIECE {
+            out.push_str("\" + \"");
+            piece = 0;
+        }
+        piece += len;
+        if esc.is_empty() {
+            out.push(c);
+        } else {
+            out.push_str(esc);
         }
     }
     out.push('"');
     out
 }
 
-/// Inverse of [`quote`] (for a quoted id as graphviz-rust's parser returns it).
+/// Inverse of [`quote`] (for a quoted id as graphviz-rust's parser returns it);
+/// replaced control characters stay U+FFFD.
 pub fn unquote(q: &str) -> String {
     let inner = q.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(q);
     let mut out = String::with_capacity(inner.len());
     let mut it = inner.chars();
     while let Some(c) = it.next() {
+        if c == '"' {
+            // An unescaped quote inside is the `" + "` joining two pieces.
+            it.by_ref().take(4).for_each(drop);
+            continue;
+        }
         if c != '\\' {
             out.push(c);
             continue;
@@ -238,6 +265,25 @@ mod tests {
         newline: "a\nb\r" => r#""a\nb\r""#,
         non_ascii: "Шеварднадзе 🎌" => "\"Шеварднадзе 🎌\"",
         markup: "<b>&</b>" => "\"<b>&</b>\"",
+        tab: "a\tb" => "\"a\tb\"",
+    }
+
+    #[test]
+    fn control_characters_become_replacement_characters() {
+        assert_eq!(quote("a\0b\u{1b}c\u{7f}"), "\"a\u{FFFD}b\u{FFFD}c\u{FFFD}\"");
+        assert_eq!(unquote(&quote("a\0b")), "a\u{FFFD}b");
+    }
+
+    #[test]
+    fn long_text_is_split_into_pieces_graphviz_can_scan() {
+        let long = format!("{}\"é{}", "x".repeat(MAX_PIECE - 1), "y".repeat(3 * MAX_PIECE));
+        let q = quote(&long);
+        let pieces: Vec<&str> = q.split("\" + \"").collect();
+        assert_eq!(pieces.len(), 5, "one piece per {MAX_PIECE} bytes");
+        assert!(pieces.iter().all(|p| p.len() <= MAX_PIECE + 1), "every piece within the limit");
+        assert!(!pieces[0].ends_with('\\'), "an escape is never cut in two");
+        assert!(unquote(&q) == long, "the pieces join back to the text");
+        assert_eq!(quote("short"), "\"short\"", "short text is one piece");
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! readers get numbers as numbers. Key ids (`d0`, `d1`, …) follow a fixed
 //! column order. It writes no layout or visual attributes.
 
+use std::collections::HashMap;
+
 use super::fields::{self, Column, Field, Ty};
 use super::xml::Xml;
 use super::{Exporter, OutputFile};
@@ -42,11 +44,18 @@ fn declare(keys: &mut Vec<Key>, domain: &'static str, cols: Vec<Column>) {
     }
 }
 
-fn write_data(x: &mut Xml, keys: &[Key], domain: &str, row: &[Field]) -> std::io::Result<()> {
+/// Key ids by (domain, attribute name), built once: every row of every node and edge looks its fields up.
+type KeyIds<'a> = HashMap<(&'a str, &'a str), &'a str>;
+
+fn key_ids(keys: &[Key]) -> KeyIds<'_> {
+    keys.iter().map(|k| ((k.domain, k.col.name.as_str()), k.id.as_str())).collect()
+}
+
+fn write_data(x: &mut Xml, ids: &KeyIds<'_>, domain: &str, row: &[Field]) -> std::io::Result<()> {
     // Rows follow column order already; look keys up by name within the domain.
     for (name, v) in row {
-        let key = keys.iter().find(|k| k.domain == domain && k.col.name == *name).expect("declared");
-        x.text("data", &[("key", &key.id)], &v.to_string())?;
+        let id = ids.get(&(domain, name.as_str())).expect("every field of a row is declared");
+        x.text("data", &[("key", id)], &v.to_string())?;
     }
     Ok(())
 }
@@ -104,15 +113,16 @@ pub fn to_graphml(graph: &Graph) -> anyhow::Result<String> {
         )?;
     }
     x.open("graph", &[("id", "kurilnet"), ("edgedefault", "directed")])?;
-    write_data(&mut x, &keys, "graph", &graph_row)?;
+    let ids = key_ids(&keys);
+    write_data(&mut x, &ids, "graph", &graph_row)?;
     for (n, row) in nodes.iter().zip(&node_rows) {
         x.open("node", &[("id", &n.id)])?;
-        write_data(&mut x, &keys, "node", row)?;
+        write_data(&mut x, &ids, "node", row)?;
         x.close("node")?;
     }
     for (e, row) in edges.iter().zip(&edge_rows) {
         x.open("edge", &[("id", &e.id()), ("source", &e.source), ("target", &e.target)])?;
-        write_data(&mut x, &keys, "edge", row)?;
+        write_data(&mut x, &ids, "edge", row)?;
         x.close("edge")?;
     }
     x.close("graph")?;

@@ -13,6 +13,7 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use super::{Entry, Lineage};
 use crate::graph::Graph;
+use crate::export::dot::quote;
 
 /// Two paths to draw in colour (ids, oldest first).
 #[derive(Clone, Debug, Default)]
@@ -51,18 +52,15 @@ impl Highlight {
     }
 }
 
-/// A quoted DOT id; `\` and `"` escaped.
+/// A quoted DOT id on one line (a line break in the text becomes a space).
 fn quoted(s: &str) -> Id {
-    Id::Escaped(format!("\"{}\"", escape(s)))
-}
-
-fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', " ")
+    Id::Escaped(quote(&s.replace('\n', " ")))
 }
 
 /// A label of several lines (Graphviz centres each line at `\n`).
 fn lines(ls: &[String]) -> Id {
-    Id::Escaped(format!("\"{}\"", ls.iter().map(|l| escape(l)).collect::<Vec<_>>().join("\\n")))
+    let one_line: Vec<String> = ls.iter().map(|l| l.replace('\n', " ")).collect();
+    Id::Escaped(quote(&one_line.join("\n")))
 }
 
 fn attr(k: &str, v: &str) -> Attribute {
