@@ -136,3 +136,13 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(out.status.success(), "exit {:?}: {}", out.status, String::from_utf8_lossy(&out.stderr));
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn lineage_of_an_absent_family_is_an_error_naming_the_file_and_the_families() {
+    let (_d, g) = sample_file();
+    let out = kurilnet(&["lineage", &g, "--family", "nonsense"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("{g} has no proposal of family \"nonsense\"")), "{err}");
+    assert!(err.contains("its families: ") && err.contains("two-island"), "{err}");
+}

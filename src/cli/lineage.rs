@@ -28,6 +28,12 @@ pub struct Args {
 pub fn run(a: Args) -> anyhow::Result<()> {
     let graph = Graph::load(&a.graph)?;
     let lin = Lineage::build(&graph).with_context(|| format!("cannot trace the lineage in {}", a.graph.display()))?;
+    if let Some(f) = a.family.as_deref() {
+        let families: Vec<String> = lin.families().iter().map(|(f, _)| f.to_string()).collect();
+        if !families.iter().any(|x| x == f) {
+            anyhow::bail!("{} has no proposal of family {f:?}; its families: {}", a.graph.display(), families.join(", "));
+        }
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match a.format.as_str() {

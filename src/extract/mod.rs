@@ -139,13 +139,7 @@ pub fn run(corpus: &Corpus, ex: &dyn Extract, progress: &ProgressBar) -> Extract
 
 /// Merge every node and edge of `from` into `into`.
 pub fn absorb_graph(into: &mut Graph, from: Graph) {
-    for n in from.nodes() {
-        into.upsert_node(n.clone());
-    }
-    for e in from.edges() {
-        // Both ends were just added, so this cannot fail.
-        let _ = into.upsert_edge(e.clone());
-    }
+    into.absorb(from);
 }
 
 /// The default extractor, built from the lexicons in `data/` (or `--data DIR`).

@@ -162,6 +162,32 @@ impl Graph {
         Ok(())
     }
 
+    /// Merge every node and edge of `other` into this graph, moving them (no
+    /// copies): how per-document fragments join the corpus graph.
+    pub fn absorb(&mut self, other: Graph) {
+        let (nodes, edges) = other.into_parts();
+        for n in nodes {
+            self.upsert_node(n);
+        }
+        for e in edges {
+            // Every edge of a graph joins two of its nodes, all just added.
+            self.upsert_edge(e).expect("edges of a graph join its nodes");
+        }
+    }
+
+    /// The nodes and edges, moved out in storage order (not sorted).
+    pub fn into_parts(self) -> (Vec<Node>, Vec<Edge>) {
+        let (mut nodes, mut edges) = (Vec::with_capacity(self.g.node_count()), Vec::with_capacity(self.g.edge_count()));
+        let mut g = self.g;
+        for e in g.edge_indices().collect::<Vec<_>>() {
+            edges.extend(g.remove_edge(e));
+        }
+        for n in g.node_indices().collect::<Vec<_>>() {
+            nodes.extend(g.remove_node(n));
+        }
+        (nodes, edges)
+    }
+
     /// Remove a node and all its edges.
     pub fn remove_node(&mut self, id: &str) -> Option<Node> {
         let i = self.ids.remove(id)?;
