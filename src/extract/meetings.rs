@@ -81,7 +81,7 @@ fn surname(name: &str) -> String {
 }
 
 static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:for|to hold|to resume|to reopen|to have|to attend|to continue|and (?:held|hold|holds|had)|on the sidelines of|on the margins of|during|at)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}$").unwrap()
+    Regex::new(r"(?i)\b(?:for|to hold|to resume|to reopen|to have|to attend|to continue|and (?:held|hold|holds|had)|on the sidelines of|on the margins of|during|at)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,4}$").unwrap()
 });
 static OBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:with|by|between)\s*$").unwrap());
 static JOINED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:and|&)\s+(?:his|her)?\s*$").unwrap());
@@ -113,7 +113,7 @@ static DATE_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^,?\s+(?:[a-z]+ed|said|told|says|spoke|gave|made|wrote)\b").unwrap());
 /// "…visited Kunashiri, with Foreign Minister Gemba criticizing it": a commentator, not a participant.
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had)\s+)?(?:criticiz\w+|criticis\w+|protest\w*|condemn\w*|denounc\w+|welcom\w+|saying|calling|said|says|told|warned)\b").unwrap()
+    Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had)\s+)?(?:criticiz\w+|criticis\w+|protest\w*|condemn\w*|denounc\w+|welcom\w+|saying|calling|called\s+(?:the|it|this|that|his|her|a|an)\b|described|said|says|told|warned)\b").unwrap()
 });
 static HE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*(?:He|She)\b").unwrap());
 static HERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bhere\b").unwrap());
@@ -122,7 +122,17 @@ static DATELINE: LazyLock<Regex> =
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had)\s+)?(?:said|says|told \w+|stated|added|noted|hoped|hopes|believes|believed|warned|reaffirmed|stressed|insisted|suggested|indicated|argued|confirmed)\b").unwrap()
 });
-static AGREED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:agreed|reached (?:an )?agreement)\b").unwrap());
+/// What two sides do together: agreeing, signing, issuing a joint document.
+static AGREED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:agreed|reached (?:an )?agreement|signed|issued a joint (?:statement|declaration|communiqu\w+))\b")
+        .unwrap()
+});
+/// "Kono and Ivanov attended the talks": people joining the meeting the definite noun refers back to.
+static JOINS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:attended|joined|took part in|participated in|sat in on|were present at|was present at)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?$").unwrap()
+});
+/// "MOSCOW/TOKYO --", "MUNICH, Germany/MOSCOW --": a dateline naming more than one place.
+static MULTI_DATELINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*[A-Z][A-Za-z .,'-]*/[A-Z]").unwrap());
 static THE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe\s+$").unwrap());
 
 const LEADER_ROLES: &[&str] =
@@ -155,6 +165,8 @@ impl Proto {
 #[derive(Debug)]
 struct Attach {
     participants: Vec<(Actor, Evidence)>,
+    /// "attended the talks": the participants join the meeting referred back to.
+    joins: bool,
     place: Option<(String, Evidence)>,
     meeting_type: String,
     evidence: Evidence,
@@ -203,7 +215,14 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
             let context = if dates.is_empty() && !participants.is_empty() { context_date(sents, si) } else { None };
             let dates: Vec<&DatePhrase> = if dates.is_empty() { context.iter().collect() } else { dates };
             if dates.is_empty() {
-                attaches.push(Attach { participants, place, meeting_type: p.meeting_type.clone(), evidence: ev });
+                let joins = JOINS.is_match(&s.text[..p.cues[0].0]);
+                attaches.push(Attach {
+                    participants,
+                    joins,
+                    place,
+                    meeting_type: p.meeting_type.clone(),
+                    evidence: ev,
+                });
                 continue;
             }
             let from_context = context.is_some();
@@ -249,6 +268,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 {
                     attaches.push(Attach {
                         participants: e.participants,
+                        joins: false,
                         place: e.place,
                         meeting_type: e.meeting_type,
                         evidence: e.evidence[0].clone(),
@@ -267,7 +287,32 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
     for a in attaches {
         attach(lx, &mut events, a, pubd);
     }
+    if let Some(dl) = dateline {
+        dateline_lends_place(lx, &mut events, sents, dl, pubd);
+    }
     events
+}
+
+/// "IRKUTSK, Russia -- Mori and Putin on Sunday signed …": a wire lead reports the meeting
+/// where it was filed, so a placeless meeting of the dateline's own sentence, dated within a
+/// week of publication and not still to come, took place there. A dateline naming two places
+/// ("MOSCOW/TOKYO --") says nothing about where.
+fn dateline_lends_place(lx: &Lexicon, events: &mut [Event], sents: &[Sent], dl: &str, pubd: Option<PartialDate>) {
+    let Some(pubd) = pubd else { return };
+    let Some(lead) = sents.iter().take(4).find(|s| dateline_place(lx, &s.text).is_some()) else {
+        return;
+    };
+    if MULTI_DATELINE.is_match(&lead.text) {
+        return;
+    }
+    for e in events.iter_mut() {
+        let recent = (pubd.first_ordinal() - e.to.unwrap_or(e.from).last_ordinal()).abs() <= 7
+            && e.from.precision() == Precision::Day;
+        if e.place.is_none() && e.status == "held" && recent && e.evidence.iter().any(|v| v.sentence == lead.index) {
+            let ev = e.evidence.iter().find(|v| v.sentence == lead.index).cloned().unwrap();
+            e.place = Some((dl.to_string(), ev));
+        }
+    }
 }
 
 /// The place of a dateline ("TOKYO, April 16 -", "MUNICH, Germany/MOSCOW --", "SINGAPORE (Kyodo) --").
@@ -326,7 +371,7 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             let gap = &t[last.cues[last.cues.len() - 1].1..a];
             // "… scheduled to visit Japan in 1990, but the trip was postponed": the same visit again.
             let again = THE_BEFORE.is_match(gap) && last.meeting_type == ty && !gap.contains(';');
-            if again || gap.len() <= 70 && !gap.contains(';') && CHAIN.is_match(gap) {
+            if again || gap.len() <= 100 && !gap.contains(';') && CHAIN.is_match(gap) {
                 last.cues.push((a, b));
                 last.plural |= plural;
                 if ty == "summit" {
@@ -395,7 +440,7 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             assigned[k - 1]
         } else if let Some(i) = out
             .iter()
-            .rposition(|p| p.cues[0].1 <= m.title_start && m.title_start - p.cues[p.cues.len() - 1].1 <= 40)
+            .rposition(|p| p.cues[0].1 <= m.title_start && p.distance(m.title_start, m.end) <= 40)
             .filter(|_| OBJECT.is_match(&t[..m.title_start]))
         {
             i
@@ -447,14 +492,18 @@ fn reports_other(s: &Sent, title_start: usize, end: usize, protos: &[Proto]) -> 
     if protos.iter().all(|p| p.cues[p.cues.len() - 1].1 <= title_start) && COMMENT.is_match(&s.text[end..]) {
         return true;
     }
-    let Some(m) = REPORTING.find(&s.text[end..]) else { return false };
+    let Some(m) = REPORTING.find(&s.text[end..]) else {
+        return false;
+    };
     // "… has been put off, Chief Cabinet Secretary Yoshihide Suga told a news conference": a trailing attribution.
     let before = s.text[..title_start].trim_end().trim_end_matches(['"', '”', '\'', '’']);
     if before.ends_with(',') && protos.iter().all(|p| p.cues[0].0 < title_start) {
         return true;
     }
     let verb_end = end + m.end();
-    let Some(cue) = protos.iter().map(|p| p.cues[0].0).find(|&c| c >= verb_end) else { return false };
+    let Some(cue) = protos.iter().map(|p| p.cues[0].0).find(|&c| c >= verb_end) else {
+        return false;
+    };
     let clause = &s.text[verb_end..cue];
     clause.split_whitespace().any(|w| w == "that")
         || s.persons.iter().any(|p| p.start >= verb_end && p.end <= cue)
@@ -589,7 +638,9 @@ fn span_days(from: PartialDate, to: Option<PartialDate>) -> i64 {
 /// Whether two dated mentions can be the same meeting by date; day-precise dates get
 /// `days` of slack (reports from different documents disagree by a day or two).
 pub fn dates_overlap(a: (PartialDate, Option<PartialDate>), b: (PartialDate, Option<PartialDate>), days: i64) -> bool {
-    let slack = |d: (PartialDate, Option<PartialDate>)| if d.0.precision() == Precision::Day { days } else { 0 };
+    let slack = |d: (PartialDate, Option<PartialDate>)| {
+        if d.0.precision() == Precision::Day { days } else { 0 }
+    };
     let (alo, ahi) = (a.0.first_ordinal() - slack(a), a.1.unwrap_or(a.0).last_ordinal() + slack(a));
     let (blo, bhi) = (b.0.first_ordinal() - slack(b), b.1.unwrap_or(b.0).last_ordinal() + slack(b));
     alo <= bhi && blo <= ahi
@@ -597,7 +648,9 @@ pub fn dates_overlap(a: (PartialDate, Option<PartialDate>), b: (PartialDate, Opt
 
 /// Whether two places can be the same (equal, unknown, or a city inside the country named).
 pub fn places_compatible(lx: &Lexicon, a: Option<&str>, b: Option<&str>) -> bool {
-    let (Some(a), Some(b)) = (a, b) else { return true };
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
     if a == b {
         return true;
     }
@@ -716,7 +769,28 @@ fn attach(lx: &Lexicon, events: &mut [Event], a: Attach, pubd: Option<PartialDat
             (same_place, shared, -dist, std::cmp::Reverse(*i))
         })
         .map(|(i, _)| i);
-    // An undated mention adds its evidence (and a missing place), not new participants:
+    // "Kono and Ivanov attended the talks": the latest meeting named before, which they join.
+    let sentence = a.evidence.sentence;
+    let best = best.or_else(|| {
+        a.joins.then(|| {
+            events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.evidence.iter().any(|v| v.sentence < sentence))
+                .max_by_key(|(_, e)| e.evidence.iter().map(|v| v.sentence).filter(|&x| x < sentence).max())
+                .map(|(i, _)| i)
+        })?
+    });
+    if a.joins
+        && let Some(i) = best
+    {
+        for (p, ev) in a.participants.iter().cloned() {
+            if !events[i].participants.iter().any(|(b, _)| b.name == p.name) {
+                events[i].participants.push((p, ev));
+            }
+        }
+    }
+    // Otherwise an undated mention adds its evidence (and a missing place), not new participants:
     // "X and Y will lead the negotiations, Abe said after the meeting" names people who were not there.
     if let Some(i) = best {
         let e = &mut events[i];
@@ -811,6 +885,21 @@ mod tests {
         met_reporters_is_no_meeting: "Prime Minister Shinzo Abe met reporters on Monday.", "2016-12-17" => [],
         leaders_agreed: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks.", "2019-02-17" =>
             ["2018-11 ? held Shinzo Abe+Vladimir Putin"],
+        leaders_signed: "VLADIVOSTOK, Russia -- Prime Minister Shinzo Abe and President Vladimir Putin on Thursday signed a memorandum on fisheries.", "2019-09-06" =>
+            ["2019-09-05 Vladivostok held Shinzo Abe+Vladimir Putin"],
+        joint_statement_issued: "Prime Minister Junichiro Koizumi and President Vladimir Putin issued a joint statement in Moscow on Jan. 10.", "2003-01-14" =>
+            ["2003-01-10 Moscow held Junichiro Koizumi+Vladimir Putin"],
+        one_side_signing_is_no_meeting: "TOKYO -- Prime Minister Shinzo Abe on Monday signed a bill on Okinawa.", "2014-06-03" => [],
+        two_place_dateline_lends_nothing: "MOSCOW/TOKYO -- Prime Minister Yoshihiko Noda and President Vladimir Putin on Sunday signed a statement.", "2012-09-10" =>
+            ["2012-09-09 ? held Yoshihiko Noda+Vladimir Putin"],
+        ministers_attended_the_talks: "Prime Minister Ryutaro Hashimoto and President Boris Yeltsin held talks in Krasnoyarsk on Nov. 1. Foreign Minister Yukihiko Ikeda and Foreign Minister Yevgeny Primakov attended the talks.", "1997-11-03" =>
+            ["1997-11-01 Krasnoyarsk held Ryutaro Hashimoto+Boris Yeltsin+Yukihiko Ikeda+Yevgeny Primakov"],
+        between_x_and_y_at_a_long_named_summit: "Officials prepared a meeting between Prime Minister Fumio Kishida and President Vladimir Putin on the sidelines of the Asia-Pacific Economic Cooperation forum in Vladivostok on Sept. 7.", "2021-08-20" =>
+            ["2021-09-07 Vladivostok planned Fumio Kishida+Vladimir Putin"],
+        set_foot_on_an_island: "Prime Minister Dmitry Medvedev on Sunday set foot on Etorofu for the second time.", "2015-08-24" =>
+            ["2015-08-23 ? held Dmitry Medvedev"],
+        critic_who_called_the_trip: "Medvedev landed on Kunashiri on Tuesday. Prime Minister Yoshihiko Noda called the trip extremely regrettable.", "2012-07-04" =>
+            ["2012-07-03 ? held Dmitry Medvedev"],
         place_only_talks: "Talks in Tokyo late last week failed.", "1999-04-05" => ["1999-04-01..1999-04-04 Tokyo held -"],
     }
 }
