@@ -76,11 +76,20 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 static LINEAGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:based on|basis|starting point|reviv\w*|referred to|in line with|build(?:ing)? on|confirm\w*|reaffirm\w*|abide by|honou?r|recogni[sz]\w*|uphold\w*|adhere to|stand by)\b").unwrap()
 });
+/// "The move suggests Tokyo may settle for …": the writer's reading of a move, not a proposal.
+static SPECULATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the|this|that|it|which)\s+(?:[\w-]+\s+){0,2}?(?:suggests|indicates|signals|means|implies)\b(?:\s+that)?\s+[^.;]{0,40}?\b(?:may|might|could)\b[^.;]*$").unwrap()
+});
+/// "the 2001 Irkutsk statement, which confirmed …": a document named by its year.
+static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:[\w-]+\s+){0,3}?(?:statement|declaration|agreement|accord|treaty|communiqu\w+|memorandum|plan|document)\b").unwrap()
+});
 static NEGATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:not|never|no|refus\w*|reject\w*|oppos\w*)\b[^.;,]{0,12}$").unwrap());
 static PLAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:proposal|plan|proposed|proposes|calls? for|called for)\b").unwrap());
-static AGREE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreement|reaffirmed|pledged|vowed)\b").unwrap());
+static AGREE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreement|reaffirmed|pledged|vowed)\b").unwrap());
 static JOINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:signed|confirm\w*|issued)\b").unwrap());
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\bwhile\b|\bwhereas\b|;)").unwrap());
 static PREP: LazyLock<Regex> = LazyLock::new(|| {
@@ -181,15 +190,44 @@ fn one_proposal(
     let t = &s.text;
     let cue = &lx.proposal_cues[ci];
     let ev = s.evidence(doc_id, cs, ce);
+    if SPECULATION.is_match(&t[clause_start..cs]) {
+        return;
+    }
     let (codes, persons) = proposer(s, sents, si, cs, doc_id);
-    let attributive = s.dates.iter().find(|d| d.attributive && !d.in_parens);
-    let lineage = LINEAGE.is_match(t);
+    // "the 1956 declaration": the year-attributive nearest the cue names the document it is about.
+    let attributive = s.dates.iter().filter(|d| d.attributive && !d.in_parens).min_by_key(|d| gap(d.start, d.end, cs));
+    // "Mori proposed … as provided in the 1956 declaration": a person's proposal of now that
+    // refers to the document, not the document itself.
+    let by_person = s.persons.iter().any(|m| m.end <= cs);
+    let lineage = LINEAGE.is_match(t) || by_person;
+    // "the 2001 Irkutsk statement, which confirmed the 1956 declaration": the referring
+    // document's year dates the restatement.
+    let referrer = attributive.and_then(|a| {
+        s.dates.iter().find(|d| {
+            d.attributive
+                && !d.in_parens
+                && d.end <= cs
+                && d.from.year != a.from.year
+                && DOCUMENT.is_match(&t[d.end..])
+                && LINEAGE.is_match(&t[d.end..cs])
+        })
+    });
     let mut date = prop_date(s, sents, si, cs, pubd);
+    let mut own_document = false;
     if let (Some(a), false, true) = (attributive, lineage, s.event_dates().next().is_none()) {
         date = Some(a.from);
+        own_document = true;
     }
+    if let Some(r) = referrer {
+        date = Some(r.from);
+    }
+    // "the 1993 Tokyo Declaration, which confirmed …": a place in the document's name proposes nothing.
+    let codes = if referrer.is_some() && persons.is_empty() { Vec::new() } else { codes };
     let date = date.or(pubd).unwrap_or(PartialDate::year(0));
-    let codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, Some(date))).collect());
+    let mut codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, Some(date))).collect());
+    if own_document && codes.is_empty() {
+        codes = holder(&cue.family, date);
+    }
     let mut islands: Vec<String> = s.islands.iter().map(|h| lx.islands[h.entry].1.clone()).collect();
     match cue.family.as_str() {
         "four-island" => islands = ALL_ISLANDS.iter().map(|s| s.to_string()).collect(),
@@ -259,7 +297,7 @@ fn one_proposal(
     {
         let mut r = p.clone();
         r.date = a.from;
-        r.proposers.clear();
+        r.proposers = holder(&r.family, r.date);
         r.persons.clear();
         r.conditions.clear();
         r.status = "agreed".into();
@@ -269,6 +307,12 @@ fn one_proposal(
         p.derived.push((out.len() - 1, "explicit-basis".into(), ev.clone()));
     }
     out.push(p);
+}
+
+/// Who offers a handover when the text does not say: the side holding the islands at the
+/// date (the Soviet Union until 1991, Russia after). Other families have no default.
+fn holder(family: &str, date: PartialDate) -> Vec<String> {
+    if family == "two-island" { vec![side_at("RU", Some(date))] } else { Vec::new() }
 }
 
 /// "Moscow renounced the offer", "This proposal was firmly rejected by Japan".
@@ -532,14 +576,29 @@ mod tests {
     }
 
     proposals! {
+        document_offers_by_its_holder: "The 1956 Soviet-Japanese Joint Declaration stipulated that Shikotan and the Habomai islets would be handed over.", "2005-01-10" =>
+            ["p-1956-two-island-su 1956 agreed"],
+        person_refers_to_the_document: "In Tokyo on Tuesday, Prime Minister Junichiro Koizumi proposed talks on the return of Habomai and Shikotan, as provided in the 1956 declaration.", "2005-11-23" =>
+            ["p-1956-two-island-su 1956 agreed", "p-2005-two-island-jp 2005-11-22 offered <-explicit-basis- p-1956-two-island-su"],
+        referring_document_dates_the_restatement: "The sides cited the 1993 Tokyo Declaration, which confirmed the 1956 joint declaration as valid.", "2003-01-11" =>
+            ["p-1956-two-island-su 1956 agreed", "p-1993-two-island 1993 agreed <-explicit-basis- p-1956-two-island-su"],
+        writer_speculation_is_no_proposal: "The move suggests Tokyo may settle for the return of Habomai and Shikotan first.", "2018-11-15" => [],
+        suggestion_by_a_leader_stays: "Putin suggested that Russia could hand over Habomai and Shikotan.", "2018-11-15" =>
+            ["p-2018-two-island-ru 2018-11-15 floated"],
+        treaty_first_then_border: "Officials said Moscow instead proposed that the two countries first sign a treaty on peace, friendship and cooperation and settle the border in a separate treaty.", "1998-11-13" =>
+            ["p-1998-treaty-first-ru 1998-11-13 offered"],
+        treaty_first_shelving: "In 1994, Russia suggested shelving the territorial issue and signing a peace treaty.", "1995-01-10" =>
+            ["p-1994-treaty-first-ru 1994 floated"],
+        peace_treaty_first_settle_later: "Beijing proposed that Tokyo and Moscow sign a peace treaty first and settle the territorial issue later.", "2002-03-01" =>
+            ["p-2002-treaty-first-cn 2002-03-01 offered"],
         two_island_offer_with_context_date: "In March 2001, talks were held in Irkutsk. Putin offered to hand over Habomai and Shikotan after a peace treaty.", "2001-04-01" =>
             ["p-2001-two-island-ru-after-a-peace 2001-03 offered"],
         basis_links_to_the_declaration: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks based on the 1956 joint declaration, which promises the return of Habomai and Shikotan.", "2019-02-17" =>
-            ["p-1956-two-island 1956 agreed", "p-2018-two-island-jp-ru 2018-11 agreed <-explicit-basis- p-1956-two-island"],
+            ["p-1956-two-island-su 1956 agreed", "p-2018-two-island-jp-ru 2018-11 agreed <-explicit-basis- p-1956-two-island-su"],
         withdrawal_by_the_giver: "In 1960 the Soviet government declared that it would not hand over the Habomai Islands and Shikotan.", "1994-01" =>
             ["p-1960-two-island-su 1960 withdrawn"],
         anaphoric_renunciation: "The 1956 declaration promised to return Shikotan and the Habomai group. In the 1960s Moscow renounced the offer.", "2000-10-27" =>
-            ["p-1956-two-island 1956 agreed", "p-1960-two-island-su 1960 withdrawn <-withdrawal- p-1956-two-island"],
+            ["p-1956-two-island-su 1956 agreed", "p-1960-two-island-su 1960 withdrawn <-withdrawal- p-1956-two-island-su"],
         claim_restated_and_refused: "Tokyo has claimed that the islands are Japan's inherent territories. The Soviet Union emphasized that it would not return all the islands.", "1990-05-01" =>
             ["p-four-island-claim 1990-05-01 offered", "p-four-island-claim 1990-05-01 offered rejected by SU"],
         treaty_first_after_while: "Japan insisted on linkage while Moscow sought to put the territorial issue off to a later date.", "2000-10-27" =>
