@@ -771,24 +771,31 @@ fn attach(lx: &Lexicon, events: &mut [Event], a: Attach, pubd: Option<PartialDat
         .map(|(i, _)| i);
     // "Kono and Ivanov attended the talks": the latest meeting named before, which they join.
     let sentence = a.evidence.sentence;
-    let best = best.or_else(|| {
-        a.joins.then(|| {
-            events
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.evidence.iter().any(|v| v.sentence < sentence))
-                .max_by_key(|(_, e)| e.evidence.iter().map(|v| v.sentence).filter(|&x| x < sentence).max())
-                .map(|(i, _)| i)
-        })?
+    let referred = a.joins.then(|| {
+        events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.evidence.iter().any(|v| v.sentence < sentence))
+            .max_by_key(|(_, e)| e.evidence.iter().map(|v| v.sentence).filter(|&x| x < sentence).max())
+            .map(|(i, _)| i)
     });
-    if a.joins
-        && let Some(i) = best
-    {
-        for (p, ev) in a.participants.iter().cloned() {
-            if !events[i].participants.iter().any(|(b, _)| b.name == p.name) {
-                events[i].participants.push((p, ev));
+    // "Putin arrived in Nagato nearly three hours late": a visitor to the one city where the
+    // document holds a meeting (other than a visit) came for it.
+    let hosts: Vec<usize> = (0..events.len())
+        .filter(|&i| place.is_some() && events[i].place.as_ref().map(|p| p.0.as_str()) == place)
+        .collect();
+    let host = (a.meeting_type == "visit" && place_rank(lx, place) == 2 && hosts.len() == 1)
+        .then(|| hosts[0])
+        .filter(|&i| events[i].meeting_type != "visit");
+    if let Some(i) = referred.flatten().or(host) {
+        let e = &mut events[i];
+        for (p, ev) in a.participants {
+            if !e.participants.iter().any(|(b, _)| b.name == p.name) {
+                e.participants.push((p, ev));
             }
         }
+        e.evidence.push(a.evidence);
+        return;
     }
     // Otherwise an undated mention adds its evidence (and a missing place), not new participants:
     // "X and Y will lead the negotiations, Abe said after the meeting" names people who were not there.
@@ -900,6 +907,10 @@ mod tests {
             ["2015-08-23 ? held Dmitry Medvedev"],
         critic_who_called_the_trip: "Medvedev landed on Kunashiri on Tuesday. Prime Minister Yoshihiko Noda called the trip extremely regrettable.", "2012-07-04" =>
             ["2012-07-03 ? held Dmitry Medvedev"],
+        visitor_to_the_summit_city: "Abe and Putin held summit talks in Nagato on Dec. 15. Putin arrived in Nagato three hours late.", "2016-12-17" =>
+            ["2016-12-15 Nagato held Shinzo Abe+Vladimir Putin"],
+        attendees_join_the_earlier_talks_not_a_later_one: "Prime Minister Yoshiro Mori and President Vladimir Putin held talks in Irkutsk on Sunday. Foreign Minister Yohei Kono and Foreign Minister Igor Ivanov attended the talks. Kono will visit Moscow in May for talks with Ivanov.", "2001-03-26" =>
+            ["2001-03-25 Irkutsk held Yoshiro Mori+Vladimir Putin+Yohei Kono+Igor Ivanov", "2001-05 Moscow planned Yohei Kono+Igor Ivanov"],
         place_only_talks: "Talks in Tokyo late last week failed.", "1999-04-05" => ["1999-04-01..1999-04-04 Tokyo held -"],
     }
 }
