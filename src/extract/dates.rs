@@ -130,6 +130,11 @@ const FUTURE: &[&str] = &[
     "intends",
     "to visit",
     "to meet",
+    "to hold",
+    "to attend",
+    "to host",
+    "to travel",
+    "to resume",
 ];
 const PAST: &[&str] = &[
     "was",
@@ -434,7 +439,8 @@ fn resolve(
             let p = pubd?;
             p.day?;
             let (o, wd) = (p.first_ordinal(), weekday(p.first_ordinal()));
-            let future = word(1).as_deref() == Some("next") || (word(1).is_none() && tense_near(s, pos) == Tense::Future);
+            let future =
+                word(1).as_deref() == Some("next") || (word(1).is_none() && tense_near(s, pos) == Tense::Future);
             let sat = if future { o + (5 - wd).rem_euclid(7) } else { o - (wd - 5).rem_euclid(7) };
             Some((day_of(sat), Some(day_of(sat + 1))))
         }
@@ -555,6 +561,8 @@ mod tests {
     dates! {
         day_month_past: "after the Dec. 18 meeting", "1989-12-27" => Some("1989-12-18"),
         day_range: "The October 23-24 talks were held", "2000-10-27" => Some("2000-10-23..2000-10-24"),
+        agreed_to_hold_in_month: "Abe and Putin agreed to hold talks again in Vladivostok in September", "2016-05-07" => Some("2016-09"),
+        agreed_in_month_is_past: "Abe and Putin agreed in Singapore in November to speed up talks", "2019-01-15" => Some("2018-11"),
         future_day_range: "Kono will visit Moscow November 1-3", "2000-10-27" => Some("2000-11-01..2000-11-03"),
         past_in_new_year: "they met on Dec. 28", "2001-01-05" => Some("2000-12-28"),
         future_across_year: "Koizumi will visit Moscow on Jan. 10", "2002-12-20" => Some("2003-01-10"),

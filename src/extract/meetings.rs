@@ -88,6 +88,11 @@ static JOINED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:a
 static PLACE_PREP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:in|to|at|visit|visited|visiting|visits|toward|towards)\s+(?:\w+\s+)?$").unwrap()
 });
+/// "visited Kunashiri", "a kindergarten on Kunashir", "landed on Iturup Island".
+static ISLAND_PREP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:on|to|visit|visited|visiting|visits|toured|touring)\s+(?:the\s+)?(?:island\s+of\s+)?$")
+        .unwrap()
+});
 static PAIR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:the two (?:men|leaders|ministers|officials)|both (?:men|leaders|ministers)|their)\b|^\W*They\b",
@@ -124,7 +129,7 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What two sides do together: agreeing, signing, issuing a joint document.
 static AGREED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:agreed|reached (?:an )?agreement|signed|issued a joint (?:statement|declaration|communiqu\w+))\b")
+    Regex::new(r"\b(?:agreed|reached (?:an )?agreement|signed|adopted|issued a joint (?:statement|declaration|communiqu\w+))\b")
         .unwrap()
 });
 /// "Kono and Ivanov attended the talks": people joining the meeting the definite noun refers back to.
@@ -149,6 +154,8 @@ struct Proto {
     dates: Vec<DatePhrase>,
     persons: Vec<usize>,
     place: Option<usize>,
+    /// An island the visit goes to (index into the sentence's islands).
+    island: Option<usize>,
 }
 
 impl Proto {
@@ -190,6 +197,13 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 let h = &s.places[i];
                 (lx.places[h.entry].name.clone(), s.evidence(doc_id, h.start, h.end))
             });
+            // "landed on Iturup": the island visited is the place, under its canonical name.
+            if place.is_none()
+                && let Some(i) = p.island
+            {
+                let h = &s.islands[i];
+                place = Some((lx.island_label(&lx.islands[h.entry].1), s.evidence(doc_id, h.start, h.end)));
+            }
             // "arrived here today" under a "TOKYO, April 16 -" dateline (a city beats its country).
             if let (Some(dl), Some(h)) = (dateline, HERE.find(&s.text))
                 && p.distance(h.start(), h.end()) <= 40
@@ -295,7 +309,8 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
 
 /// "IRKUTSK, Russia -- Mori and Putin on Sunday signed …": a wire lead reports the meeting
 /// where it was filed, so a placeless meeting of the dateline's own sentence, dated within a
-/// week of publication and not still to come, took place there. A dateline naming two places
+/// week of publication and not still to come, took place there. A visit goes elsewhere (a
+/// Moscow bureau reports Medvedev landing on an island). A dateline naming two places
 /// ("MOSCOW/TOKYO --") says nothing about where.
 fn dateline_lends_place(lx: &Lexicon, events: &mut [Event], sents: &[Sent], dl: &str, pubd: Option<PartialDate>) {
     let Some(pubd) = pubd else { return };
@@ -308,7 +323,12 @@ fn dateline_lends_place(lx: &Lexicon, events: &mut [Event], sents: &[Sent], dl: 
     for e in events.iter_mut() {
         let recent = (pubd.first_ordinal() - e.to.unwrap_or(e.from).last_ordinal()).abs() <= 7
             && e.from.precision() == Precision::Day;
-        if e.place.is_none() && e.status == "held" && recent && e.evidence.iter().any(|v| v.sentence == lead.index) {
+        if e.place.is_none()
+            && e.status == "held"
+            && e.meeting_type != "visit"
+            && recent
+            && e.evidence.iter().any(|v| v.sentence == lead.index)
+        {
             let ev = e.evidence.iter().find(|v| v.sentence == lead.index).cloned().unwrap();
             e.place = Some((dl.to_string(), ev));
         }
@@ -371,7 +391,13 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             let gap = &t[last.cues[last.cues.len() - 1].1..a];
             // "… scheduled to visit Japan in 1990, but the trip was postponed": the same visit again.
             let again = THE_BEFORE.is_match(gap) && last.meeting_type == ty && !gap.contains(';');
-            if again || gap.len() <= 100 && !gap.contains(';') && CHAIN.is_match(gap) {
+            // "set foot on Kunashiri, touring a fish plant": a participle continues the visit.
+            let participle = ty == "visit"
+                && last.meeting_type == ty
+                && t[a..b].ends_with("ing")
+                && gap.trim_end().ends_with(',')
+                && gap.len() <= 70;
+            if again || participle || gap.len() <= 100 && !gap.contains(';') && CHAIN.is_match(gap) {
                 last.cues.push((a, b));
                 last.plural |= plural;
                 if ty == "summit" {
@@ -464,6 +490,15 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     for (k, &i) in assigned.iter().enumerate() {
         if i != usize::MAX {
             out[i].persons.push(k);
+        }
+    }
+    for (k, h) in s.islands.iter().enumerate() {
+        if !ISLAND_PREP.is_match(&t[..h.start]) {
+            continue;
+        }
+        let i = nearest(&out, h.start, h.end);
+        if out[i].meeting_type == "visit" && out[i].island.is_none() && out[i].distance(h.start, h.end) <= 80 {
+            out[i].island = Some(k);
         }
     }
     for (k, h) in s.places.iter().enumerate() {
@@ -802,8 +837,10 @@ fn attach(lx: &Lexicon, events: &mut [Event], a: Attach, pubd: Option<PartialDat
     if let Some(i) = best {
         let e = &mut events[i];
         e.evidence.push(a.evidence);
-        // Only a mention of the same kind lends its place ("a visit to Moscow" is not "the summit").
-        if e.place.is_none() && (e.meeting_type == "visit") == (a.meeting_type == "visit") {
+        // Only a mention of the same kind lends its place ("a visit to Moscow" is not "the summit"),
+        // and an island only to its own mention ("may also visit Iturup later" is another trip).
+        let island = a.place.as_ref().is_some_and(|p| !lx.places.iter().any(|x| x.name == p.0));
+        if e.place.is_none() && !island && (e.meeting_type == "visit") == (a.meeting_type == "visit") {
             e.place = a.place;
         }
     }
@@ -861,7 +898,15 @@ mod tests {
             ["2000-12-12 ? cancelled Yoshiro Mori+Vladimir Putin"],
         put_off: "Russian President Boris Yeltsin put off his visit to Japan scheduled for September.", "1992-08-20" =>
             ["1992-09 Japan postponed Boris Yeltsin"],
-        visit_to_an_island: "Medvedev visited Kunashir in November 2010.", "2011-02-01" => ["2010-11 ? held Dmitry Medvedev"],
+        visit_to_an_island: "Medvedev visited Kunashir in November 2010.", "2011-02-01" => ["2010-11 Kunashiri held Dmitry Medvedev"],
+        landed_on_an_island: "MOSCOW -- Prime Minister Dmitry Medvedev on Saturday landed on Iturup and toured a fish farm.", "2015-08-23" =>
+            ["2015-08-22 Etorofu held Dmitry Medvedev"],
+        one_visit_two_spellings: "Medvedev visited Kunashiri on Nov. 1. His visit to Kunashir angered Tokyo.", "2010-11-03" =>
+            ["2010-11-01 Kunashiri held Dmitry Medvedev"],
+        touring_continues_the_visit: "Medvedev on Monday set foot on one of the disputed islands, touring a school on Kunashir. He may also visit Iturup later.", "2010-11-02" =>
+            ["2010-11-01 Kunashiri held Dmitry Medvedev"],
+        island_as_topic_is_no_place: "Kishida will visit Moscow next month for talks on Etorofu.", "2016-08-20" =>
+            ["2016-09 Moscow planned Fumio Kishida"],
         press_conference_is_no_meeting: "Chief Cabinet Secretary Yoshihide Suga told a press conference on Monday that talks went well.", "2018-05-02" => [],
         counterpart_and_possessive: "The Oct. 3 talks, over which Deputy Foreign Minister Oleg Ivanenko and his Japanese counterpart Kenji Sato presided, came after President Vladimir Putin's September visit to Tokyo.", "2005-10-07" =>
             ["2005-10-03 ? held Oleg Ivanenko+Kenji Sato", "2005-09 Tokyo held Vladimir Putin"],
@@ -887,7 +932,7 @@ mod tests {
             ["2017-08 Moscow planned -"],
         dateline_date: "TOKYO, July 28. /TASS/. Japanese Foreign Minister Fumio Kishida said that his visit to Russia is not set.", "2015-07-30" => [],
         commentator_is_not_a_participant: "Japan protested on Tuesday after Russian Premier Dmitry Medvedev visited Kunashiri Island, with Foreign Minister Koichiro Gemba criticizing it.", "2012-07-04" =>
-            ["2012-07-03 ? held Dmitry Medvedev"],
+            ["2012-07-03 Kunashiri held Dmitry Medvedev"],
         briefing_date_is_not_the_visit: "Ambassador Masaharu Kono on Wednesday briefed Foreign Minister Seiji Maehara on President Dmitry Medvedev's visit.", "2010-11-03" => [],
         met_reporters_is_no_meeting: "Prime Minister Shinzo Abe met reporters on Monday.", "2016-12-17" => [],
         leaders_agreed: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks.", "2019-02-17" =>
@@ -904,13 +949,17 @@ mod tests {
         between_x_and_y_at_a_long_named_summit: "Officials prepared a meeting between Prime Minister Fumio Kishida and President Vladimir Putin on the sidelines of the Asia-Pacific Economic Cooperation forum in Vladivostok on Sept. 7.", "2021-08-20" =>
             ["2021-09-07 Vladivostok planned Fumio Kishida+Vladimir Putin"],
         set_foot_on_an_island: "Prime Minister Dmitry Medvedev on Sunday set foot on Etorofu for the second time.", "2015-08-24" =>
-            ["2015-08-23 ? held Dmitry Medvedev"],
+            ["2015-08-23 Etorofu held Dmitry Medvedev"],
         critic_who_called_the_trip: "Medvedev landed on Kunashiri on Tuesday. Prime Minister Yoshihiko Noda called the trip extremely regrettable.", "2012-07-04" =>
-            ["2012-07-03 ? held Dmitry Medvedev"],
+            ["2012-07-03 Kunashiri held Dmitry Medvedev"],
         visitor_to_the_summit_city: "Abe and Putin held summit talks in Nagato on Dec. 15. Putin arrived in Nagato three hours late.", "2016-12-17" =>
             ["2016-12-15 Nagato held Shinzo Abe+Vladimir Putin"],
         attendees_join_the_earlier_talks_not_a_later_one: "Prime Minister Yoshiro Mori and President Vladimir Putin held talks in Irkutsk on Sunday. Foreign Minister Yohei Kono and Foreign Minister Igor Ivanov attended the talks. Kono will visit Moscow in May for talks with Ivanov.", "2001-03-26" =>
             ["2001-03-25 Irkutsk held Yoshiro Mori+Vladimir Putin+Yohei Kono+Igor Ivanov", "2001-05 Moscow planned Yohei Kono+Igor Ivanov"],
+        leaders_adopted_a_plan: "MOSCOW, Jan. 10 (Kyodo) -- Prime Minister Junichiro Koizumi and President Vladimir Putin on Friday adopted an action plan.", "2003-01-10" =>
+            ["2003-01-10 Moscow held Junichiro Koizumi+Vladimir Putin"],
+        dateline_is_not_a_visit_destination: "MOSCOW -- Prime Minister Dmitry Medvedev on Saturday visited a fish farm.", "2015-08-23" =>
+            ["2015-08-22 ? held Dmitry Medvedev"],
         place_only_talks: "Talks in Tokyo late last week failed.", "1999-04-05" => ["1999-04-01..1999-04-04 Tokyo held -"],
     }
 }

@@ -90,15 +90,18 @@ static PLAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:proposal|plan|proposed|proposes|calls? for|called for)\b").unwrap());
 static AGREE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreement|reaffirmed|pledged|vowed)\b").unwrap());
-static JOINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:signed|confirm\w*|issued)\b").unwrap());
+static JOINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:signed|confirm\w*|issued|adopted)\b").unwrap());
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\bwhile\b|\bwhereas\b|;)").unwrap());
 static PREP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:to|with|from|against|toward|towards|into|between|by|over|on|for|of|until|than|in|at|if|unless)\s+(?:the\s+|a\s+|an\s+)?$").unwrap()
 });
 /// "the Japan Times": a side word inside a proper name is no actor.
 static NAME_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:Times|News|Post|Herald|Today|Daily|Airlines|Sea|Institute|Foundation)\b").unwrap()
+    Regex::new(r"^\s+(?:Times|News|Post|Herald|Today|Daily|Airlines|Sea|Institute|Foundation|Declaration|Statement|Communiqu\w+|Accord|Agreement|Treaty|Protocol|Memorandum)\b").unwrap()
 });
+/// "the two leaders confirmed …": a joint subject named by the persons of the sentence before.
+static PAIR_SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:the two|both) (?:leaders|men|ministers|sides|governments)\b").unwrap());
 /// A pronoun subject, possibly after an opening adverbial ("As early as 1956, it hinted").
 /// "Japanese officials said …": a side that reports is not the one proposing.
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -383,12 +386,17 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
         s.persons.iter().map(|m| (m.actor.clone(), s.evidence(doc, m.start, m.end))).collect();
     let codes_of = |ps: &[(Actor, Evidence)]| ps.iter().filter_map(|(a, _)| a.country.clone()).collect::<Vec<_>>();
     // "Mori and Putin signed a statement confirming …": a joint act of the persons named.
-    let joint = persons.len() >= 2 && JOINT.is_match(&s.text[..pos]);
+    let joint = (persons.len() >= 2 || PAIR_SUBJECT.is_match(&s.text[..pos])) && JOINT.is_match(&s.text[..pos]);
     if joint || AGREE.is_match(&s.text[..pos]) {
         if !persons.is_empty() {
             return (codes_of(&persons), persons);
         }
-        let all: Vec<String> = s.sides.iter().filter(|w| !w.compound).map(|w| w.code.clone()).collect();
+        let all: Vec<String> = s
+            .sides
+            .iter()
+            .filter(|w| !w.compound && !NAME_PART.is_match(&s.text[w.end..]))
+            .map(|w| w.code.clone())
+            .collect();
         if !all.is_empty() {
             return (all, Vec::new());
         }
@@ -591,6 +599,8 @@ mod tests {
             ["p-1994-treaty-first-ru 1994 floated"],
         peace_treaty_first_settle_later: "Beijing proposed that Tokyo and Moscow sign a peace treaty first and settle the territorial issue later.", "2002-03-01" =>
             ["p-2002-treaty-first-cn 2002-03-01 offered"],
+        two_leaders_confirm_named_documents: "Koizumi and Putin adopted an action plan on Friday. In the plan, the two leaders confirmed that the 1956 Joint Declaration and the 1993 Tokyo Declaration are the basis for negotiations.", "2003-01-11" =>
+            ["p-1956-two-island-su 1956 agreed", "p-2003-two-island-jp-ru 2003-01-10 agreed <-explicit-basis- p-1956-two-island-su"],
         two_island_offer_with_context_date: "In March 2001, talks were held in Irkutsk. Putin offered to hand over Habomai and Shikotan after a peace treaty.", "2001-04-01" =>
             ["p-2001-two-island-ru-after-a-peace 2001-03 offered"],
         basis_links_to_the_declaration: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks based on the 1956 joint declaration, which promises the return of Habomai and Shikotan.", "2019-02-17" =>
