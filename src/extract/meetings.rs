@@ -86,7 +86,7 @@ static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
 static OBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:with|by|between)\s*$").unwrap());
 static JOINED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:and|&)\s+(?:his|her)?\s*$").unwrap());
 static PLACE_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in|to|at|visit|visited|visiting|visits|toward|towards)\s+(?:\w+\s+)?$").unwrap()
+    Regex::new(r"(?i)\b(?:in|to|at|visit|visited|visiting|visits|toward|towards)\s+(?:\w+\s+)?$|\b(?:in|at|to)\s+the\s+(?:[\w-]+\s+){0,3}?(?:resort|city|town|port|village|capital|spa)\s+of\s+$").unwrap()
 });
 /// "visited Kunashiri", "a kindergarten on Kunashir", "landed on Iturup Island".
 static ISLAND_PREP: LazyLock<Regex> = LazyLock::new(|| {
@@ -735,12 +735,20 @@ fn add(lx: &Lexicon, events: &mut Vec<Event>, e: Event) {
     for cur in events.iter_mut() {
         let (cr, cp, cn) = key(cur);
         let cn: Vec<&str> = cn.iter().map(String::as_str).collect();
-        if same_meeting(lx, (cr, cp.as_deref(), &cn), (er, ep.as_deref(), &en), 0) {
+        if same_meeting(lx, (cr, cp.as_deref(), &cn), (er, ep.as_deref(), &en), 0) && !held_and_planned(cur, &e) {
             merge(lx, cur, e);
             return;
         }
     }
     events.push(e);
+}
+
+/// "met Putin in Sochi on Friday … Putin will visit Japan later this year": a meeting on a
+/// past day is not the one a word says is still to come, in the same document.
+fn held_and_planned(a: &Event, b: &Event) -> bool {
+    let past_day = |x: &Event| !x.explicit && x.status == "held" && x.from.precision() == Precision::Day;
+    let planned = |x: &Event| x.explicit && x.status == "planned";
+    (past_day(a) && planned(b)) || (past_day(b) && planned(a))
 }
 
 /// [`add`] each event in turn, repeated until no two events are one meeting.
@@ -905,6 +913,10 @@ mod tests {
             ["2010-11-01 Kunashiri held Dmitry Medvedev"],
         touring_continues_the_visit: "Medvedev on Monday set foot on one of the disputed islands, touring a school on Kunashir. He may also visit Iturup later.", "2010-11-02" =>
             ["2010-11-01 Kunashiri held Dmitry Medvedev"],
+        resort_of: "Abe met Putin in the Black Sea resort of Sochi on Friday. Putin will visit Japan later this year.", "2016-05-07" =>
+            ["2016-05-06 Sochi held Shinzo Abe+Vladimir Putin", "2016 Japan planned Vladimir Putin"],
+        past_day_is_not_the_planned_visit: "Abe and Putin met on Friday. Putin will visit Japan later this year.", "2016-05-07" =>
+            ["2016-05-06 ? held Shinzo Abe+Vladimir Putin", "2016 Japan planned Vladimir Putin"],
         island_as_topic_is_no_place: "Kishida will visit Moscow next month for talks on Etorofu.", "2016-08-20" =>
             ["2016-09 Moscow planned Fumio Kishida"],
         press_conference_is_no_meeting: "Chief Cabinet Secretary Yoshihide Suga told a press conference on Monday that talks went well.", "2018-05-02" => [],
