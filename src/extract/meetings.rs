@@ -917,6 +917,10 @@ mod tests {
             ["2016-05-06 Sochi held Shinzo Abe+Vladimir Putin", "2016 Japan planned Vladimir Putin"],
         past_day_is_not_the_planned_visit: "Abe and Putin met on Friday. Putin will visit Japan later this year.", "2016-05-07" =>
             ["2016-05-06 ? held Shinzo Abe+Vladimir Putin", "2016 Japan planned Vladimir Putin"],
+        landmark_stands_for_its_city: "TOKYO -- Prime Minister Shinzo Abe and President Vladimir Putin held talks at the Kremlin on Monday.", "2013-04-30" =>
+            ["2013-04-29 Moscow held Shinzo Abe+Vladimir Putin"],
+        kremlin_as_speaker_is_no_place: "Kremlin officials said Putin met Abe on Monday.", "2013-04-30" =>
+            ["2013-04-29 ? held Vladimir Putin+Shinzo Abe"],
         island_as_topic_is_no_place: "Kishida will visit Moscow next month for talks on Etorofu.", "2016-08-20" =>
             ["2016-09 Moscow planned Fumio Kishida"],
         press_conference_is_no_meeting: "Chief Cabinet Secretary Yoshihide Suga told a press conference on Monday that talks went well.", "2018-05-02" => [],
