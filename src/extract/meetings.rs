@@ -127,6 +127,13 @@ static DATELINE: LazyLock<Regex> =
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had)\s+)?(?:said|says|told \w+|stated|added|noted|hoped|hopes|believes|believed|warned|reaffirmed|stressed|insisted|suggested|indicated|argued|confirmed)\b").unwrap()
 });
+/// "… on Jan. 14 to prepare the summit": a meeting named as the purpose of another is not dated here.
+static PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:to prepare(?: for)?|in preparation for|ahead of|to pave the way for|prior to)\s+(?:the|a|an|their|his|her|next)\s+(?:[\w-]+\s+)?$").unwrap()
+});
+/// "Hashimoto proposed to Russian President Boris Yeltsin on Saturday …": said to someone's face.
+static TO_FACE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:proposed|suggested|handed|presented|explained|conveyed)\s+to\s+$").unwrap());
 /// What two sides do together: agreeing, signing, issuing a joint document.
 static AGREED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:agreed|reached (?:an )?agreement|signed|adopted|issued a joint (?:statement|declaration|communiqu\w+))\b")
@@ -366,7 +373,11 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     let mut cues: Vec<(usize, usize, String)> = s
         .meeting_cues
         .iter()
-        .filter(|h| !DOMESTIC.is_match(&t[h.end..]) && !DOMESTIC_BEFORE.is_match(&t[..h.start]))
+        .filter(|h| {
+            !DOMESTIC.is_match(&t[h.end..])
+                && !DOMESTIC_BEFORE.is_match(&t[..h.start])
+                && !PURPOSE.is_match(&t[..h.start])
+        })
         .map(|h| (h.start, h.end, lx.meeting_cues[h.entry].1.clone()))
         .collect();
     // "Abe and Putin agreed …": leaders of two sides agreeing met to do so.
@@ -380,6 +391,19 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
         if sides.iter().any(|a| sides.iter().any(|b| a != b)) && !cues.iter().any(|c| c.0 < m.end() && m.start() < c.1)
         {
             cues.push((m.start(), m.end(), "meeting".into()));
+        }
+    }
+    // "Hashimoto proposed to Yeltsin …": a leader addressing another side's named person met them.
+    for (k, m) in s.persons.iter().enumerate() {
+        let Some(v) = TO_FACE.find(&t[..m.title_start]) else { continue };
+        let other_side = s.persons[..k].iter().any(|p| {
+            p.end <= v.start()
+                && v.start() - p.end < 80
+                && p.actor.country.is_some()
+                && p.actor.country != m.actor.country
+        });
+        if other_side && m.actor.country.is_some() && !cues.iter().any(|c| c.0 < v.end() && v.start() < c.1) {
+            cues.push((v.start(), v.end(), "meeting".into()));
         }
     }
     cues.sort();
@@ -921,6 +945,12 @@ mod tests {
             ["2013-04-29 Moscow held Shinzo Abe+Vladimir Putin"],
         kremlin_as_speaker_is_no_place: "Kremlin officials said Putin met Abe on Monday.", "2013-04-30" =>
             ["2013-04-29 ? held Vladimir Putin+Shinzo Abe"],
+        purpose_is_not_dated_here: "Foreign Minister Taro Kono will hold talks with Russian counterpart Sergei Lavrov in Moscow on Jan. 14 to prepare the summit.", "2019-01-06" =>
+            ["2019-01-14 Moscow planned Taro Kono+Sergey Lavrov"],
+        proposed_to_a_leader: "Prime Minister Ryutaro Hashimoto proposed to Russian President Boris Yeltsin on Saturday that the border be redrawn. The two leaders met at a seaside resort in Kawana.", "1998-04-19" =>
+            ["1998-04-18 Kawana held Boris Yeltsin+Ryutaro Hashimoto"],
+        proposed_to_reporters_is_no_meeting: "Prime Minister Ryutaro Hashimoto proposed to reporters on Saturday a new border plan.", "1998-04-19" => [],
+        proposed_to_his_own_side_is_no_meeting: "Prime Minister Ryutaro Hashimoto proposed to Foreign Minister Keizo Obuchi on Saturday a new border plan.", "1998-04-19" => [],
         island_as_topic_is_no_place: "Kishida will visit Moscow next month for talks on Etorofu.", "2016-08-20" =>
             ["2016-09 Moscow planned Fumio Kishida"],
         press_conference_is_no_meeting: "Chief Cabinet Secretary Yoshihide Suga told a press conference on Monday that talks went well.", "2018-05-02" => [],

@@ -116,6 +116,10 @@ static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// "after a peace treaty is signed" is a condition; "after talks between Kono and Lavrov" is only a time.
+static AFTER_CONDITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:treaty|conclu\w+|sign\w*|normali[sz]\w+|settle\w*|resol\w+)\b").unwrap());
+
 /// Status words, strongest first.
 const STATUS: &[(&str, &str)] = &[
     ("withdrawn", r"(?i)\b(?:renounc\w*|withdr[ae]w\w*|retract\w*|not hand over)\b"),
@@ -238,8 +242,11 @@ fn one_proposal(
         _ => {}
     }
     let islands = dedup(islands);
-    let mut conditions: Vec<String> =
-        CONDITION.find_iter(t).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let mut conditions: Vec<String> = CONDITION
+        .find_iter(t)
+        .filter(|m| !m.as_str().to_ascii_lowercase().starts_with("after") || AFTER_CONDITION.is_match(m.as_str()))
+        .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
     // "sign a peace treaty by the year 2000": the deadline is what the proposal is about.
     if cue.family == "peace-treaty"
         && let Some(d) = s.dates.iter().find(|d| d.deadline && d.start >= cs && d.start <= ce)
@@ -601,6 +608,10 @@ mod tests {
             ["p-2002-treaty-first-cn 2002-03-01 offered"],
         two_leaders_confirm_named_documents: "Koizumi and Putin adopted an action plan on Friday. In the plan, the two leaders confirmed that the 1956 Joint Declaration and the 1993 Tokyo Declaration are the basis for negotiations.", "2003-01-11" =>
             ["p-1956-two-island-su 1956 agreed", "p-2003-two-island-jp-ru 2003-01-10 agreed <-explicit-basis- p-1956-two-island-su"],
+        after_talks_is_no_condition: "Japan and Russia agreed Thursday on joint economic activities on the disputed islands after talks between Kono and Lavrov.", "2017-12-01" =>
+            ["p-2017-joint-economic-jp-ru 2017-11-30 agreed"],
+        after_a_treaty_is_a_condition: "Putin offered to hand over Shikotan after a peace treaty is signed.", "2016-12-17" =>
+            ["p-2016-two-island-ru-after-a-peace 2016-12-17 offered"],
         two_island_offer_with_context_date: "In March 2001, talks were held in Irkutsk. Putin offered to hand over Habomai and Shikotan after a peace treaty.", "2001-04-01" =>
             ["p-2001-two-island-ru-after-a-peace 2001-03 offered"],
         basis_links_to_the_declaration: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks based on the 1956 joint declaration, which promises the return of Habomai and Shikotan.", "2019-02-17" =>
