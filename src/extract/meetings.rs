@@ -132,8 +132,10 @@ static PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:to prepare(?: for)?|in preparation for|ahead of|to pave the way for|prior to)\s+(?:the|a|an|their|his|her|next)\s+(?:[\w-]+\s+)?$").unwrap()
 });
 /// "Hashimoto proposed to Russian President Boris Yeltsin on Saturday …": said to someone's face.
-static TO_FACE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:proposed|suggested|handed|presented|explained|conveyed)\s+to\s+$").unwrap());
+static TO_FACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:proposed|suggested|handed|presented|explained|conveyed)\s+to\s+(?:[\w.'-]+\s+){0,4}$")
+        .unwrap()
+});
 /// What two sides do together: agreeing, signing, issuing a joint document.
 static AGREED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:agreed|reached (?:an )?agreement|signed|adopted|issued a joint (?:statement|declaration|communiqu\w+))\b")
@@ -395,7 +397,7 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     }
     // "Hashimoto proposed to Yeltsin …": a leader addressing another side's named person met them.
     for (k, m) in s.persons.iter().enumerate() {
-        let Some(v) = TO_FACE.find(&t[..m.title_start]) else { continue };
+        let Some(v) = TO_FACE.find(&t[..m.start]) else { continue };
         let other_side = s.persons[..k].iter().any(|p| {
             p.end <= v.start()
                 && v.start() - p.end < 80
@@ -947,8 +949,10 @@ mod tests {
             ["2013-04-29 ? held Vladimir Putin+Shinzo Abe"],
         purpose_is_not_dated_here: "Foreign Minister Taro Kono will hold talks with Russian counterpart Sergei Lavrov in Moscow on Jan. 14 to prepare the summit.", "2019-01-06" =>
             ["2019-01-14 Moscow planned Taro Kono+Sergey Lavrov"],
-        proposed_to_a_leader: "Prime Minister Ryutaro Hashimoto proposed to Russian President Boris Yeltsin on Saturday that the border be redrawn. The two leaders met at a seaside resort in Kawana.", "1998-04-19" =>
-            ["1998-04-18 Kawana held Boris Yeltsin+Ryutaro Hashimoto"],
+        proposed_to_a_leader: "Prime Minister Ryutaro Hashimoto proposed to Russian President Boris Yeltsin on Saturday that the border be redrawn, officials said.", "1998-04-19" =>
+            ["1998-04-18 ? held Ryutaro Hashimoto+Boris Yeltsin"],
+        proposed_then_met_at_a_resort: "Prime Minister Ryutaro Hashimoto proposed to Russian President Boris Yeltsin on Saturday that the border be redrawn. The two leaders met at a seaside resort in Kawana.", "1998-04-19" =>
+            ["1998-04-18 Kawana held Ryutaro Hashimoto+Boris Yeltsin"],
         proposed_to_reporters_is_no_meeting: "Prime Minister Ryutaro Hashimoto proposed to reporters on Saturday a new border plan.", "1998-04-19" => [],
         proposed_to_his_own_side_is_no_meeting: "Prime Minister Ryutaro Hashimoto proposed to Foreign Minister Keizo Obuchi on Saturday a new border plan.", "1998-04-19" => [],
         island_as_topic_is_no_place: "Kishida will visit Moscow next month for talks on Etorofu.", "2016-08-20" =>
