@@ -136,6 +136,7 @@ static TO_FACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:proposed|suggested|handed|presented|explained|conveyed)\s+to\s+(?:[\w.'-]+\s+){0,4}$")
         .unwrap()
 });
+static WHO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*who\s+(?:\w+\s+)?$").unwrap());
 /// What two sides do together: agreeing, signing, issuing a joint document.
 static AGREED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:agreed|reached (?:an )?agreement|signed|adopted|issued a joint (?:statement|declaration|communiqu\w+))\b")
@@ -423,7 +424,10 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
                 && t[a..b].ends_with("ing")
                 && gap.trim_end().ends_with(',')
                 && gap.len() <= 70;
-            if again || participle || gap.len() <= 100 && !gap.contains(';') && CHAIN.is_match(gap) {
+            // "Putin, who arrived in Tokyo on Tuesday, held talks with Abe": the relative clause's
+            // visit and the main clause's talks are one meeting of one subject.
+            let relative = WHO.is_match(&t[..last.cues[0].0]) && gap.trim_end().ends_with(',') && gap.len() <= 70;
+            if again || participle || relative || gap.len() <= 100 && !gap.contains(';') && CHAIN.is_match(gap) {
                 last.cues.push((a, b));
                 last.plural |= plural;
                 if ty == "summit" {
@@ -955,6 +959,8 @@ mod tests {
             ["1998-04-18 Kawana held Ryutaro Hashimoto+Boris Yeltsin"],
         proposed_to_reporters_is_no_meeting: "Prime Minister Ryutaro Hashimoto proposed to reporters on Saturday a new border plan.", "1998-04-19" => [],
         proposed_to_his_own_side_is_no_meeting: "Prime Minister Ryutaro Hashimoto proposed to Foreign Minister Keizo Obuchi on Saturday a new border plan.", "1998-04-19" => [],
+        relative_clause_visit_and_talks: "Shevardnadze, who visited Tokyo in January 1986, held talks with Foreign Minister Shintaro Abe.", "1988-05-27" =>
+            ["1986-01 Tokyo held Eduard Shevardnadze+Shintaro Abe"],
         island_as_topic_is_no_place: "Kishida will visit Moscow next month for talks on Etorofu.", "2016-08-20" =>
             ["2016-09 Moscow planned Fumio Kishida"],
         press_conference_is_no_meeting: "Chief Cabinet Secretary Yoshihide Suga told a press conference on Monday that talks went well.", "2018-05-02" => [],
