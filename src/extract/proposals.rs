@@ -519,7 +519,9 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
     }
     let mut edges = Vec::new();
     for list in by_family.values_mut() {
-        list.sort();
+        // Proposals of one day follow the order they are first told in ("signed a statement …
+        // At the summit, Mori proposed …").
+        list.sort_by_key(|x| (x.0, x.1, g.node(&x.2).and_then(|n| n.evidence.iter().min().cloned()), x.2.clone()));
         for w in list.windows(2) {
             edges.push(link(g, &w[1].2, &w[0].2, "family-chain"));
         }
@@ -577,6 +579,29 @@ mod tests {
                 format!("{} {} {}{}{}", p.id(), p.date, p.status, der.join(""), rej.join(""))
             })
             .collect()
+    }
+
+    /// Family-chain links after [`finish`] on one document: (later, earlier).
+    fn chains(text: &str, pubd: &str) -> Vec<(String, String)> {
+        use crate::extract::{Extract, Extractor};
+        let ex = Extractor::new(None).unwrap();
+        let doc = Document::from_text("d", text, Some(pubd.parse().unwrap()));
+        let mut g = ex.document(&doc).graph;
+        ex.finish(&mut g);
+        g.edges_of(Relation::DerivedFrom)
+            .iter()
+            .filter(|e| e.rule.as_deref() == Some("family-chain"))
+            .map(|e| (e.source.clone(), e.target.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn same_day_proposals_chain_in_the_order_told() {
+        let got = chains(
+            "Mori and Putin on Sunday signed a statement on the handover of Habomai and Shikotan. At the summit, Mori proposed parallel talks on the return of Shikotan and Habomai.",
+            "2001-03-26",
+        );
+        assert_eq!(got, vec![("p-2001-two-island-jp".to_string(), "p-2001-two-island-jp-ru".to_string())]);
     }
 
     /// `text @ publication date => [proposal summaries]`
