@@ -143,6 +143,10 @@ static AGREED: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 /// "Kono and Ivanov attended the talks": people joining the meeting the definite noun refers back to.
+/// "The talks were led by Sugiyama and Morgulov": the people named after join the talks.
+static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:were|was)\s+(?:led|attended|chaired|co-chaired|hosted|headed)\s+by\b").unwrap()
+});
 static JOINS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:attended|joined|took part in|participated in|sat in on|were present at|was present at)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?$").unwrap()
 });
@@ -239,7 +243,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
             let context = if dates.is_empty() && !participants.is_empty() { context_date(sents, si) } else { None };
             let dates: Vec<&DatePhrase> = if dates.is_empty() { context.iter().collect() } else { dates };
             if dates.is_empty() {
-                let joins = JOINS.is_match(&s.text[..p.cues[0].0]);
+                let joins = JOINS.is_match(&s.text[..p.cues[0].0]) || LED_BY.is_match(&s.text[p.cues[0].1..]);
                 attaches.push(Attach {
                     participants,
                     joins,
@@ -273,6 +277,17 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                     if e.place.is_none() {
                         e.place = prev.place.clone();
                     }
+                }
+                // "TOKYO -- Japanese and Russian officials on Friday held talks": the lead's meeting
+                // without named people is placed by a single-place dateline.
+                if e.participants.is_empty()
+                    && e.place.is_none()
+                    && e.meeting_type != "visit"
+                    && e.status == "held"
+                    && !MULTI_DATELINE.is_match(&s.text)
+                    && let Some(dl) = dateline_place(lx, &s.text)
+                {
+                    e.place = Some((dl, ev.clone()));
                 }
                 if e.participants.is_empty() && e.place.is_none() {
                     continue;
@@ -961,6 +976,8 @@ mod tests {
         proposed_to_his_own_side_is_no_meeting: "Prime Minister Ryutaro Hashimoto proposed to Foreign Minister Keizo Obuchi on Saturday a new border plan.", "1998-04-19" => [],
         relative_clause_visit_and_talks: "Shevardnadze, who visited Tokyo in January 1986, held talks with Foreign Minister Shintaro Abe.", "1988-05-27" =>
             ["1986-01 Tokyo held Eduard Shevardnadze+Shintaro Abe"],
+        unnamed_officials_then_led_by: "TOKYO -- Japanese and Russian officials on Friday held talks on joint projects. The talks were led by Deputy Foreign Minister Igor Morgulov and Ambassador Chikahito Harada.", "2017-03-18" =>
+            ["2017-03-17 Tokyo held Igor Morgulov+Chikahito Harada"],
         island_as_topic_is_no_place: "Kishida will visit Moscow next month for talks on Etorofu.", "2016-08-20" =>
             ["2016-09 Moscow planned Fumio Kishida"],
         press_conference_is_no_meeting: "Chief Cabinet Secretary Yoshihide Suga told a press conference on Monday that talks went well.", "2018-05-02" => [],

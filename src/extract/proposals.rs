@@ -91,6 +91,7 @@ static PLAN: LazyLock<Regex> =
 static AGREE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreement|reaffirmed|pledged|vowed)\b").unwrap());
 static JOINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:signed|confirm\w*|issued|adopted)\b").unwrap());
+static AND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:,|\band\b|&)\s*$").unwrap());
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\bwhile\b|\bwhereas\b|;)").unwrap());
 static PREP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:to|with|from|against|toward|towards|into|between|by|over|on|for|of|until|than|in|at|if|unless)\s+(?:the\s+|a\s+|an\s+)?$").unwrap()
@@ -126,7 +127,7 @@ const STATUS: &[(&str, &str)] = &[
     ("revived", r"(?i)\breviv\w*"),
     ("floated", r"(?i)\b(?:float\w*|hint\w*|broach\w*|suggest\w*)\b"),
     ("rejected", r"(?i)\b(?:reject\w*|refus\w*)\b"),
-    ("agreed", r"(?i)\b(?:agreed|agreement|declaration|stipulat\w*|accord|reaffirm\w*)\b"),
+    ("agreed", r"(?i)\b(?:agreed|agrees?|agreement|declaration|stipulat\w*|accord|reaffirm\w*)\b"),
     ("offered", r"(?i)\b(?:offer\w*|propos\w*|calls? for)\b"),
 ];
 static STATUS_RE: LazyLock<Vec<(&'static str, Regex)>> =
@@ -149,8 +150,14 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 }
             }
         }
-        if cues.is_empty() {
+        // "Tokyo rejected the proposal because it insisted on all four islands": the answer to
+        // the proposal before, whatever else the sentence restates.
+        // (Only when it comes first: "… a 1956 offer …, and Moscow might revive that offer" is this one.)
+        let first_cue = cues.iter().map(|c| c.1).min().unwrap_or(usize::MAX);
+        if ANAPHOR.find(t).is_some_and(|m| m.start() < first_cue) {
             anaphor(doc_id, pubd, sents, si, &mut out);
+        }
+        if cues.is_empty() {
             continue;
         }
         // "Moscow has proposed joint development, while Tokyo demands all four islands": a clause
@@ -269,7 +276,11 @@ fn one_proposal(
         rejected_by: Vec::new(),
     };
     let negated = NEGATION.is_match(&t[..cs]);
-    if p.family == "four-island" && !PLAN.is_match(&t[clause_start..cs]) {
+    let answered = ANAPHOR.find(t).map(|m| m.range());
+    let planned = PLAN
+        .find_iter(&t[clause_start..cs])
+        .any(|m| answered.as_ref().is_none_or(|a| !a.contains(&(clause_start + m.start()))));
+    if p.family == "four-island" && !planned {
         // Japan's standing claim: restated by Japan, refused by the other side.
         p.claim = true;
         p.status = "offered".into();
@@ -430,7 +441,12 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
     let pronoun = PRONOUN.find(&s.text).map(|m| m.end());
     let side = s.sides.iter().filter(|w| w.start >= region).find(ok).or_else(|| s.sides.iter().find(ok));
     if let Some(w) = side.filter(|w| pronoun.is_none_or(|p| w.start < p)) {
-        return (vec![w.code.clone()], Vec::new());
+        // "Japanese and Russian officials": a subject of both sides.
+        let mut codes = vec![w.code.clone()];
+        if let Some(o) = s.sides.iter().find(|o| o.start > w.end && AND.is_match(&s.text[w.end..o.start])) {
+            codes.push(o.code.clone());
+        }
+        return (codes, Vec::new());
     }
     if pronoun.is_some() && si > 0 {
         let p = &sents[si - 1];
@@ -637,6 +653,14 @@ mod tests {
             ["p-2017-joint-economic-jp-ru 2017-11-30 agreed"],
         after_a_treaty_is_a_condition: "Putin offered to hand over Shikotan after a peace treaty is signed.", "2016-12-17" =>
             ["p-2016-two-island-ru-after-a-peace 2016-12-17 offered"],
+        rejection_with_a_restated_claim: "In 1992 Kozyrev proposed that Russia hand over Shikotan and Habomai first. Tokyo rejected the proposal because it insisted on the return of all four islands.", "2002-03-12" =>
+            ["p-1992-two-island-ru 1992 rejected rejected by JP", "p-four-island-claim 1992 offered"],
+        revival_after_the_cue_is_this_offer: "In 1990 Moscow floated a lease of the islands. Gorbachev referred to a 1956 Soviet offer to return Shikotan and the Habomai Islands, and Moscow might be prepared to revive that offer.", "1991-01-10" =>
+            ["p-1990-lease-su 1990 floated", "p-1956-two-island-su 1956 agreed", "p-1990-two-island-su 1990 revived <-explicit-basis- p-1956-two-island-su"],
+        headline_pair_of_sides: "Japan, Russia agree on joint projects on disputed isles", "2017-09-08" =>
+            ["p-2017-joint-economic-jp-ru 2017-09-08 agreed"],
+        officials_of_both_sides: "Japanese and Russian officials on Friday discussed joint economic activities on the four islands.", "2017-03-18" =>
+            ["p-2017-joint-economic-jp-ru 2017-03-17 offered"],
         two_island_offer_with_context_date: "In March 2001, talks were held in Irkutsk. Putin offered to hand over Habomai and Shikotan after a peace treaty.", "2001-04-01" =>
             ["p-2001-two-island-ru-after-a-peace 2001-03 offered"],
         basis_links_to_the_declaration: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks based on the 1956 joint declaration, which promises the return of Habomai and Shikotan.", "2019-02-17" =>
