@@ -131,9 +131,10 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
 static PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:to prepare(?: for)?|in preparation for|ahead of|to pave the way for|prior to)\s+(?:the|a|an|their|his|her|next)\s+(?:[\w-]+\s+)?$").unwrap()
 });
-/// "Hashimoto proposed to Russian President Boris Yeltsin on Saturday …": said to someone's face.
+/// "Hashimoto proposed to Russian President Boris Yeltsin on Saturday …", "Putin told Mori on
+/// Monday that …": said to someone's face.
 static TO_FACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:proposed|suggested|handed|presented|explained|conveyed)\s+to\s+(?:[\w.'-]+\s+){0,4}$")
+    Regex::new(r"(?i)\b(?:(?:proposed|suggested|handed|presented|explained|conveyed)\s+to|told|assured|urged|informed)\s+(?:[\w.'-]+\s+){0,4}$")
         .unwrap()
 });
 static WHO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*who\s+(?:\w+\s+)?$").unwrap());
@@ -972,6 +973,9 @@ mod tests {
             ["1998-04-18 ? held Ryutaro Hashimoto+Boris Yeltsin"],
         proposed_then_met_at_a_resort: "Prime Minister Ryutaro Hashimoto proposed to Russian President Boris Yeltsin on Saturday that the border be redrawn. The two leaders met at a seaside resort in Kawana.", "1998-04-19" =>
             ["1998-04-18 Kawana held Ryutaro Hashimoto+Boris Yeltsin"],
+        told_the_other_leader: "TOKYO, Sept. 5 (AP) - Russian President Vladimir Putin told Prime Minister Yoshiro Mori on Monday that Moscow recognized the 1956 declaration.", "2000-09-05" =>
+            ["2000-09-04 Tokyo held Vladimir Putin+Yoshiro Mori"],
+        told_his_own_side_is_no_meeting: "Putin told Foreign Minister Sergei Lavrov on Monday to prepare the talks.", "2016-11-01" => [],
         proposed_to_reporters_is_no_meeting: "Prime Minister Ryutaro Hashimoto proposed to reporters on Saturday a new border plan.", "1998-04-19" => [],
         proposed_to_his_own_side_is_no_meeting: "Prime Minister Ryutaro Hashimoto proposed to Foreign Minister Keizo Obuchi on Saturday a new border plan.", "1998-04-19" => [],
         relative_clause_visit_and_talks: "Shevardnadze, who visited Tokyo in January 1986, held talks with Foreign Minister Shintaro Abe.", "1988-05-27" =>
