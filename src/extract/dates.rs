@@ -135,6 +135,12 @@ const FUTURE: &[&str] = &[
     "to host",
     "to travel",
     "to resume",
+    "to come",
+    "hoped to",
+    "hope to",
+    "wants to",
+    "aims to",
+    "expects to",
 ];
 const PAST: &[&str] = &[
     "was",
@@ -561,6 +567,7 @@ mod tests {
     dates! {
         day_month_past: "after the Dec. 18 meeting", "1989-12-27" => Some("1989-12-18"),
         day_range: "The October 23-24 talks were held", "2000-10-27" => Some("2000-10-23..2000-10-24"),
+        hoped_to_come_in_month: "Putin said he hoped to come to Japan for the summit in Osaka in June", "2018-11-15" => Some("2019-06"),
         agreed_to_hold_in_month: "Abe and Putin agreed to hold talks again in Vladivostok in September", "2016-05-07" => Some("2016-09"),
         agreed_in_month_is_past: "Abe and Putin agreed in Singapore in November to speed up talks", "2019-01-15" => Some("2018-11"),
         future_day_range: "Kono will visit Moscow November 1-3", "2000-10-27" => Some("2000-11-01..2000-11-03"),

@@ -137,6 +137,25 @@ static TO_FACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:proposed|suggested|handed|presented|explained|conveyed)\s+to|told|assured|urged|informed)\s+(?:[\w.'-]+\s+){0,4}$")
         .unwrap()
 });
+/// "…, the first such meeting", "…, their 23rd meeting".
+static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i),\s+(?:the|their|his|her)\s+(?:first|second|third|last|latest|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}$",
+    )
+    .unwrap()
+});
+/// "the first meeting since Motegi took office in September": that date is an office's, not a meeting's
+/// (while "since Putin's September visit" dates the visit).
+static SINCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:took office|came to power|took power|assumed office|was elected|was appointed)\s+(?:\w+\s+){0,2}$",
+    )
+    .unwrap()
+});
+/// "had no plans to meet Putin", "ruled out a visit": a meeting denied.
+static NO_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:no plans?|not planning|not plan|ruled out|rules out|refused|refuses)\s+(?:to\s+|a\s+|an\s+|any\s+)?(?:[\w-]+\s+)?$").unwrap()
+});
 static WHO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*who\s+(?:\w+\s+)?$").unwrap());
 /// What two sides do together: agreeing, signing, issuing a joint document.
 static AGREED: LazyLock<Regex> = LazyLock::new(|| {
@@ -443,7 +462,14 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             // "Putin, who arrived in Tokyo on Tuesday, held talks with Abe": the relative clause's
             // visit and the main clause's talks are one meeting of one subject.
             let relative = WHO.is_match(&t[..last.cues[0].0]) && gap.trim_end().ends_with(',') && gap.len() <= 70;
-            if again || participle || relative || gap.len() <= 100 && !gap.contains(';') && CHAIN.is_match(gap) {
+            // "met Lavrov on Wednesday, the first such meeting since …": an appositive of the same meeting.
+            let appositive = APPOSITIVE.is_match(gap) && gap.len() <= 100;
+            if again
+                || participle
+                || relative
+                || appositive
+                || gap.len() <= 100 && !gap.contains(';') && CHAIN.is_match(gap)
+            {
                 last.cues.push((a, b));
                 last.plural |= plural;
                 if ty == "summit" {
@@ -454,6 +480,8 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
         }
         out.push(Proto { cues: vec![(a, b)], meeting_type: ty, plural, ..Proto::default() });
     }
+    // A denied meeting goes with the summit it names ("no plans to meet Putin at the summit").
+    out.retain(|p| !NO_PLAN.is_match(&t[..p.cues[0].0]));
     if out.is_empty() {
         return out;
     }
@@ -462,7 +490,11 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     // "told a press conference Tuesday", "On July 20, Peskov told journalists that …": the date of the telling.
     let dates: Vec<&DatePhrase> = s
         .event_dates()
-        .filter(|d| !REPORT_DATE.is_match(&t[..d.start]) && !DATELINE_DATE.is_match(&t[..d.start]))
+        .filter(|d| {
+            !REPORT_DATE.is_match(&t[..d.start])
+                && !DATELINE_DATE.is_match(&t[..d.start])
+                && !SINCE.is_match(&t[..d.start])
+        })
         // "on Wednesday briefed …": the date of another verb, unless that verb is a meeting cue.
         .filter(|d| {
             cue_starts.iter().any(|&c| c < d.start)
@@ -626,7 +658,10 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
     // "the two men", "their talks": the last two persons named before.
     let lo = floor(&s.text, p.cues[0].0.saturating_sub(100));
     let window = &s.text[lo..p.cues[p.cues.len() - 1].1];
+    // "The two ministers agreed to prepare for Putin's planned visit": the visit is Putin's.
+    let owned = p.persons.iter().any(|&k| s.persons[k].possessive);
     if out.len() < 2
+        && !owned
         && let Some(m) = PAIR.find(window)
     {
         let mut found: Vec<(Actor, Evidence)> = Vec::new();
@@ -982,6 +1017,13 @@ mod tests {
             ["1986-01 Tokyo held Eduard Shevardnadze+Shintaro Abe"],
         unnamed_officials_then_led_by: "TOKYO -- Japanese and Russian officials on Friday held talks on joint projects. The talks were led by Deputy Foreign Minister Igor Morgulov and Ambassador Chikahito Harada.", "2017-03-18" =>
             ["2017-03-17 Tokyo held Igor Morgulov+Chikahito Harada"],
+        appositive_first_such_meeting: "Foreign Minister Toshimitsu Motegi met his Russian counterpart Sergei Lavrov in Moscow on Wednesday, the first such meeting since Motegi took office in September.", "2019-12-19" =>
+            ["2019-12-18 Moscow held Toshimitsu Motegi+Sergey Lavrov"],
+        pair_does_not_join_anothers_visit: "Motegi met Lavrov in Moscow on Wednesday. The two ministers agreed to prepare for Putin's planned visit to Japan next year.", "2019-12-19" =>
+            ["2019-12-18 Moscow held Toshimitsu Motegi+Sergey Lavrov", "2020 Japan planned Vladimir Putin"],
+        since_a_dated_visit: "The talks were the first since President Vladimir Putin's September visit to Tokyo.", "2000-10-27" =>
+            ["2000-09 Tokyo held Vladimir Putin"],
+        no_plans_to_meet: "Prime Minister Fumio Kishida said Friday he had no plans to meet President Vladimir Putin at the summit in Bangkok next month.", "2022-10-15" => [],
         island_as_topic_is_no_place: "Kishida will visit Moscow next month for talks on Etorofu.", "2016-08-20" =>
             ["2016-09 Moscow planned Fumio Kishida"],
         press_conference_is_no_meeting: "Chief Cabinet Secretary Yoshihide Suga told a press conference on Monday that talks went well.", "2018-05-02" => [],

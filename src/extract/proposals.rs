@@ -89,7 +89,7 @@ static NEGATION: LazyLock<Regex> =
 static PLAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:proposal|plan|proposed|proposes|calls? for|called for)\b").unwrap());
 static AGREE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreement|reaffirmed|pledged|vowed)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreeing|agreement|reaffirmed|pledged|vowed)\b").unwrap());
 static JOINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:signed|confirm\w*|issued|adopted)\b").unwrap());
 static AND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:,|\band\b|&)\s*$").unwrap());
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\bwhile\b|\bwhereas\b|;)").unwrap());
@@ -659,6 +659,8 @@ mod tests {
             ["p-1990-lease-su 1990 floated", "p-1956-two-island-su 1956 agreed", "p-1990-two-island-su 1990 revived <-explicit-basis- p-1956-two-island-su"],
         headline_pair_of_sides: "Japan, Russia agree on joint projects on disputed isles", "2017-09-08" =>
             ["p-2017-joint-economic-jp-ru 2017-09-08 agreed"],
+        leaders_agreeing: "Abe and Putin held talks on Thursday, agreeing to work out a road map for joint economic activities on the islands.", "2016-09-02" =>
+            ["p-2016-joint-economic-jp-ru 2016-09-01 offered"],
         officials_of_both_sides: "Japanese and Russian officials on Friday discussed joint economic activities on the four islands.", "2017-03-18" =>
             ["p-2017-joint-economic-jp-ru 2017-03-17 offered"],
         two_island_offer_with_context_date: "In March 2001, talks were held in Irkutsk. Putin offered to hand over Habomai and Shikotan after a peace treaty.", "2001-04-01" =>
