@@ -1023,6 +1023,10 @@ mod tests {
             ["2019-12-18 Moscow held Toshimitsu Motegi+Sergey Lavrov", "2020 Japan planned Vladimir Putin"],
         since_a_dated_visit: "The talks were the first since President Vladimir Putin's September visit to Tokyo.", "2000-10-27" =>
             ["2000-09 Tokyo held Vladimir Putin"],
+        postpones_present_tense: "Russian President Boris Yeltsin postpones his visit to Japan slated for September.", "1992-09-10" =>
+            ["1992-09 Japan postponed Boris Yeltsin"],
+        slated_visit: "Foreign Minister Sergei Lavrov is slated to visit Tokyo in March.", "2016-02-01" =>
+            ["2016-03 Tokyo planned Sergey Lavrov"],
         no_plans_to_meet: "Prime Minister Fumio Kishida said Friday he had no plans to meet President Vladimir Putin at the summit in Bangkok next month.", "2022-10-15" => [],
         island_as_topic_is_no_place: "Kishida will visit Moscow next month for talks on Etorofu.", "2016-08-20" =>
             ["2016-09 Moscow planned Fumio Kishida"],
