@@ -661,6 +661,10 @@ mod tests {
             ["p-2017-joint-economic-jp-ru 2017-09-08 agreed"],
         leaders_agreeing: "Abe and Putin held talks on Thursday, agreeing to work out a road map for joint economic activities on the islands.", "2016-09-02" =>
             ["p-2016-joint-economic-jp-ru 2016-09-01 offered"],
+        treaty_without_preconditions: "Putin proposed in 2018 that the two countries conclude a peace treaty by the end of the year without preconditions.", "2019-01-06" =>
+            ["p-2018-treaty-first-ru 2018 offered"],
+        treaty_by_the_end_of_this_year: "Moscow called for signing a peace treaty by the end of this year.", "1999-04-05" =>
+            ["p-1999-peace-treaty-ru-by-1999 1999-04-05 offered"],
         officials_of_both_sides: "Japanese and Russian officials on Friday discussed joint economic activities on the four islands.", "2017-03-18" =>
             ["p-2017-joint-economic-jp-ru 2017-03-17 offered"],
         two_island_offer_with_context_date: "In March 2001, talks were held in Irkutsk. Putin offered to hand over Habomai and Shikotan after a peace treaty.", "2001-04-01" =>
