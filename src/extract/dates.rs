@@ -143,6 +143,8 @@ const FUTURE: &[&str] = &[
     "expects to",
 ];
 const PAST: &[&str] = &[
+    "flew",
+    "left",
     "was",
     "were",
     "had",
@@ -192,6 +194,11 @@ pub fn tense_near(s: &str, pos: usize) -> Tense {
             continue;
         }
         let w = m.as_str().to_ascii_lowercase();
+        // "flew to Vladivostok on Wednesday to attend …": an infinitive after the date is the
+        // purpose of the verb before it, not the date's tense.
+        if w.starts_with("to ") && m.start() >= pos {
+            continue;
+        }
         let t = if FUTURE.contains(&w.as_str()) { Tense::Future } else { Tense::Past };
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, t));
@@ -567,6 +574,7 @@ mod tests {
     dates! {
         day_month_past: "after the Dec. 18 meeting", "1989-12-27" => Some("1989-12-18"),
         day_range: "The October 23-24 talks were held", "2000-10-27" => Some("2000-10-23..2000-10-24"),
+        purpose_after_the_date: "Abe flew to Vladivostok on Wednesday to attend the forum", "2017-09-08" => Some("2017-09-06"),
         hoped_to_come_in_month: "Putin said he hoped to come to Japan for the summit in Osaka in June", "2018-11-15" => Some("2019-06"),
         agreed_to_hold_in_month: "Abe and Putin agreed to hold talks again in Vladivostok in September", "2016-05-07" => Some("2016-09"),
         agreed_in_month_is_past: "Abe and Putin agreed in Singapore in November to speed up talks", "2019-01-15" => Some("2018-11"),

@@ -156,6 +156,7 @@ static SINCE: LazyLock<Regex> = LazyLock::new(|| {
 static NO_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:no plans?|not planning|not plan|ruled out|rules out|refused|refuses)\s+(?:to\s+|a\s+|an\s+|any\s+)?(?:[\w-]+\s+)?$").unwrap()
 });
+static AND_THEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\band\s+(?:then\s+|later\s+|also\s+)?$").unwrap());
 static WHO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*who\s+(?:\w+\s+)?$").unwrap());
 /// What two sides do together: agreeing, signing, issuing a joint document.
 static AGREED: LazyLock<Regex> = LazyLock::new(|| {
@@ -464,10 +465,17 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             let relative = WHO.is_match(&t[..last.cues[0].0]) && gap.trim_end().ends_with(',') && gap.len() <= 70;
             // "met Lavrov on Wednesday, the first such meeting since …": an appositive of the same meeting.
             let appositive = APPOSITIVE.is_match(gap) && gap.len() <= 100;
+            // "visited Moscow in September and met Lavrov": the visit's own meeting.
+            let and_met = last.meeting_type == "visit"
+                && AND_THEN.is_match(gap)
+                && !gap.contains(',')
+                && gap.len() <= 60
+                && matches!(t[a..b].to_ascii_lowercase().as_str(), "met" | "held talks");
             if again
                 || participle
                 || relative
                 || appositive
+                || and_met
                 || gap.len() <= 100 && !gap.contains(';') && CHAIN.is_match(gap)
             {
                 last.cues.push((a, b));
@@ -1027,6 +1035,10 @@ mod tests {
             ["1992-09 Japan postponed Boris Yeltsin"],
         slated_visit: "Foreign Minister Sergei Lavrov is slated to visit Tokyo in March.", "2016-02-01" =>
             ["2016-03 Tokyo planned Sergey Lavrov"],
+        visited_and_met: "Kishida visited Moscow in September 2016 and met Lavrov.", "2017-03-01" =>
+            ["2016-09 Moscow held Fumio Kishida+Sergey Lavrov"],
+        flew_to_attend: "Prime Minister Shinzo Abe flew to Vladivostok on Wednesday to attend the Eastern Economic Forum.", "2017-09-06" =>
+            ["2017-09-06 Vladivostok held Shinzo Abe"],
         no_plans_to_meet: "Prime Minister Fumio Kishida said Friday he had no plans to meet President Vladimir Putin at the summit in Bangkok next month.", "2022-10-15" => [],
         island_as_topic_is_no_place: "Kishida will visit Moscow next month for talks on Etorofu.", "2016-08-20" =>
             ["2016-09 Moscow planned Fumio Kishida"],
