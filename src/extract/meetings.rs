@@ -313,11 +313,13 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 if e.participants.is_empty() && e.place.is_none() {
                     continue;
                 }
-                // "Abe met reporters on Monday": the verb alone needs two people or a place.
-                let verb_only = p
-                    .cues
-                    .iter()
-                    .all(|&(a, b)| matches!(s.text[a..b].to_ascii_lowercase().as_str(), "met" | "meet" | "meets"));
+                // "Abe met reporters on Monday", "Japan will host the G7 in May": the verb alone needs two people or a place.
+                let verb_only = p.cues.iter().all(|&(a, b)| {
+                    matches!(
+                        s.text[a..b].to_ascii_lowercase().as_str(),
+                        "met" | "meet" | "meets" | "host" | "hosts" | "hosted" | "hosting"
+                    )
+                });
                 if verb_only && e.participants.len() < 2 && e.place.is_none() {
                     continue;
                 }
@@ -1039,6 +1041,9 @@ mod tests {
             ["2016-09 Moscow held Fumio Kishida+Sergey Lavrov"],
         flew_to_attend: "Prime Minister Shinzo Abe flew to Vladivostok on Wednesday to attend the Eastern Economic Forum.", "2017-09-06" =>
             ["2017-09-06 Vladivostok held Shinzo Abe"],
+        host_a_leader: "Abe will host Putin at his hometown in Yamaguchi on Dec. 15.", "2016-11-01" =>
+            ["2016-12-15 Yamaguchi planned Shinzo Abe+Vladimir Putin"],
+        hosting_alone_is_no_meeting: "Prime Minister Shinzo Abe hosted a dinner on Monday.", "2016-11-01" => [],
         no_plans_to_meet: "Prime Minister Fumio Kishida said Friday he had no plans to meet President Vladimir Putin at the summit in Bangkok next month.", "2022-10-15" => [],
         island_as_topic_is_no_place: "Kishida will visit Moscow next month for talks on Etorofu.", "2016-08-20" =>
             ["2016-09 Moscow planned Fumio Kishida"],
