@@ -74,7 +74,7 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(renounc\w*|withdr[ae]w\w*|reviv\w*|retract\w*|reneg\w* on|reject\w*|refus\w*)\b[^.;]{0,20}?\b(?:the|this|that|its|their) (?:offer|proposal|plan|promise|idea|approach|formula|initiative)\b|\b(?:this|that|the) (?:offer|proposal|plan|idea|approach|initiative)\b[^.;]{0,20}?\b(rejected|withdrawn|renounced|revived)\b").unwrap()
 });
 static LINEAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:based on|basis|starting point|reviv\w*|referred to|in line with|build(?:ing)? on|confirm\w*|reaffirm\w*|abide by|honou?r|recogni[sz]\w*|uphold\w*|adhere to|stand by)\b").unwrap()
+    Regex::new(r"(?i)\b(?:based on|basis|starting point|reviv\w*|referred to|in line with|build(?:ing)? on|confirm\w*|reaffirm\w*|abide by|honou?r|recogni[sz]\w*|uphold\w*|adhere to|stand by|valid\w*|binding|in force|accept(?:ed|s)?)\b").unwrap()
 });
 /// "The move suggests Tokyo may settle for …": the writer's reading of a move, not a proposal.
 static SPECULATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -665,6 +665,8 @@ mod tests {
             ["p-2018-treaty-first-ru 2018 offered"],
         treaty_by_the_end_of_this_year: "Moscow called for signing a peace treaty by the end of this year.", "1999-04-05" =>
             ["p-1999-peace-treaty-ru-by-1999 1999-04-05 offered"],
+        side_holds_the_document_valid: "Moscow considers the 1956 Joint Declaration valid, the Foreign Ministry said on Monday.", "2000-09-05" =>
+            ["p-1956-two-island-su 1956 agreed", "p-2000-two-island-ru 2000-09-04 agreed <-explicit-basis- p-1956-two-island-su"],
         officials_of_both_sides: "Japanese and Russian officials on Friday discussed joint economic activities on the four islands.", "2017-03-18" =>
             ["p-2017-joint-economic-jp-ru 2017-03-17 offered"],
         two_island_offer_with_context_date: "In March 2001, talks were held in Irkutsk. Putin offered to hand over Habomai and Shikotan after a peace treaty.", "2001-04-01" =>
