@@ -91,7 +91,7 @@ static PLAN: LazyLock<Regex> =
 static AGREE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreeing|agreement|reaffirmed|pledged|vowed)\b").unwrap());
 static JOINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:signed|confirm\w*|issued|adopted)\b").unwrap());
-static AND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:,|\band\b|&)\s*$").unwrap());
+static AND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:,|\band\b|&)\s*(?:the\s+)?$").unwrap());
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\bwhile\b|\bwhereas\b|;)").unwrap());
 static PREP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:to|with|from|against|toward|towards|into|between|by|over|on|for|of|until|than|in|at|if|unless)\s+(?:the\s+|a\s+|an\s+)?$").unwrap()
@@ -667,6 +667,8 @@ mod tests {
             ["p-1999-peace-treaty-ru-by-1999 1999-04-05 offered"],
         side_holds_the_document_valid: "Moscow considers the 1956 Joint Declaration valid, the Foreign Ministry said on Monday.", "2000-09-05" =>
             ["p-1956-two-island-su 1956 agreed", "p-2000-two-island-ru 2000-09-04 agreed <-explicit-basis- p-1956-two-island-su"],
+        both_states_signed_the_document: "In 1956 Japan and the Soviet Union signed a joint declaration promising the handover of Habomai and Shikotan.", "2005-01-10" =>
+            ["p-1956-two-island-jp-su 1956 agreed"],
         officials_of_both_sides: "Japanese and Russian officials on Friday discussed joint economic activities on the four islands.", "2017-03-18" =>
             ["p-2017-joint-economic-jp-ru 2017-03-17 offered"],
         two_island_offer_with_context_date: "In March 2001, talks were held in Irkutsk. Putin offered to hand over Habomai and Shikotan after a peace treaty.", "2001-04-01" =>
