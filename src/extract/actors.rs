@@ -369,7 +369,11 @@ impl Actors {
             while i < toks.len() {
                 let l = toks[i].2.to_lowercase();
                 let l = l.trim_end_matches('.');
-                if STOP.contains(&l) || MONTH_WORDS.contains(&l) || self.title_words.iter().any(|t| t == l) {
+                let is_title = |w: &str| self.title_words.iter().any(|t| t == w);
+                // "Sakhalin Governor Oleg Kozhemyako": a place word qualifying the title that follows.
+                let place_title = self.place_words.iter().any(|p| p == l)
+                    && toks.get(i + 1).is_some_and(|n| is_title(n.2.to_lowercase().trim_end_matches('.')));
+                if STOP.contains(&l) || MONTH_WORDS.contains(&l) || is_title(l) || place_title {
                     i += 1;
                 } else {
                     break;
@@ -703,6 +707,22 @@ mod tests {
         weekday_after_name: "Foreign Minister Sergei Lavrov Monday said", "2016-01" =>
             [("Sergey Lavrov", Some("RU"), Some("foreign minister"))],
         morgulov: "Russian Deputy Foreign Minister Igor Morgulov", "2016-01" => [("Igor Morgulov", Some("RU"), Some("deputy foreign minister"))],
+        kishi_2021_is_the_defense_minister: "Defense Minister Kishi said the drills were regrettable", "2021-09" =>
+            [("Nobuo Kishi", Some("JP"), Some("defense minister"))],
+        kishi_1957_is_the_prime_minister: "Kishi said", "1957-05" => [("Nobusuke Kishi", Some("JP"), Some("prime minister"))],
+        kono_2020_defense: "Kono said", "2020-03" => [("Taro Kono", Some("JP"), Some("defense minister"))],
+        komura_under_fukuda: "Komura will visit Moscow", "2008-03" => [("Masahiko Komura", Some("JP"), Some("foreign minister"))],
+        machimura_briefly_fm: "Machimura said", "2007-08" => [("Nobutaka Machimura", Some("JP"), Some("foreign minister"))],
+        fradkov_premier: "Russian Prime Minister Mikhail Fradkov met Koizumi", "2005-01" =>
+            [("Mikhail Fradkov", Some("RU"), Some("prime minister")), ("Junichiro Koizumi", Some("JP"), Some("prime minister"))],
+        ryzhkov_soviet: "Soviet Premier Nikolai Ryzhkov received Abe", "1989-05" =>
+            [("Nikolai Ryzhkov", Some("SU"), Some("premier")), ("Shintaro Abe", Some("JP"), None::<&str>)],
+        sakhalin_governor: "Sakhalin Governor Oleg Kozhemyako said", "2017-06" =>
+            [("Oleg Kozhemyako", Some("RU"), Some("governor"))],
+        regional_title: "Hokkaido Governor Naomi Takahashi and Sakhalin Governor Valery Limarenko signed the memorandum", "2019-05" =>
+            [("Naomi Takahashi", None::<&str>, Some("governor")), ("Valery Limarenko", Some("RU"), Some("governor"))],
+        galuzin_in_tokyo: "Russian Ambassador Mikhail Galuzin said", "2019-01" =>
+            [("Mikhail Galuzin", Some("RU"), Some("ambassador to japan"))],
         places_are_not_people: "Under Nakasone, the Northern Territories and the Habomai Islands stayed", "1985-01" =>
             [("Yasuhiro Nakasone", Some("JP"), Some("prime minister"))],
     }

@@ -93,7 +93,12 @@ impl Builder<'_> {
             self.edge(&p, &id, Relation::ParticipatedIn, ev.clone(), None);
         }
         if let Some((name, ev)) = &e.place {
-            let p = self.place(name, ev.clone());
+            // A visit to an island is held on the island node, not on a place of the same name.
+            let island = self.lx.islands.iter().map(|(_, s)| s).find(|s| self.lx.island_label(s) == *name).cloned();
+            let p = match island {
+                Some(slug_) => self.island(&slug_, ev.clone()),
+                None => self.place(name, ev.clone()),
+            };
             self.edge(&id, &p, Relation::HeldIn, ev.clone(), None);
         }
     }
@@ -214,5 +219,37 @@ fn relabel(g: &mut Graph, id: &str) {
     };
     if old != n.label && !n.attrs.aliases.contains(&old) {
         n.attrs.aliases.push(old);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::Document;
+    use crate::extract::{Extract, Extractor};
+    use crate::graph::{NodeKind, Relation};
+
+    /// `text @ publication date => (meeting place node id, its kind)` for every `held_in` edge.
+    macro_rules! held_in {
+        ($($name:ident: $text:expr, $pubd:expr => [$(($id:expr, $kind:expr)),* $(,)?],)*) => {$(
+            #[test]
+            fn $name() {
+                let ex = Extractor::new(None).unwrap();
+                let doc = Document::from_text("d", $text, Some($pubd.parse().unwrap()));
+                let g = ex.document(&doc).graph;
+                let got: Vec<(String, NodeKind)> = g
+                    .edges_of(Relation::HeldIn)
+                    .iter()
+                    .map(|e| (e.target.clone(), g.node(&e.target).unwrap().kind))
+                    .collect();
+                let want: Vec<(String, NodeKind)> = vec![$(($id.to_string(), $kind)),*];
+                assert_eq!(got, want);
+            }
+        )*};
+    }
+
+    held_in! {
+        island_visit_is_held_on_the_island: "Medvedev visited Kunashir on Nov. 1.", "2010-11-03" =>
+            [("kunashiri", NodeKind::Island)],
+        city_summit_is_held_in_a_place: "Abe met Putin in Sochi on May 6.", "2016-05-08" => [("sochi", NodeKind::Place)],
     }
 }

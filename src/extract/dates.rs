@@ -130,8 +130,21 @@ const FUTURE: &[&str] = &[
     "intends",
     "to visit",
     "to meet",
+    "to hold",
+    "to attend",
+    "to host",
+    "to travel",
+    "to resume",
+    "to come",
+    "hoped to",
+    "hope to",
+    "wants to",
+    "aims to",
+    "expects to",
 ];
 const PAST: &[&str] = &[
+    "flew",
+    "left",
     "was",
     "were",
     "had",
@@ -181,6 +194,11 @@ pub fn tense_near(s: &str, pos: usize) -> Tense {
             continue;
         }
         let w = m.as_str().to_ascii_lowercase();
+        // "flew to Vladivostok on Wednesday to attend …": an infinitive after the date is the
+        // purpose of the verb before it, not the date's tense.
+        if w.starts_with("to ") && m.start() >= pos {
+            continue;
+        }
         let t = if FUTURE.contains(&w.as_str()) { Tense::Future } else { Tense::Past };
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, t));
@@ -434,7 +452,8 @@ fn resolve(
             let p = pubd?;
             p.day?;
             let (o, wd) = (p.first_ordinal(), weekday(p.first_ordinal()));
-            let future = word(1).as_deref() == Some("next") || (word(1).is_none() && tense_near(s, pos) == Tense::Future);
+            let future =
+                word(1).as_deref() == Some("next") || (word(1).is_none() && tense_near(s, pos) == Tense::Future);
             let sat = if future { o + (5 - wd).rem_euclid(7) } else { o - (wd - 5).rem_euclid(7) };
             Some((day_of(sat), Some(day_of(sat + 1))))
         }
@@ -555,6 +574,10 @@ mod tests {
     dates! {
         day_month_past: "after the Dec. 18 meeting", "1989-12-27" => Some("1989-12-18"),
         day_range: "The October 23-24 talks were held", "2000-10-27" => Some("2000-10-23..2000-10-24"),
+        purpose_after_the_date: "Abe flew to Vladivostok on Wednesday to attend the forum", "2017-09-08" => Some("2017-09-06"),
+        hoped_to_come_in_month: "Putin said he hoped to come to Japan for the summit in Osaka in June", "2018-11-15" => Some("2019-06"),
+        agreed_to_hold_in_month: "Abe and Putin agreed to hold talks again in Vladivostok in September", "2016-05-07" => Some("2016-09"),
+        agreed_in_month_is_past: "Abe and Putin agreed in Singapore in November to speed up talks", "2019-01-15" => Some("2018-11"),
         future_day_range: "Kono will visit Moscow November 1-3", "2000-10-27" => Some("2000-11-01..2000-11-03"),
         past_in_new_year: "they met on Dec. 28", "2001-01-05" => Some("2000-12-28"),
         future_across_year: "Koizumi will visit Moscow on Jan. 10", "2002-12-20" => Some("2003-01-10"),

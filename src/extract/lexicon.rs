@@ -12,6 +12,7 @@ use crate::date::PartialDate;
 /// One embedded table: file name and built-in contents.
 pub const TABLES: &[(&str, &str)] = &[
     ("islands.tsv", include_str!("../../data/islands.tsv")),
+    ("landmarks.tsv", include_str!("../../data/landmarks.tsv")),
     ("meeting_cues.tsv", include_str!("../../data/meeting_cues.tsv")),
     ("nationalities.tsv", include_str!("../../data/nationalities.tsv")),
     ("offices.tsv", include_str!("../../data/offices.tsv")),
@@ -148,6 +149,8 @@ pub struct Lexicon {
     /// word (lowercase) → (code, use)
     pub nationalities: Vec<(String, String, String)>,
     pub places: Vec<Place>,
+    /// landmark → index of its city in `places` ("Kremlin" → Moscow)
+    pub landmarks: Vec<(String, usize)>,
     /// name → island slug
     pub islands: Vec<(String, String)>,
     /// phrase → meeting type
@@ -213,11 +216,19 @@ impl Lexicon {
         let nt = table("nationalities.tsv", &["word", "code", "use"])?;
         let nationalities = nt.rows.iter().map(|(_, c)| (c[0].clone(), c[1].clone(), c[2].clone())).collect();
         let lt = table("places.tsv", &["name", "country", "kind"])?;
-        let places = lt
+        let places: Vec<Place> = lt
             .rows
             .iter()
             .map(|(_, c)| Place { name: c[0].clone(), country: c[1].clone(), kind: c[2].clone() })
             .collect();
+        let kt = table("landmarks.tsv", &["landmark", "city"])?;
+        let mut landmarks = Vec::new();
+        for (line, c) in &kt.rows {
+            let Some(i) = places.iter().position(|p: &Place| p.name == c[1]) else {
+                bail!("{}:{line}: {} is not in places.tsv", kt.file, c[1]);
+            };
+            landmarks.push((c[0].clone(), i));
+        }
         let it = table("islands.tsv", &["name", "slug"])?;
         let islands = it.rows.iter().map(|(_, c)| (c[0].clone(), c[1].clone())).collect();
         let mt = table("meeting_cues.tsv", &["phrase", "type"])?;
@@ -235,7 +246,17 @@ impl Lexicon {
                 .map_err(|e| anyhow::anyhow!("{}:{line}: bad pattern: {e}", pc.file))?;
             proposal_cues.push(ProposalCue { family: c[0].clone(), arrangement: c[1].clone(), priority, pattern });
         }
-        Ok(Lexicon { persons, titles, nationalities, places, islands, meeting_cues, status_cues, proposal_cues })
+        Ok(Lexicon {
+            persons,
+            titles,
+            nationalities,
+            places,
+            landmarks,
+            islands,
+            meeting_cues,
+            status_cues,
+            proposal_cues,
+        })
     }
 
     /// Label of an island slug ("habomai" → "Habomai").
@@ -278,6 +299,18 @@ mod tests {
                 assert!(o.to.is_none_or(|t| t >= o.from), "{}: office ends before it starts", p.name);
             }
         }
+    }
+
+    #[test]
+    fn landmarks_name_their_city() {
+        let lx = Lexicon::load(None).unwrap();
+        let city = |l: &str| lx.landmarks.iter().find(|x| x.0 == l).map(|x| lx.places[x.1].name.as_str());
+        assert_eq!(city("Kremlin"), Some("Moscow"));
+        assert_eq!(city("Kantei"), Some("Tokyo"));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("landmarks.tsv"), "landmark\tcity\nKremlin\tAtlantis\n").unwrap();
+        let e = Lexicon::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(e.contains("landmarks.tsv:2") && e.contains("Atlantis is not in places.tsv"), "{e}");
     }
 
     #[test]

@@ -81,12 +81,17 @@ fn surname(name: &str) -> String {
 }
 
 static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:for|to hold|to resume|to reopen|to have|to attend|to continue|and (?:held|hold|holds|had)|on the sidelines of|on the margins of|during|at)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}$").unwrap()
+    Regex::new(r"(?i)\b(?:for|to hold|to resume|to reopen|to have|to attend|to continue|and (?:held|hold|holds|had)|on the sidelines of|on the margins of|during|at)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,4}$").unwrap()
 });
 static OBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:with|by|between)\s*$").unwrap());
 static JOINED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:and|&)\s+(?:his|her)?\s*$").unwrap());
 static PLACE_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in|to|at|visit|visited|visiting|visits|toward|towards)\s+(?:\w+\s+)?$").unwrap()
+    Regex::new(r"(?i)\b(?:in|to|at|visit|visited|visiting|visits|toward|towards)\s+(?:\w+\s+)?$|\b(?:in|at|to)\s+the\s+(?:[\w-]+\s+){0,3}?(?:resort|city|town|port|village|capital|spa)\s+of\s+$").unwrap()
+});
+/// "visited Kunashiri", "a kindergarten on Kunashir", "landed on Iturup Island".
+static ISLAND_PREP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:on|to|visit|visited|visiting|visits|toured|touring)\s+(?:the\s+)?(?:island\s+of\s+)?$")
+        .unwrap()
 });
 static PAIR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -113,7 +118,7 @@ static DATE_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^,?\s+(?:[a-z]+ed|said|told|says|spoke|gave|made|wrote)\b").unwrap());
 /// "…visited Kunashiri, with Foreign Minister Gemba criticizing it": a commentator, not a participant.
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had)\s+)?(?:criticiz\w+|criticis\w+|protest\w*|condemn\w*|denounc\w+|welcom\w+|saying|calling|said|says|told|warned)\b").unwrap()
+    Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had)\s+)?(?:criticiz\w+|criticis\w+|protest\w*|condemn\w*|denounc\w+|welcom\w+|saying|calling|called\s+(?:the|it|this|that|his|her|a|an)\b|described|said|says|told|warned)\b").unwrap()
 });
 static HE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*(?:He|She)\b").unwrap());
 static HERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bhere\b").unwrap());
@@ -122,7 +127,52 @@ static DATELINE: LazyLock<Regex> =
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had)\s+)?(?:said|says|told \w+|stated|added|noted|hoped|hopes|believes|believed|warned|reaffirmed|stressed|insisted|suggested|indicated|argued|confirmed)\b").unwrap()
 });
-static AGREED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:agreed|reached (?:an )?agreement)\b").unwrap());
+/// "… on Jan. 14 to prepare the summit": a meeting named as the purpose of another is not dated here.
+static PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:to prepare(?: for)?|in preparation for|ahead of|to pave the way for|prior to)\s+(?:the|a|an|their|his|her|next)\s+(?:[\w-]+\s+)?$").unwrap()
+});
+/// "Hashimoto proposed to Russian President Boris Yeltsin on Saturday …", "Putin told Mori on
+/// Monday that …": said to someone's face.
+static TO_FACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:proposed|suggested|handed|presented|explained|conveyed)\s+to|told|assured|urged|informed)\s+(?:[\w.'-]+\s+){0,4}$")
+        .unwrap()
+});
+/// "…, the first such meeting", "…, their 23rd meeting".
+static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i),\s+(?:the|their|his|her)\s+(?:first|second|third|last|latest|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}$",
+    )
+    .unwrap()
+});
+/// "the first meeting since Motegi took office in September": that date is an office's, not a meeting's
+/// (while "since Putin's September visit" dates the visit).
+static SINCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:took office|came to power|took power|assumed office|was elected|was appointed)\s+(?:\w+\s+){0,2}$",
+    )
+    .unwrap()
+});
+/// "had no plans to meet Putin", "ruled out a visit": a meeting denied.
+static NO_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:no plans?|not planning|not plan|ruled out|rules out|refused|refuses)\s+(?:to\s+|a\s+|an\s+|any\s+)?(?:[\w-]+\s+)?$").unwrap()
+});
+static AND_THEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\band\s+(?:then\s+|later\s+|also\s+)?$").unwrap());
+static WHO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*who\s+(?:\w+\s+)?$").unwrap());
+/// What two sides do together: agreeing, signing, issuing a joint document.
+static AGREED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:agreed|reached (?:an )?agreement|signed|adopted|issued a joint (?:statement|declaration|communiqu\w+))\b")
+        .unwrap()
+});
+/// "Kono and Ivanov attended the talks": people joining the meeting the definite noun refers back to.
+/// "The talks were led by Sugiyama and Morgulov": the people named after join the talks.
+static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:were|was)\s+(?:led|attended|chaired|co-chaired|hosted|headed)\s+by\b").unwrap()
+});
+static JOINS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:attended|joined|took part in|participated in|sat in on|were present at|was present at)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?$").unwrap()
+});
+/// "MOSCOW/TOKYO --", "MUNICH, Germany/MOSCOW --": a dateline naming more than one place.
+static MULTI_DATELINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*[A-Z][A-Za-z .,'-]*/[A-Z]").unwrap());
 static THE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe\s+$").unwrap());
 
 const LEADER_ROLES: &[&str] =
@@ -139,6 +189,8 @@ struct Proto {
     dates: Vec<DatePhrase>,
     persons: Vec<usize>,
     place: Option<usize>,
+    /// An island the visit goes to (index into the sentence's islands).
+    island: Option<usize>,
 }
 
 impl Proto {
@@ -155,6 +207,8 @@ impl Proto {
 #[derive(Debug)]
 struct Attach {
     participants: Vec<(Actor, Evidence)>,
+    /// "attended the talks": the participants join the meeting referred back to.
+    joins: bool,
     place: Option<(String, Evidence)>,
     meeting_type: String,
     evidence: Evidence,
@@ -178,6 +232,13 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 let h = &s.places[i];
                 (lx.places[h.entry].name.clone(), s.evidence(doc_id, h.start, h.end))
             });
+            // "landed on Iturup": the island visited is the place, under its canonical name.
+            if place.is_none()
+                && let Some(i) = p.island
+            {
+                let h = &s.islands[i];
+                place = Some((lx.island_label(&lx.islands[h.entry].1), s.evidence(doc_id, h.start, h.end)));
+            }
             // "arrived here today" under a "TOKYO, April 16 -" dateline (a city beats its country).
             if let (Some(dl), Some(h)) = (dateline, HERE.find(&s.text))
                 && p.distance(h.start(), h.end()) <= 40
@@ -203,7 +264,14 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
             let context = if dates.is_empty() && !participants.is_empty() { context_date(sents, si) } else { None };
             let dates: Vec<&DatePhrase> = if dates.is_empty() { context.iter().collect() } else { dates };
             if dates.is_empty() {
-                attaches.push(Attach { participants, place, meeting_type: p.meeting_type.clone(), evidence: ev });
+                let joins = JOINS.is_match(&s.text[..p.cues[0].0]) || LED_BY.is_match(&s.text[p.cues[0].1..]);
+                attaches.push(Attach {
+                    participants,
+                    joins,
+                    place,
+                    meeting_type: p.meeting_type.clone(),
+                    evidence: ev,
+                });
                 continue;
             }
             let from_context = context.is_some();
@@ -231,14 +299,27 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                         e.place = prev.place.clone();
                     }
                 }
+                // "TOKYO -- Japanese and Russian officials on Friday held talks": the lead's meeting
+                // without named people is placed by a single-place dateline.
+                if e.participants.is_empty()
+                    && e.place.is_none()
+                    && e.meeting_type != "visit"
+                    && e.status == "held"
+                    && !MULTI_DATELINE.is_match(&s.text)
+                    && let Some(dl) = dateline_place(lx, &s.text)
+                {
+                    e.place = Some((dl, ev.clone()));
+                }
                 if e.participants.is_empty() && e.place.is_none() {
                     continue;
                 }
-                // "Abe met reporters on Monday": the verb alone needs two people or a place.
-                let verb_only = p
-                    .cues
-                    .iter()
-                    .all(|&(a, b)| matches!(s.text[a..b].to_ascii_lowercase().as_str(), "met" | "meet" | "meets"));
+                // "Abe met reporters on Monday", "Japan will host the G7 in May": the verb alone needs two people or a place.
+                let verb_only = p.cues.iter().all(|&(a, b)| {
+                    matches!(
+                        s.text[a..b].to_ascii_lowercase().as_str(),
+                        "met" | "meet" | "meets" | "host" | "hosts" | "hosted" | "hosting"
+                    )
+                });
                 if verb_only && e.participants.len() < 2 && e.place.is_none() {
                     continue;
                 }
@@ -249,6 +330,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 {
                     attaches.push(Attach {
                         participants: e.participants,
+                        joins: false,
                         place: e.place,
                         meeting_type: e.meeting_type,
                         evidence: e.evidence[0].clone(),
@@ -267,7 +349,38 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
     for a in attaches {
         attach(lx, &mut events, a, pubd);
     }
+    if let Some(dl) = dateline {
+        dateline_lends_place(lx, &mut events, sents, dl, pubd);
+    }
     events
+}
+
+/// "IRKUTSK, Russia -- Mori and Putin on Sunday signed …": a wire lead reports the meeting
+/// where it was filed, so a placeless meeting of the dateline's own sentence, dated within a
+/// week of publication and not still to come, took place there. A visit goes elsewhere (a
+/// Moscow bureau reports Medvedev landing on an island). A dateline naming two places
+/// ("MOSCOW/TOKYO --") says nothing about where.
+fn dateline_lends_place(lx: &Lexicon, events: &mut [Event], sents: &[Sent], dl: &str, pubd: Option<PartialDate>) {
+    let Some(pubd) = pubd else { return };
+    let Some(lead) = sents.iter().take(4).find(|s| dateline_place(lx, &s.text).is_some()) else {
+        return;
+    };
+    if MULTI_DATELINE.is_match(&lead.text) {
+        return;
+    }
+    for e in events.iter_mut() {
+        let recent = (pubd.first_ordinal() - e.to.unwrap_or(e.from).last_ordinal()).abs() <= 7
+            && e.from.precision() == Precision::Day;
+        if e.place.is_none()
+            && e.status == "held"
+            && e.meeting_type != "visit"
+            && recent
+            && e.evidence.iter().any(|v| v.sentence == lead.index)
+        {
+            let ev = e.evidence.iter().find(|v| v.sentence == lead.index).cloned().unwrap();
+            e.place = Some((dl.to_string(), ev));
+        }
+    }
 }
 
 /// The place of a dateline ("TOKYO, April 16 -", "MUNICH, Germany/MOSCOW --", "SINGAPORE (Kyodo) --").
@@ -301,7 +414,11 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     let mut cues: Vec<(usize, usize, String)> = s
         .meeting_cues
         .iter()
-        .filter(|h| !DOMESTIC.is_match(&t[h.end..]) && !DOMESTIC_BEFORE.is_match(&t[..h.start]))
+        .filter(|h| {
+            !DOMESTIC.is_match(&t[h.end..])
+                && !DOMESTIC_BEFORE.is_match(&t[..h.start])
+                && !PURPOSE.is_match(&t[..h.start])
+        })
         .map(|h| (h.start, h.end, lx.meeting_cues[h.entry].1.clone()))
         .collect();
     // "Abe and Putin agreed …": leaders of two sides agreeing met to do so.
@@ -317,6 +434,19 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             cues.push((m.start(), m.end(), "meeting".into()));
         }
     }
+    // "Hashimoto proposed to Yeltsin …": a leader addressing another side's named person met them.
+    for (k, m) in s.persons.iter().enumerate() {
+        let Some(v) = TO_FACE.find(&t[..m.start]) else { continue };
+        let other_side = s.persons[..k].iter().any(|p| {
+            p.end <= v.start()
+                && v.start() - p.end < 80
+                && p.actor.country.is_some()
+                && p.actor.country != m.actor.country
+        });
+        if other_side && m.actor.country.is_some() && !cues.iter().any(|c| c.0 < v.end() && v.start() < c.1) {
+            cues.push((v.start(), v.end(), "meeting".into()));
+        }
+    }
     cues.sort();
     let mut out: Vec<Proto> = Vec::new();
     let cue_starts: Vec<usize> = cues.iter().map(|c| c.0).collect();
@@ -326,7 +456,30 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             let gap = &t[last.cues[last.cues.len() - 1].1..a];
             // "… scheduled to visit Japan in 1990, but the trip was postponed": the same visit again.
             let again = THE_BEFORE.is_match(gap) && last.meeting_type == ty && !gap.contains(';');
-            if again || gap.len() <= 70 && !gap.contains(';') && CHAIN.is_match(gap) {
+            // "set foot on Kunashiri, touring a fish plant": a participle continues the visit.
+            let participle = ty == "visit"
+                && last.meeting_type == ty
+                && t[a..b].ends_with("ing")
+                && gap.trim_end().ends_with(',')
+                && gap.len() <= 70;
+            // "Putin, who arrived in Tokyo on Tuesday, held talks with Abe": the relative clause's
+            // visit and the main clause's talks are one meeting of one subject.
+            let relative = WHO.is_match(&t[..last.cues[0].0]) && gap.trim_end().ends_with(',') && gap.len() <= 70;
+            // "met Lavrov on Wednesday, the first such meeting since …": an appositive of the same meeting.
+            let appositive = APPOSITIVE.is_match(gap) && gap.len() <= 100;
+            // "visited Moscow in September and met Lavrov": the visit's own meeting.
+            let and_met = last.meeting_type == "visit"
+                && AND_THEN.is_match(gap)
+                && !gap.contains(',')
+                && gap.len() <= 60
+                && matches!(t[a..b].to_ascii_lowercase().as_str(), "met" | "held talks");
+            if again
+                || participle
+                || relative
+                || appositive
+                || and_met
+                || gap.len() <= 100 && !gap.contains(';') && CHAIN.is_match(gap)
+            {
                 last.cues.push((a, b));
                 last.plural |= plural;
                 if ty == "summit" {
@@ -337,6 +490,8 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
         }
         out.push(Proto { cues: vec![(a, b)], meeting_type: ty, plural, ..Proto::default() });
     }
+    // A denied meeting goes with the summit it names ("no plans to meet Putin at the summit").
+    out.retain(|p| !NO_PLAN.is_match(&t[..p.cues[0].0]));
     if out.is_empty() {
         return out;
     }
@@ -345,7 +500,11 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     // "told a press conference Tuesday", "On July 20, Peskov told journalists that …": the date of the telling.
     let dates: Vec<&DatePhrase> = s
         .event_dates()
-        .filter(|d| !REPORT_DATE.is_match(&t[..d.start]) && !DATELINE_DATE.is_match(&t[..d.start]))
+        .filter(|d| {
+            !REPORT_DATE.is_match(&t[..d.start])
+                && !DATELINE_DATE.is_match(&t[..d.start])
+                && !SINCE.is_match(&t[..d.start])
+        })
         // "on Wednesday briefed …": the date of another verb, unless that verb is a meeting cue.
         .filter(|d| {
             cue_starts.iter().any(|&c| c < d.start)
@@ -395,7 +554,7 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             assigned[k - 1]
         } else if let Some(i) = out
             .iter()
-            .rposition(|p| p.cues[0].1 <= m.title_start && m.title_start - p.cues[p.cues.len() - 1].1 <= 40)
+            .rposition(|p| p.cues[0].1 <= m.title_start && p.distance(m.title_start, m.end) <= 40)
             .filter(|_| OBJECT.is_match(&t[..m.title_start]))
         {
             i
@@ -419,6 +578,15 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     for (k, &i) in assigned.iter().enumerate() {
         if i != usize::MAX {
             out[i].persons.push(k);
+        }
+    }
+    for (k, h) in s.islands.iter().enumerate() {
+        if !ISLAND_PREP.is_match(&t[..h.start]) {
+            continue;
+        }
+        let i = nearest(&out, h.start, h.end);
+        if out[i].meeting_type == "visit" && out[i].island.is_none() && out[i].distance(h.start, h.end) <= 80 {
+            out[i].island = Some(k);
         }
     }
     for (k, h) in s.places.iter().enumerate() {
@@ -447,14 +615,18 @@ fn reports_other(s: &Sent, title_start: usize, end: usize, protos: &[Proto]) -> 
     if protos.iter().all(|p| p.cues[p.cues.len() - 1].1 <= title_start) && COMMENT.is_match(&s.text[end..]) {
         return true;
     }
-    let Some(m) = REPORTING.find(&s.text[end..]) else { return false };
+    let Some(m) = REPORTING.find(&s.text[end..]) else {
+        return false;
+    };
     // "… has been put off, Chief Cabinet Secretary Yoshihide Suga told a news conference": a trailing attribution.
     let before = s.text[..title_start].trim_end().trim_end_matches(['"', '”', '\'', '’']);
     if before.ends_with(',') && protos.iter().all(|p| p.cues[0].0 < title_start) {
         return true;
     }
     let verb_end = end + m.end();
-    let Some(cue) = protos.iter().map(|p| p.cues[0].0).find(|&c| c >= verb_end) else { return false };
+    let Some(cue) = protos.iter().map(|p| p.cues[0].0).find(|&c| c >= verb_end) else {
+        return false;
+    };
     let clause = &s.text[verb_end..cue];
     clause.split_whitespace().any(|w| w == "that")
         || s.persons.iter().any(|p| p.start >= verb_end && p.end <= cue)
@@ -496,7 +668,10 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
     // "the two men", "their talks": the last two persons named before.
     let lo = floor(&s.text, p.cues[0].0.saturating_sub(100));
     let window = &s.text[lo..p.cues[p.cues.len() - 1].1];
+    // "The two ministers agreed to prepare for Putin's planned visit": the visit is Putin's.
+    let owned = p.persons.iter().any(|&k| s.persons[k].possessive);
     if out.len() < 2
+        && !owned
         && let Some(m) = PAIR.find(window)
     {
         let mut found: Vec<(Actor, Evidence)> = Vec::new();
@@ -589,7 +764,9 @@ fn span_days(from: PartialDate, to: Option<PartialDate>) -> i64 {
 /// Whether two dated mentions can be the same meeting by date; day-precise dates get
 /// `days` of slack (reports from different documents disagree by a day or two).
 pub fn dates_overlap(a: (PartialDate, Option<PartialDate>), b: (PartialDate, Option<PartialDate>), days: i64) -> bool {
-    let slack = |d: (PartialDate, Option<PartialDate>)| if d.0.precision() == Precision::Day { days } else { 0 };
+    let slack = |d: (PartialDate, Option<PartialDate>)| {
+        if d.0.precision() == Precision::Day { days } else { 0 }
+    };
     let (alo, ahi) = (a.0.first_ordinal() - slack(a), a.1.unwrap_or(a.0).last_ordinal() + slack(a));
     let (blo, bhi) = (b.0.first_ordinal() - slack(b), b.1.unwrap_or(b.0).last_ordinal() + slack(b));
     alo <= bhi && blo <= ahi
@@ -597,7 +774,9 @@ pub fn dates_overlap(a: (PartialDate, Option<PartialDate>), b: (PartialDate, Opt
 
 /// Whether two places can be the same (equal, unknown, or a city inside the country named).
 pub fn places_compatible(lx: &Lexicon, a: Option<&str>, b: Option<&str>) -> bool {
-    let (Some(a), Some(b)) = (a, b) else { return true };
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
     if a == b {
         return true;
     }
@@ -647,12 +826,20 @@ fn add(lx: &Lexicon, events: &mut Vec<Event>, e: Event) {
     for cur in events.iter_mut() {
         let (cr, cp, cn) = key(cur);
         let cn: Vec<&str> = cn.iter().map(String::as_str).collect();
-        if same_meeting(lx, (cr, cp.as_deref(), &cn), (er, ep.as_deref(), &en), 0) {
+        if same_meeting(lx, (cr, cp.as_deref(), &cn), (er, ep.as_deref(), &en), 0) && !held_and_planned(cur, &e) {
             merge(lx, cur, e);
             return;
         }
     }
     events.push(e);
+}
+
+/// "met Putin in Sochi on Friday … Putin will visit Japan later this year": a meeting on a
+/// past day is not the one a word says is still to come, in the same document.
+fn held_and_planned(a: &Event, b: &Event) -> bool {
+    let past_day = |x: &Event| !x.explicit && x.status == "held" && x.from.precision() == Precision::Day;
+    let planned = |x: &Event| x.explicit && x.status == "planned";
+    (past_day(a) && planned(b)) || (past_day(b) && planned(a))
 }
 
 /// [`add`] each event in turn, repeated until no two events are one meeting.
@@ -716,13 +903,43 @@ fn attach(lx: &Lexicon, events: &mut [Event], a: Attach, pubd: Option<PartialDat
             (same_place, shared, -dist, std::cmp::Reverse(*i))
         })
         .map(|(i, _)| i);
-    // An undated mention adds its evidence (and a missing place), not new participants:
+    // "Kono and Ivanov attended the talks": the latest meeting named before, which they join.
+    let sentence = a.evidence.sentence;
+    let referred = a.joins.then(|| {
+        events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.evidence.iter().any(|v| v.sentence < sentence))
+            .max_by_key(|(_, e)| e.evidence.iter().map(|v| v.sentence).filter(|&x| x < sentence).max())
+            .map(|(i, _)| i)
+    });
+    // "Putin arrived in Nagato nearly three hours late": a visitor to the one city where the
+    // document holds a meeting (other than a visit) came for it.
+    let hosts: Vec<usize> = (0..events.len())
+        .filter(|&i| place.is_some() && events[i].place.as_ref().map(|p| p.0.as_str()) == place)
+        .collect();
+    let host = (a.meeting_type == "visit" && place_rank(lx, place) == 2 && hosts.len() == 1)
+        .then(|| hosts[0])
+        .filter(|&i| events[i].meeting_type != "visit");
+    if let Some(i) = referred.flatten().or(host) {
+        let e = &mut events[i];
+        for (p, ev) in a.participants {
+            if !e.participants.iter().any(|(b, _)| b.name == p.name) {
+                e.participants.push((p, ev));
+            }
+        }
+        e.evidence.push(a.evidence);
+        return;
+    }
+    // Otherwise an undated mention adds its evidence (and a missing place), not new participants:
     // "X and Y will lead the negotiations, Abe said after the meeting" names people who were not there.
     if let Some(i) = best {
         let e = &mut events[i];
         e.evidence.push(a.evidence);
-        // Only a mention of the same kind lends its place ("a visit to Moscow" is not "the summit").
-        if e.place.is_none() && (e.meeting_type == "visit") == (a.meeting_type == "visit") {
+        // Only a mention of the same kind lends its place ("a visit to Moscow" is not "the summit"),
+        // and an island only to its own mention ("may also visit Iturup later" is another trip).
+        let island = a.place.as_ref().is_some_and(|p| !lx.places.iter().any(|x| x.name == p.0));
+        if e.place.is_none() && !island && (e.meeting_type == "visit") == (a.meeting_type == "visit") {
             e.place = a.place;
         }
     }
@@ -780,7 +997,56 @@ mod tests {
             ["2000-12-12 ? cancelled Yoshiro Mori+Vladimir Putin"],
         put_off: "Russian President Boris Yeltsin put off his visit to Japan scheduled for September.", "1992-08-20" =>
             ["1992-09 Japan postponed Boris Yeltsin"],
-        visit_to_an_island: "Medvedev visited Kunashir in November 2010.", "2011-02-01" => ["2010-11 ? held Dmitry Medvedev"],
+        visit_to_an_island: "Medvedev visited Kunashir in November 2010.", "2011-02-01" => ["2010-11 Kunashiri held Dmitry Medvedev"],
+        landed_on_an_island: "MOSCOW -- Prime Minister Dmitry Medvedev on Saturday landed on Iturup and toured a fish farm.", "2015-08-23" =>
+            ["2015-08-22 Etorofu held Dmitry Medvedev"],
+        one_visit_two_spellings: "Medvedev visited Kunashiri on Nov. 1. His visit to Kunashir angered Tokyo.", "2010-11-03" =>
+            ["2010-11-01 Kunashiri held Dmitry Medvedev"],
+        touring_continues_the_visit: "Medvedev on Monday set foot on one of the disputed islands, touring a school on Kunashir. He may also visit Iturup later.", "2010-11-02" =>
+            ["2010-11-01 Kunashiri held Dmitry Medvedev"],
+        resort_of: "Abe met Putin in the Black Sea resort of Sochi on Friday. Putin will visit Japan later this year.", "2016-05-07" =>
+            ["2016-05-06 Sochi held Shinzo Abe+Vladimir Putin", "2016 Japan planned Vladimir Putin"],
+        past_day_is_not_the_planned_visit: "Abe and Putin met on Friday. Putin will visit Japan later this year.", "2016-05-07" =>
+            ["2016-05-06 ? held Shinzo Abe+Vladimir Putin", "2016 Japan planned Vladimir Putin"],
+        landmark_stands_for_its_city: "TOKYO -- Prime Minister Shinzo Abe and President Vladimir Putin held talks at the Kremlin on Monday.", "2013-04-30" =>
+            ["2013-04-29 Moscow held Shinzo Abe+Vladimir Putin"],
+        kremlin_as_speaker_is_no_place: "Kremlin officials said Putin met Abe on Monday.", "2013-04-30" =>
+            ["2013-04-29 ? held Vladimir Putin+Shinzo Abe"],
+        purpose_is_not_dated_here: "Foreign Minister Taro Kono will hold talks with Russian counterpart Sergei Lavrov in Moscow on Jan. 14 to prepare the summit.", "2019-01-06" =>
+            ["2019-01-14 Moscow planned Taro Kono+Sergey Lavrov"],
+        proposed_to_a_leader: "Prime Minister Ryutaro Hashimoto proposed to Russian President Boris Yeltsin on Saturday that the border be redrawn, officials said.", "1998-04-19" =>
+            ["1998-04-18 ? held Ryutaro Hashimoto+Boris Yeltsin"],
+        proposed_then_met_at_a_resort: "Prime Minister Ryutaro Hashimoto proposed to Russian President Boris Yeltsin on Saturday that the border be redrawn. The two leaders met at a seaside resort in Kawana.", "1998-04-19" =>
+            ["1998-04-18 Kawana held Ryutaro Hashimoto+Boris Yeltsin"],
+        told_the_other_leader: "TOKYO, Sept. 5 (AP) - Russian President Vladimir Putin told Prime Minister Yoshiro Mori on Monday that Moscow recognized the 1956 declaration.", "2000-09-05" =>
+            ["2000-09-04 Tokyo held Vladimir Putin+Yoshiro Mori"],
+        told_his_own_side_is_no_meeting: "Putin told Foreign Minister Sergei Lavrov on Monday to prepare the talks.", "2016-11-01" => [],
+        proposed_to_reporters_is_no_meeting: "Prime Minister Ryutaro Hashimoto proposed to reporters on Saturday a new border plan.", "1998-04-19" => [],
+        proposed_to_his_own_side_is_no_meeting: "Prime Minister Ryutaro Hashimoto proposed to Foreign Minister Keizo Obuchi on Saturday a new border plan.", "1998-04-19" => [],
+        relative_clause_visit_and_talks: "Shevardnadze, who visited Tokyo in January 1986, held talks with Foreign Minister Shintaro Abe.", "1988-05-27" =>
+            ["1986-01 Tokyo held Eduard Shevardnadze+Shintaro Abe"],
+        unnamed_officials_then_led_by: "TOKYO -- Japanese and Russian officials on Friday held talks on joint projects. The talks were led by Deputy Foreign Minister Igor Morgulov and Ambassador Chikahito Harada.", "2017-03-18" =>
+            ["2017-03-17 Tokyo held Igor Morgulov+Chikahito Harada"],
+        appositive_first_such_meeting: "Foreign Minister Toshimitsu Motegi met his Russian counterpart Sergei Lavrov in Moscow on Wednesday, the first such meeting since Motegi took office in September.", "2019-12-19" =>
+            ["2019-12-18 Moscow held Toshimitsu Motegi+Sergey Lavrov"],
+        pair_does_not_join_anothers_visit: "Motegi met Lavrov in Moscow on Wednesday. The two ministers agreed to prepare for Putin's planned visit to Japan next year.", "2019-12-19" =>
+            ["2019-12-18 Moscow held Toshimitsu Motegi+Sergey Lavrov", "2020 Japan planned Vladimir Putin"],
+        since_a_dated_visit: "The talks were the first since President Vladimir Putin's September visit to Tokyo.", "2000-10-27" =>
+            ["2000-09 Tokyo held Vladimir Putin"],
+        postpones_present_tense: "Russian President Boris Yeltsin postpones his visit to Japan slated for September.", "1992-09-10" =>
+            ["1992-09 Japan postponed Boris Yeltsin"],
+        slated_visit: "Foreign Minister Sergei Lavrov is slated to visit Tokyo in March.", "2016-02-01" =>
+            ["2016-03 Tokyo planned Sergey Lavrov"],
+        visited_and_met: "Kishida visited Moscow in September 2016 and met Lavrov.", "2017-03-01" =>
+            ["2016-09 Moscow held Fumio Kishida+Sergey Lavrov"],
+        flew_to_attend: "Prime Minister Shinzo Abe flew to Vladivostok on Wednesday to attend the Eastern Economic Forum.", "2017-09-06" =>
+            ["2017-09-06 Vladivostok held Shinzo Abe"],
+        host_a_leader: "Abe will host Putin at his hometown in Yamaguchi on Dec. 15.", "2016-11-01" =>
+            ["2016-12-15 Yamaguchi planned Shinzo Abe+Vladimir Putin"],
+        hosting_alone_is_no_meeting: "Prime Minister Shinzo Abe hosted a dinner on Monday.", "2016-11-01" => [],
+        no_plans_to_meet: "Prime Minister Fumio Kishida said Friday he had no plans to meet President Vladimir Putin at the summit in Bangkok next month.", "2022-10-15" => [],
+        island_as_topic_is_no_place: "Kishida will visit Moscow next month for talks on Etorofu.", "2016-08-20" =>
+            ["2016-09 Moscow planned Fumio Kishida"],
         press_conference_is_no_meeting: "Chief Cabinet Secretary Yoshihide Suga told a press conference on Monday that talks went well.", "2018-05-02" => [],
         counterpart_and_possessive: "The Oct. 3 talks, over which Deputy Foreign Minister Oleg Ivanenko and his Japanese counterpart Kenji Sato presided, came after President Vladimir Putin's September visit to Tokyo.", "2005-10-07" =>
             ["2005-10-03 ? held Oleg Ivanenko+Kenji Sato", "2005-09 Tokyo held Vladimir Putin"],
@@ -806,11 +1072,34 @@ mod tests {
             ["2017-08 Moscow planned -"],
         dateline_date: "TOKYO, July 28. /TASS/. Japanese Foreign Minister Fumio Kishida said that his visit to Russia is not set.", "2015-07-30" => [],
         commentator_is_not_a_participant: "Japan protested on Tuesday after Russian Premier Dmitry Medvedev visited Kunashiri Island, with Foreign Minister Koichiro Gemba criticizing it.", "2012-07-04" =>
-            ["2012-07-03 ? held Dmitry Medvedev"],
+            ["2012-07-03 Kunashiri held Dmitry Medvedev"],
         briefing_date_is_not_the_visit: "Ambassador Masaharu Kono on Wednesday briefed Foreign Minister Seiji Maehara on President Dmitry Medvedev's visit.", "2010-11-03" => [],
         met_reporters_is_no_meeting: "Prime Minister Shinzo Abe met reporters on Monday.", "2016-12-17" => [],
         leaders_agreed: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks.", "2019-02-17" =>
             ["2018-11 ? held Shinzo Abe+Vladimir Putin"],
+        leaders_signed: "VLADIVOSTOK, Russia -- Prime Minister Shinzo Abe and President Vladimir Putin on Thursday signed a memorandum on fisheries.", "2019-09-06" =>
+            ["2019-09-05 Vladivostok held Shinzo Abe+Vladimir Putin"],
+        joint_statement_issued: "Prime Minister Junichiro Koizumi and President Vladimir Putin issued a joint statement in Moscow on Jan. 10.", "2003-01-14" =>
+            ["2003-01-10 Moscow held Junichiro Koizumi+Vladimir Putin"],
+        one_side_signing_is_no_meeting: "TOKYO -- Prime Minister Shinzo Abe on Monday signed a bill on Okinawa.", "2014-06-03" => [],
+        two_place_dateline_lends_nothing: "MOSCOW/TOKYO -- Prime Minister Yoshihiko Noda and President Vladimir Putin on Sunday signed a statement.", "2012-09-10" =>
+            ["2012-09-09 ? held Yoshihiko Noda+Vladimir Putin"],
+        ministers_attended_the_talks: "Prime Minister Ryutaro Hashimoto and President Boris Yeltsin held talks in Krasnoyarsk on Nov. 1. Foreign Minister Yukihiko Ikeda and Foreign Minister Yevgeny Primakov attended the talks.", "1997-11-03" =>
+            ["1997-11-01 Krasnoyarsk held Ryutaro Hashimoto+Boris Yeltsin+Yukihiko Ikeda+Yevgeny Primakov"],
+        between_x_and_y_at_a_long_named_summit: "Officials prepared a meeting between Prime Minister Fumio Kishida and President Vladimir Putin on the sidelines of the Asia-Pacific Economic Cooperation forum in Vladivostok on Sept. 7.", "2021-08-20" =>
+            ["2021-09-07 Vladivostok planned Fumio Kishida+Vladimir Putin"],
+        set_foot_on_an_island: "Prime Minister Dmitry Medvedev on Sunday set foot on Etorofu for the second time.", "2015-08-24" =>
+            ["2015-08-23 Etorofu held Dmitry Medvedev"],
+        critic_who_called_the_trip: "Medvedev landed on Kunashiri on Tuesday. Prime Minister Yoshihiko Noda called the trip extremely regrettable.", "2012-07-04" =>
+            ["2012-07-03 Kunashiri held Dmitry Medvedev"],
+        visitor_to_the_summit_city: "Abe and Putin held summit talks in Nagato on Dec. 15. Putin arrived in Nagato three hours late.", "2016-12-17" =>
+            ["2016-12-15 Nagato held Shinzo Abe+Vladimir Putin"],
+        attendees_join_the_earlier_talks_not_a_later_one: "Prime Minister Yoshiro Mori and President Vladimir Putin held talks in Irkutsk on Sunday. Foreign Minister Yohei Kono and Foreign Minister Igor Ivanov attended the talks. Kono will visit Moscow in May for talks with Ivanov.", "2001-03-26" =>
+            ["2001-03-25 Irkutsk held Yoshiro Mori+Vladimir Putin+Yohei Kono+Igor Ivanov", "2001-05 Moscow planned Yohei Kono+Igor Ivanov"],
+        leaders_adopted_a_plan: "MOSCOW, Jan. 10 (Kyodo) -- Prime Minister Junichiro Koizumi and President Vladimir Putin on Friday adopted an action plan.", "2003-01-10" =>
+            ["2003-01-10 Moscow held Junichiro Koizumi+Vladimir Putin"],
+        dateline_is_not_a_visit_destination: "MOSCOW -- Prime Minister Dmitry Medvedev on Saturday visited a fish farm.", "2015-08-23" =>
+            ["2015-08-22 ? held Dmitry Medvedev"],
         place_only_talks: "Talks in Tokyo late last week failed.", "1999-04-05" => ["1999-04-01..1999-04-04 Tokyo held -"],
     }
 }

@@ -52,7 +52,9 @@ impl Dict {
 /// Every matcher, compiled once per extractor.
 pub struct Matchers {
     pub actors: Actors,
+    /// Place names, then landmark names; [`Matchers::place_of`] maps a hit to its place.
     pub places: Dict,
+    place_of: Vec<usize>,
     pub islands: Dict,
     pub meeting_cues: Dict,
     pub status_cues: Dict,
@@ -63,11 +65,22 @@ impl Matchers {
         let names = |v: Vec<&String>| v.into_iter().cloned().collect::<Vec<String>>();
         Matchers {
             actors: Actors::new(lx),
-            places: Dict::new(&names(lx.places.iter().map(|p| &p.name).collect()), false),
+            places: Dict::new(
+                &names(lx.places.iter().map(|p| &p.name).chain(lx.landmarks.iter().map(|l| &l.0)).collect()),
+                false,
+            ),
+            place_of: (0..lx.places.len()).chain(lx.landmarks.iter().map(|l| l.1)).collect(),
             islands: Dict::new(&names(lx.islands.iter().map(|i| &i.0).collect()), true),
             meeting_cues: Dict::new(&names(lx.meeting_cues.iter().map(|c| &c.0).collect()), true),
             status_cues: Dict::new(&names(lx.status_cues.iter().map(|c| &c.0).collect()), true),
         }
+    }
+}
+
+impl Matchers {
+    /// Places in `s`, a landmark standing for its city ("at the Kremlin" → Moscow).
+    pub fn place_hits(&self, s: &str) -> Vec<Hit> {
+        self.places.find(s).into_iter().map(|h| Hit { entry: self.place_of[h.entry], ..h }).collect()
     }
 }
 
@@ -134,7 +147,7 @@ pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
             unresolved: Vec::new(),
             sides: m.actors.sides(text),
             dates,
-            places: m.places.find(text),
+            places: m.place_hits(text),
             islands: m.islands.find(text),
             meeting_cues: m.meeting_cues.find(text),
             status_cues: m.status_cues.find(text),

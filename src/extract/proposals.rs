@@ -74,22 +74,35 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(renounc\w*|withdr[ae]w\w*|reviv\w*|retract\w*|reneg\w* on|reject\w*|refus\w*)\b[^.;]{0,20}?\b(?:the|this|that|its|their) (?:offer|proposal|plan|promise|idea|approach|formula|initiative)\b|\b(?:this|that|the) (?:offer|proposal|plan|idea|approach|initiative)\b[^.;]{0,20}?\b(rejected|withdrawn|renounced|revived)\b").unwrap()
 });
 static LINEAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:based on|basis|starting point|reviv\w*|referred to|in line with|build(?:ing)? on|confirm\w*|reaffirm\w*|abide by|honou?r|recogni[sz]\w*|uphold\w*|adhere to|stand by)\b").unwrap()
+    Regex::new(r"(?i)\b(?:based on|basis|starting point|reviv\w*|referred to|in line with|build(?:ing)? on|confirm\w*|reaffirm\w*|abide by|honou?r|recogni[sz]\w*|uphold\w*|adhere to|stand by|valid\w*|binding|in force|accept(?:ed|s)?)\b").unwrap()
+});
+/// "The move suggests Tokyo may settle for …": the writer's reading of a move, not a proposal.
+static SPECULATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the|this|that|it|which)\s+(?:[\w-]+\s+){0,2}?(?:suggests|indicates|signals|means|implies)\b(?:\s+that)?\s+[^.;]{0,40}?\b(?:may|might|could)\b[^.;]*$").unwrap()
+});
+/// "the 2001 Irkutsk statement, which confirmed …": a document named by its year.
+static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:[\w-]+\s+){0,3}?(?:statement|declaration|agreement|accord|treaty|communiqu\w+|memorandum|plan|document)\b").unwrap()
 });
 static NEGATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:not|never|no|refus\w*|reject\w*|oppos\w*)\b[^.;,]{0,12}$").unwrap());
 static PLAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:proposal|plan|proposed|proposes|calls? for|called for)\b").unwrap());
-static AGREE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreement|reaffirmed|pledged|vowed)\b").unwrap());
-static JOINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:signed|confirm\w*|issued)\b").unwrap());
+static AGREE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreeing|agreement|reaffirmed|pledged|vowed)\b").unwrap());
+static JOINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:signed|confirm\w*|issued|adopted)\b").unwrap());
+static AND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:,|\band\b|&)\s*(?:the\s+)?$").unwrap());
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\bwhile\b|\bwhereas\b|;)").unwrap());
 static PREP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:to|with|from|against|toward|towards|into|between|by|over|on|for|of|until|than|in|at|if|unless)\s+(?:the\s+|a\s+|an\s+)?$").unwrap()
 });
 /// "the Japan Times": a side word inside a proper name is no actor.
 static NAME_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:Times|News|Post|Herald|Today|Daily|Airlines|Sea|Institute|Foundation)\b").unwrap()
+    Regex::new(r"^\s+(?:Times|News|Post|Herald|Today|Daily|Airlines|Sea|Institute|Foundation|Declaration|Statement|Communiqu\w+|Accord|Agreement|Treaty|Protocol|Memorandum)\b").unwrap()
 });
+/// "the two leaders confirmed …": a joint subject named by the persons of the sentence before.
+static PAIR_SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:the two|both) (?:leaders|men|ministers|sides|governments)\b").unwrap());
 /// A pronoun subject, possibly after an opening adverbial ("As early as 1956, it hinted").
 /// "Japanese officials said …": a side that reports is not the one proposing.
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -104,13 +117,17 @@ static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// "after a peace treaty is signed" is a condition; "after talks between Kono and Lavrov" is only a time.
+static AFTER_CONDITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:treaty|conclu\w+|sign\w*|normali[sz]\w+|settle\w*|resol\w+)\b").unwrap());
+
 /// Status words, strongest first.
 const STATUS: &[(&str, &str)] = &[
     ("withdrawn", r"(?i)\b(?:renounc\w*|withdr[ae]w\w*|retract\w*|not hand over)\b"),
     ("revived", r"(?i)\breviv\w*"),
     ("floated", r"(?i)\b(?:float\w*|hint\w*|broach\w*|suggest\w*)\b"),
     ("rejected", r"(?i)\b(?:reject\w*|refus\w*)\b"),
-    ("agreed", r"(?i)\b(?:agreed|agreement|declaration|stipulat\w*|accord|reaffirm\w*)\b"),
+    ("agreed", r"(?i)\b(?:agreed|agrees?|agreement|declaration|stipulat\w*|accord|reaffirm\w*)\b"),
     ("offered", r"(?i)\b(?:offer\w*|propos\w*|calls? for)\b"),
 ];
 static STATUS_RE: LazyLock<Vec<(&'static str, Regex)>> =
@@ -133,8 +150,14 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 }
             }
         }
-        if cues.is_empty() {
+        // "Tokyo rejected the proposal because it insisted on all four islands": the answer to
+        // the proposal before, whatever else the sentence restates.
+        // (Only when it comes first: "… a 1956 offer …, and Moscow might revive that offer" is this one.)
+        let first_cue = cues.iter().map(|c| c.1).min().unwrap_or(usize::MAX);
+        if ANAPHOR.find(t).is_some_and(|m| m.start() < first_cue) {
             anaphor(doc_id, pubd, sents, si, &mut out);
+        }
+        if cues.is_empty() {
             continue;
         }
         // "Moscow has proposed joint development, while Tokyo demands all four islands": a clause
@@ -181,15 +204,44 @@ fn one_proposal(
     let t = &s.text;
     let cue = &lx.proposal_cues[ci];
     let ev = s.evidence(doc_id, cs, ce);
+    if SPECULATION.is_match(&t[clause_start..cs]) {
+        return;
+    }
     let (codes, persons) = proposer(s, sents, si, cs, doc_id);
-    let attributive = s.dates.iter().find(|d| d.attributive && !d.in_parens);
-    let lineage = LINEAGE.is_match(t);
+    // "the 1956 declaration": the year-attributive nearest the cue names the document it is about.
+    let attributive = s.dates.iter().filter(|d| d.attributive && !d.in_parens).min_by_key(|d| gap(d.start, d.end, cs));
+    // "Mori proposed … as provided in the 1956 declaration": a person's proposal of now that
+    // refers to the document, not the document itself.
+    let by_person = s.persons.iter().any(|m| m.end <= cs);
+    let lineage = LINEAGE.is_match(t) || by_person;
+    // "the 2001 Irkutsk statement, which confirmed the 1956 declaration": the referring
+    // document's year dates the restatement.
+    let referrer = attributive.and_then(|a| {
+        s.dates.iter().find(|d| {
+            d.attributive
+                && !d.in_parens
+                && d.end <= cs
+                && d.from.year != a.from.year
+                && DOCUMENT.is_match(&t[d.end..])
+                && LINEAGE.is_match(&t[d.end..cs])
+        })
+    });
     let mut date = prop_date(s, sents, si, cs, pubd);
+    let mut own_document = false;
     if let (Some(a), false, true) = (attributive, lineage, s.event_dates().next().is_none()) {
         date = Some(a.from);
+        own_document = true;
     }
+    if let Some(r) = referrer {
+        date = Some(r.from);
+    }
+    // "the 1993 Tokyo Declaration, which confirmed …": a place in the document's name proposes nothing.
+    let codes = if referrer.is_some() && persons.is_empty() { Vec::new() } else { codes };
     let date = date.or(pubd).unwrap_or(PartialDate::year(0));
-    let codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, Some(date))).collect());
+    let mut codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, Some(date))).collect());
+    if own_document && codes.is_empty() {
+        codes = holder(&cue.family, date);
+    }
     let mut islands: Vec<String> = s.islands.iter().map(|h| lx.islands[h.entry].1.clone()).collect();
     match cue.family.as_str() {
         "four-island" => islands = ALL_ISLANDS.iter().map(|s| s.to_string()).collect(),
@@ -197,8 +249,11 @@ fn one_proposal(
         _ => {}
     }
     let islands = dedup(islands);
-    let mut conditions: Vec<String> =
-        CONDITION.find_iter(t).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let mut conditions: Vec<String> = CONDITION
+        .find_iter(t)
+        .filter(|m| !m.as_str().to_ascii_lowercase().starts_with("after") || AFTER_CONDITION.is_match(m.as_str()))
+        .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
     // "sign a peace treaty by the year 2000": the deadline is what the proposal is about.
     if cue.family == "peace-treaty"
         && let Some(d) = s.dates.iter().find(|d| d.deadline && d.start >= cs && d.start <= ce)
@@ -221,7 +276,11 @@ fn one_proposal(
         rejected_by: Vec::new(),
     };
     let negated = NEGATION.is_match(&t[..cs]);
-    if p.family == "four-island" && !PLAN.is_match(&t[clause_start..cs]) {
+    let answered = ANAPHOR.find(t).map(|m| m.range());
+    let planned = PLAN
+        .find_iter(&t[clause_start..cs])
+        .any(|m| answered.as_ref().is_none_or(|a| !a.contains(&(clause_start + m.start()))));
+    if p.family == "four-island" && !planned {
         // Japan's standing claim: restated by Japan, refused by the other side.
         p.claim = true;
         p.status = "offered".into();
@@ -259,7 +318,7 @@ fn one_proposal(
     {
         let mut r = p.clone();
         r.date = a.from;
-        r.proposers.clear();
+        r.proposers = holder(&r.family, r.date);
         r.persons.clear();
         r.conditions.clear();
         r.status = "agreed".into();
@@ -269,6 +328,12 @@ fn one_proposal(
         p.derived.push((out.len() - 1, "explicit-basis".into(), ev.clone()));
     }
     out.push(p);
+}
+
+/// Who offers a handover when the text does not say: the side holding the islands at the
+/// date (the Soviet Union until 1991, Russia after). Other families have no default.
+fn holder(family: &str, date: PartialDate) -> Vec<String> {
+    if family == "two-island" { vec![side_at("RU", Some(date))] } else { Vec::new() }
 }
 
 /// "Moscow renounced the offer", "This proposal was firmly rejected by Japan".
@@ -339,12 +404,17 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
         s.persons.iter().map(|m| (m.actor.clone(), s.evidence(doc, m.start, m.end))).collect();
     let codes_of = |ps: &[(Actor, Evidence)]| ps.iter().filter_map(|(a, _)| a.country.clone()).collect::<Vec<_>>();
     // "Mori and Putin signed a statement confirming …": a joint act of the persons named.
-    let joint = persons.len() >= 2 && JOINT.is_match(&s.text[..pos]);
+    let joint = (persons.len() >= 2 || PAIR_SUBJECT.is_match(&s.text[..pos])) && JOINT.is_match(&s.text[..pos]);
     if joint || AGREE.is_match(&s.text[..pos]) {
         if !persons.is_empty() {
             return (codes_of(&persons), persons);
         }
-        let all: Vec<String> = s.sides.iter().filter(|w| !w.compound).map(|w| w.code.clone()).collect();
+        let all: Vec<String> = s
+            .sides
+            .iter()
+            .filter(|w| !w.compound && !NAME_PART.is_match(&s.text[w.end..]))
+            .map(|w| w.code.clone())
+            .collect();
         if !all.is_empty() {
             return (all, Vec::new());
         }
@@ -371,7 +441,12 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
     let pronoun = PRONOUN.find(&s.text).map(|m| m.end());
     let side = s.sides.iter().filter(|w| w.start >= region).find(ok).or_else(|| s.sides.iter().find(ok));
     if let Some(w) = side.filter(|w| pronoun.is_none_or(|p| w.start < p)) {
-        return (vec![w.code.clone()], Vec::new());
+        // "Japanese and Russian officials": a subject of both sides.
+        let mut codes = vec![w.code.clone()];
+        if let Some(o) = s.sides.iter().find(|o| o.start > w.end && AND.is_match(&s.text[w.end..o.start])) {
+            codes.push(o.code.clone());
+        }
+        return (codes, Vec::new());
     }
     if pronoun.is_some() && si > 0 {
         let p = &sents[si - 1];
@@ -460,7 +535,9 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
     }
     let mut edges = Vec::new();
     for list in by_family.values_mut() {
-        list.sort();
+        // Proposals of one day follow the order they are first told in ("signed a statement …
+        // At the summit, Mori proposed …").
+        list.sort_by_key(|x| (x.0, x.1, g.node(&x.2).and_then(|n| n.evidence.iter().min().cloned()), x.2.clone()));
         for w in list.windows(2) {
             edges.push(link(g, &w[1].2, &w[0].2, "family-chain"));
         }
@@ -520,6 +597,29 @@ mod tests {
             .collect()
     }
 
+    /// Family-chain links after [`finish`] on one document: (later, earlier).
+    fn chains(text: &str, pubd: &str) -> Vec<(String, String)> {
+        use crate::extract::{Extract, Extractor};
+        let ex = Extractor::new(None).unwrap();
+        let doc = Document::from_text("d", text, Some(pubd.parse().unwrap()));
+        let mut g = ex.document(&doc).graph;
+        ex.finish(&mut g);
+        g.edges_of(Relation::DerivedFrom)
+            .iter()
+            .filter(|e| e.rule.as_deref() == Some("family-chain"))
+            .map(|e| (e.source.clone(), e.target.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn same_day_proposals_chain_in_the_order_told() {
+        let got = chains(
+            "Mori and Putin on Sunday signed a statement on the handover of Habomai and Shikotan. At the summit, Mori proposed parallel talks on the return of Shikotan and Habomai.",
+            "2001-03-26",
+        );
+        assert_eq!(got, vec![("p-2001-two-island-jp".to_string(), "p-2001-two-island-jp-ru".to_string())]);
+    }
+
     /// `text @ publication date => [proposal summaries]`
     macro_rules! proposals {
         ($($name:ident: $text:expr, $pubd:expr => [$($want:expr),* $(,)?],)*) => {$(
@@ -532,14 +632,53 @@ mod tests {
     }
 
     proposals! {
+        document_offers_by_its_holder: "The 1956 Soviet-Japanese Joint Declaration stipulated that Shikotan and the Habomai islets would be handed over.", "2005-01-10" =>
+            ["p-1956-two-island-su 1956 agreed"],
+        person_refers_to_the_document: "In Tokyo on Tuesday, Prime Minister Junichiro Koizumi proposed talks on the return of Habomai and Shikotan, as provided in the 1956 declaration.", "2005-11-23" =>
+            ["p-1956-two-island-su 1956 agreed", "p-2005-two-island-jp 2005-11-22 offered <-explicit-basis- p-1956-two-island-su"],
+        referring_document_dates_the_restatement: "The sides cited the 1993 Tokyo Declaration, which confirmed the 1956 joint declaration as valid.", "2003-01-11" =>
+            ["p-1956-two-island-su 1956 agreed", "p-1993-two-island 1993 agreed <-explicit-basis- p-1956-two-island-su"],
+        writer_speculation_is_no_proposal: "The move suggests Tokyo may settle for the return of Habomai and Shikotan first.", "2018-11-15" => [],
+        suggestion_by_a_leader_stays: "Putin suggested that Russia could hand over Habomai and Shikotan.", "2018-11-15" =>
+            ["p-2018-two-island-ru 2018-11-15 floated"],
+        treaty_first_then_border: "Officials said Moscow instead proposed that the two countries first sign a treaty on peace, friendship and cooperation and settle the border in a separate treaty.", "1998-11-13" =>
+            ["p-1998-treaty-first-ru 1998-11-13 offered"],
+        treaty_first_shelving: "In 1994, Russia suggested shelving the territorial issue and signing a peace treaty.", "1995-01-10" =>
+            ["p-1994-treaty-first-ru 1994 floated"],
+        peace_treaty_first_settle_later: "Beijing proposed that Tokyo and Moscow sign a peace treaty first and settle the territorial issue later.", "2002-03-01" =>
+            ["p-2002-treaty-first-cn 2002-03-01 offered"],
+        two_leaders_confirm_named_documents: "Koizumi and Putin adopted an action plan on Friday. In the plan, the two leaders confirmed that the 1956 Joint Declaration and the 1993 Tokyo Declaration are the basis for negotiations.", "2003-01-11" =>
+            ["p-1956-two-island-su 1956 agreed", "p-2003-two-island-jp-ru 2003-01-10 agreed <-explicit-basis- p-1956-two-island-su"],
+        after_talks_is_no_condition: "Japan and Russia agreed Thursday on joint economic activities on the disputed islands after talks between Kono and Lavrov.", "2017-12-01" =>
+            ["p-2017-joint-economic-jp-ru 2017-11-30 agreed"],
+        after_a_treaty_is_a_condition: "Putin offered to hand over Shikotan after a peace treaty is signed.", "2016-12-17" =>
+            ["p-2016-two-island-ru-after-a-peace 2016-12-17 offered"],
+        rejection_with_a_restated_claim: "In 1992 Kozyrev proposed that Russia hand over Shikotan and Habomai first. Tokyo rejected the proposal because it insisted on the return of all four islands.", "2002-03-12" =>
+            ["p-1992-two-island-ru 1992 rejected rejected by JP", "p-four-island-claim 1992 offered"],
+        revival_after_the_cue_is_this_offer: "In 1990 Moscow floated a lease of the islands. Gorbachev referred to a 1956 Soviet offer to return Shikotan and the Habomai Islands, and Moscow might be prepared to revive that offer.", "1991-01-10" =>
+            ["p-1990-lease-su 1990 floated", "p-1956-two-island-su 1956 agreed", "p-1990-two-island-su 1990 revived <-explicit-basis- p-1956-two-island-su"],
+        headline_pair_of_sides: "Japan, Russia agree on joint projects on disputed isles", "2017-09-08" =>
+            ["p-2017-joint-economic-jp-ru 2017-09-08 agreed"],
+        leaders_agreeing: "Abe and Putin held talks on Thursday, agreeing to work out a road map for joint economic activities on the islands.", "2016-09-02" =>
+            ["p-2016-joint-economic-jp-ru 2016-09-01 offered"],
+        treaty_without_preconditions: "Putin proposed in 2018 that the two countries conclude a peace treaty by the end of the year without preconditions.", "2019-01-06" =>
+            ["p-2018-treaty-first-ru 2018 offered"],
+        treaty_by_the_end_of_this_year: "Moscow called for signing a peace treaty by the end of this year.", "1999-04-05" =>
+            ["p-1999-peace-treaty-ru-by-1999 1999-04-05 offered"],
+        side_holds_the_document_valid: "Moscow considers the 1956 Joint Declaration valid, the Foreign Ministry said on Monday.", "2000-09-05" =>
+            ["p-1956-two-island-su 1956 agreed", "p-2000-two-island-ru 2000-09-04 agreed <-explicit-basis- p-1956-two-island-su"],
+        both_states_signed_the_document: "In 1956 Japan and the Soviet Union signed a joint declaration promising the handover of Habomai and Shikotan.", "2005-01-10" =>
+            ["p-1956-two-island-jp-su 1956 agreed"],
+        officials_of_both_sides: "Japanese and Russian officials on Friday discussed joint economic activities on the four islands.", "2017-03-18" =>
+            ["p-2017-joint-economic-jp-ru 2017-03-17 offered"],
         two_island_offer_with_context_date: "In March 2001, talks were held in Irkutsk. Putin offered to hand over Habomai and Shikotan after a peace treaty.", "2001-04-01" =>
             ["p-2001-two-island-ru-after-a-peace 2001-03 offered"],
         basis_links_to_the_declaration: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks based on the 1956 joint declaration, which promises the return of Habomai and Shikotan.", "2019-02-17" =>
-            ["p-1956-two-island 1956 agreed", "p-2018-two-island-jp-ru 2018-11 agreed <-explicit-basis- p-1956-two-island"],
+            ["p-1956-two-island-su 1956 agreed", "p-2018-two-island-jp-ru 2018-11 agreed <-explicit-basis- p-1956-two-island-su"],
         withdrawal_by_the_giver: "In 1960 the Soviet government declared that it would not hand over the Habomai Islands and Shikotan.", "1994-01" =>
             ["p-1960-two-island-su 1960 withdrawn"],
         anaphoric_renunciation: "The 1956 declaration promised to return Shikotan and the Habomai group. In the 1960s Moscow renounced the offer.", "2000-10-27" =>
-            ["p-1956-two-island 1956 agreed", "p-1960-two-island-su 1960 withdrawn <-withdrawal- p-1956-two-island"],
+            ["p-1956-two-island-su 1956 agreed", "p-1960-two-island-su 1960 withdrawn <-withdrawal- p-1956-two-island-su"],
         claim_restated_and_refused: "Tokyo has claimed that the islands are Japan's inherent territories. The Soviet Union emphasized that it would not return all the islands.", "1990-05-01" =>
             ["p-four-island-claim 1990-05-01 offered", "p-four-island-claim 1990-05-01 offered rejected by SU"],
         treaty_first_after_while: "Japan insisted on linkage while Moscow sought to put the territorial issue off to a later date.", "2000-10-27" =>
