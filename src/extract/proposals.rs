@@ -52,21 +52,74 @@ impl Prop {
         id
     }
 
+    /// A label an analyst reads: family, proposer(s), year and the first
+    /// condition, e.g. "Two-island proposal (SU, 1956): after the conclusion of a peace treaty".
     pub fn label(&self) -> String {
-        let fam = self.family.replace('-', " ");
-        let mut fam_cap = fam.clone();
-        if let Some(f) = fam_cap.get_mut(0..1) {
-            f.make_ascii_uppercase();
+        let fam = family_name(&self.family);
+        if self.claim {
+            let who = if self.proposers.is_empty() { "JP".into() } else { self.proposers.join("+") };
+            return format!("{fam} claim ({who})");
         }
         let who = if self.proposers.is_empty() { String::new() } else { format!("{}, ", self.proposers.join("+")) };
-        if self.claim {
-            format!(
-                "{fam_cap} claim ({})",
-                if self.proposers.is_empty() { "JP".into() } else { self.proposers.join("+") }
-            )
-        } else {
-            format!("{fam_cap} proposal ({who}{})", self.date.year)
+        let mut label = format!("{fam} proposal ({who}{})", self.date.year);
+        if let Some(c) = self.conditions.first() {
+            label.push_str(": ");
+            label.push_str(&shorten(c, LABEL_CONDITION_CHARS));
         }
+        label
+    }
+}
+
+/// How much of a condition a label shows; the full text stays in `conditions`.
+const LABEL_CONDITION_CHARS: usize = 60;
+
+/// A family's name as an analyst writes it.
+fn family_name(slug: &str) -> String {
+    match slug {
+        "two-island" => "Two-island".into(),
+        "four-island" => "Four-island".into(),
+        "third-way" => "Third-way".into(),
+        "treaty-first" => "Treaty-first".into(),
+        "joint-economic" => "Joint economic activity".into(),
+        "peace-treaty" => "Peace treaty".into(),
+        "package-deal" => "Package deal".into(),
+        other => {
+            let s = other.replace('-', " ");
+            let mut c = s.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+        }
+    }
+}
+
+/// Cut text to at most `max` characters at a word boundary, marking the cut with "…".
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at = cut.rfind(' ').filter(|&i| i > max / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ' ']))
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::{family_name, shorten};
+
+    #[test]
+    fn family_names_read_as_an_analyst_writes_them() {
+        assert_eq!(family_name("two-island"), "Two-island");
+        assert_eq!(family_name("joint-economic"), "Joint economic activity");
+        assert_eq!(family_name("lease"), "Lease");
+        assert_eq!(family_name("new-family"), "New family");
+    }
+
+    #[test]
+    fn long_conditions_are_cut_at_a_word() {
+        assert_eq!(shorten("after a peace treaty", 60), "after a peace treaty");
+        let long = "if the United States ended its military presence on Okinawa and the main islands of Japan";
+        let s = shorten(long, 60);
+        assert!(s.ends_with('…') && s.chars().count() <= 61, "{s}");
+        assert!(s.starts_with("if the United States ended its military presence on"), "{s}");
     }
 }
 
