@@ -11,7 +11,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use kurilnet::analysis::lineage::Lineage;
-use kurilnet::analysis::network::{actor_graph, restrict, Network, Window};
+use kurilnet::analysis::network::{Network, Window, actor_graph, restrict};
 use kurilnet::analysis::testkit;
 use kurilnet::graph::{Graph, NodeKind, Relation};
 

@@ -70,7 +70,10 @@ fn main() {
     let (nodes, edges, docs) = last.unwrap();
     let dps = docs as f64 / median;
     println!("throughput: {docs} documents ({:.1} MiB) in {median:.3} s (median of 3)", bytes as f64 / 1048576.0);
-    println!("throughput: {dps:.0} documents/s, {:.1} MiB/s; graph {nodes} nodes, {edges} edges", bytes as f64 / 1048576.0 / median);
+    println!(
+        "throughput: {dps:.0} documents/s, {:.1} MiB/s; graph {nodes} nodes, {edges} edges",
+        bytes as f64 / 1048576.0 / median
+    );
     if let Some(rss) = peak_rss_mib() {
         println!("throughput: peak resident memory {rss:.1} MiB");
     }

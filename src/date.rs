@@ -42,8 +42,11 @@ impl PartialDate {
     }
 
     pub fn day(year: i32, month: u8, day: u8) -> Option<Self> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(PartialDate { year, month: Some(month), day: Some(day) })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
 
     pub fn precision(&self) -> Precision {
@@ -114,9 +117,7 @@ pub fn days_in_month(y: i32, m: u8) -> u8 {
 impl Ord for PartialDate {
     /// Chronological by first day, then the less precise date first.
     fn cmp(&self, other: &Self) -> Ordering {
-        self.first_day()
-            .cmp(&other.first_day())
-            .then(self.precision().cmp(&other.precision()))
+        self.first_day().cmp(&other.first_day()).then(self.precision().cmp(&other.precision()))
     }
 }
 

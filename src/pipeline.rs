@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::analysis::{compare, lineage::Lineage};
 use crate::corpus::{Corpus, Warning};
 use crate::export::{self, Exporter, OutputFile, Staging};
 use crate::extract::{self, Curation, Extractor};
 use crate::graph::{Graph, NodeKind};
-use crate::analysis::{compare, lineage::Lineage};
 use crate::report::{self, Cell, ReportInputs, Table};
 
 /// Options of the main job.
@@ -98,11 +98,8 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
 /// The report's comparison of two proposal paths (ids, prefixes or families).
 pub fn comparison_table(graph: &Graph, a: &str, b: &str) -> Table {
     let title = format!("Comparison: {a} and {b} paths");
-    let fail = |msg: String| Table {
-        title: title.clone(),
-        header: vec!["note".into()],
-        rows: vec![vec![Cell::plain(msg)]],
-    };
+    let fail =
+        |msg: String| Table { title: title.clone(), header: vec!["note".into()], rows: vec![vec![Cell::plain(msg)]] };
     let lin = match Lineage::build(graph) {
         Ok(l) => l,
         Err(e) => return fail(format!("no comparison: {e}")),
@@ -122,7 +119,12 @@ pub fn comparison_table(graph: &Graph, a: &str, b: &str) -> Table {
         rows.push(vec![Cell::plain(format!("path, {date}")), cell(&x), cell(&y), Cell::plain("")]);
     }
     let common: Vec<&str> = c.common.iter().map(String::as_str).collect();
-    rows.push(vec![Cell::plain("common ancestors"), Cell::plain(common.join(", ")), Cell::plain(common.join(", ")), Cell::plain("")]);
+    rows.push(vec![
+        Cell::plain("common ancestors"),
+        Cell::plain(common.join(", ")),
+        Cell::plain(common.join(", ")),
+        Cell::plain(""),
+    ]);
     let diverge = c.diverge_after.clone().map_or_else(|| "no common root".to_string(), |d| format!("after {d}"));
     rows.push(vec![Cell::plain("diverge"), Cell::plain(diverge.clone()), Cell::plain(diverge), Cell::plain("")]);
     for t in &c.terms {
@@ -130,7 +132,12 @@ pub fn comparison_table(graph: &Graph, a: &str, b: &str) -> Table {
     }
     Table {
         title,
-        header: vec!["".into(), format!("A: {}", c.a.describe()), format!("B: {}", c.b.describe()), "difference".into()],
+        header: vec![
+            "".into(),
+            format!("A: {}", c.a.describe()),
+            format!("B: {}", c.b.describe()),
+            "difference".into(),
+        ],
         rows,
     }
 }

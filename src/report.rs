@@ -169,14 +169,21 @@ pub fn render(g: &Graph, inputs: &ReportInputs) -> String {
     // Top actors: one table, ranked by PageRank when present, one column per measure.
     body.push_str("<h2 id=\"actors\">Top actors</h2>");
     let persons = g.nodes_of(NodeKind::Person);
-    let mut measures: Vec<&String> = persons.iter().flat_map(|n| n.attrs.extra.iter()).filter(|(_, v)| numeric(v).is_some()).map(|(k, _)| k).collect();
+    let mut measures: Vec<&String> = persons
+        .iter()
+        .flat_map(|n| n.attrs.extra.iter())
+        .filter(|(_, v)| numeric(v).is_some())
+        .map(|(k, _)| k)
+        .collect();
     measures.sort();
     measures.dedup();
     match RANK_BY.iter().find_map(|r| measures.iter().find(|m| m.as_str() == *r)).or(measures.first()) {
         None => body.push_str("<p class=\"note\">No centrality measures on the graph.</p>"),
         Some(&rank_by) => {
-            let mut ranked: Vec<(&Node, f64)> =
-                persons.iter().map(|n| (*n, n.attrs.extra.get(rank_by).and_then(numeric).unwrap_or(f64::NEG_INFINITY))).collect();
+            let mut ranked: Vec<(&Node, f64)> = persons
+                .iter()
+                .map(|n| (*n, n.attrs.extra.get(rank_by).and_then(numeric).unwrap_or(f64::NEG_INFINITY)))
+                .collect();
             ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.id.cmp(&b.0.id)));
             let _ = write!(
                 body,
@@ -255,7 +262,11 @@ pub fn render(g: &Graph, inputs: &ReportInputs) -> String {
     }
     for (fam, mut ps) in families {
         ps.sort_by(|a, b| a.attrs.start.cmp(&b.attrs.start).then(a.id.cmp(&b.id)));
-        let _ = write!(body, "<h3>{}</h3><table class=\"lineage\"><tr><th>date</th><th>proposal</th><th>proposer</th><th>islands</th><th>conditions</th><th>status</th><th>derived from</th></tr>", esc(fam));
+        let _ = write!(
+            body,
+            "<h3>{}</h3><table class=\"lineage\"><tr><th>date</th><th>proposal</th><th>proposer</th><th>islands</th><th>conditions</th><th>status</th><th>derived from</th></tr>",
+            esc(fam)
+        );
         for p in ps {
             let parents: Vec<String> = parents_of
                 .get(p.id.as_str())

@@ -29,7 +29,10 @@ fn centrality_table_ranks_by_the_chosen_measure() {
     let (_d, g) = sample_file();
     let out = ok(&["centrality", &g, "--network", "actors", "--measure", "degree", "--top", "3"]);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "actors network (persons linked by meetings attended together), all years: 15 nodes, ranked by degree");
+    assert_eq!(
+        lines[0],
+        "actors network (persons linked by meetings attended together), all years: 15 nodes, ranked by degree"
+    );
     assert!(lines[1].trim_start().starts_with("rank id"), "{out}");
     assert!(lines[2].contains("vladimir-putin"), "{out}");
     assert!(out.contains("… 12 more (--top 0 shows all)"));
@@ -87,14 +90,21 @@ fn lineage_reports_a_cycle_naming_the_file() {
     let out = kurilnet(&["lineage", p.to_str().unwrap()]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("cyclic.json") && err.contains("form a cycle: p-1956-joint-declaration → p-1960-withdrawal → p-1956-joint-declaration"), "{err}");
+    assert!(
+        err.contains("cyclic.json")
+            && err.contains("form a cycle: p-1956-joint-declaration → p-1960-withdrawal → p-1956-joint-declaration"),
+        "{err}"
+    );
 }
 
 #[test]
 fn compare_families_and_prefixes() {
     let (_d, g) = sample_file();
     let t = ok(&["compare", &g, "two-island", "lease"]);
-    assert!(t.starts_with("A: family two-island (latest: p-2019-plus-alpha)\nB: family lease (latest: p-1990-lease)\n"), "{t}");
+    assert!(
+        t.starts_with("A: family two-island (latest: p-2019-plus-alpha)\nB: family lease (latest: p-1990-lease)\n"),
+        "{t}"
+    );
     // 2019's second parent (joint-economic, 2016) derives from the 1990 lease idea.
     assert!(t.contains("Common ancestors: p-1990-lease (1990-03)\nDiverge: the paths share no root\n"), "{t}");
     let t = ok(&["compare", &g, "p-1956", "p-2019"]);
@@ -104,7 +114,11 @@ fn compare_families_and_prefixes() {
     let out = kurilnet(&["compare", &g, "p-19", "lease"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("cannot resolve A") && err.contains("\"p-19\" is ambiguous: 5 proposal ids start with it: p-1956-joint-declaration, "), "{err}");
+    assert!(
+        err.contains("cannot resolve A")
+            && err.contains("\"p-19\" is ambiguous: 5 proposal ids start with it: p-1956-joint-declaration, "),
+        "{err}"
+    );
 }
 
 #[test]

@@ -8,14 +8,18 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use kurilnet::analysis::centrality::{analyse, to_csv, Measure, Options};
-use kurilnet::analysis::network::{actor_graph, restrict, Window};
+use kurilnet::analysis::centrality::{Measure, Options, analyse, to_csv};
+use kurilnet::analysis::network::{Window, actor_graph, restrict};
 use kurilnet::analysis::testkit;
 use kurilnet::export::graphml::to_graphml;
 use kurilnet::graph::{Edge, Graph, Relation};
 
 fn networkx_available() -> bool {
-    common::require(common::python_has("networkx, scipy"), "python3 with networkx and scipy", "pip install -r tests/requirements.txt")
+    common::require(
+        common::python_has("networkx, scipy"),
+        "python3 with networkx and scipy",
+        "pip install -r tests/requirements.txt",
+    )
 }
 
 /// Export `g` (restricted to `w`) and its actor network, score it, and let networkx check every value.

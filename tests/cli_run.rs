@@ -46,7 +46,9 @@ fn main_job_on_seeds_writes_every_output_with_evidence() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 
     let (nh, nodes) = read_csv(&out.path().join("nodes.csv"));
-    for c in ["Id", "Label", "kind", "country", "start", "end", "status", "place", "family", "proposer", "timeset", "docs"] {
+    for c in
+        ["Id", "Label", "kind", "country", "start", "end", "status", "place", "family", "proposer", "timeset", "docs"]
+    {
         col(&nh, c);
     }
     let ids: std::collections::HashSet<&str> = nodes.iter().map(|r| r.get(0).unwrap()).collect();
@@ -55,7 +57,8 @@ fn main_job_on_seeds_writes_every_output_with_evidence() {
     assert_eq!(docs, 5);
 
     let (eh, edges) = read_csv(&out.path().join("edges.csv"));
-    let (s, t, id, ev, n) = (col(&eh, "Source"), col(&eh, "Target"), col(&eh, "Id"), col(&eh, "evidence"), col(&eh, "evidence_count"));
+    let (s, t, id, ev, n) =
+        (col(&eh, "Source"), col(&eh, "Target"), col(&eh, "Id"), col(&eh, "evidence"), col(&eh, "evidence_count"));
     col(&eh, "relation");
     let eids: std::collections::HashSet<&str> = edges.iter().map(|r| r.get(id).unwrap()).collect();
     assert_eq!(eids.len(), edges.len(), "edge ids unique");
@@ -71,7 +74,12 @@ fn main_job_on_seeds_writes_every_output_with_evidence() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), kurilnet::corpus::decode(&std::fs::read(&p).unwrap()).unwrap()))
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                kurilnet::corpus::decode(&std::fs::read(&p).unwrap()).unwrap(),
+            )
+        })
         .collect();
     let check = |what: &str, ev: &[kurilnet::graph::Evidence]| {
         assert!(!ev.is_empty(), "{what} has no evidence");
@@ -109,7 +117,11 @@ fn outputs_are_byte_identical_across_runs() {
 fn broken_corpus() -> tempfile::TempDir {
     let d = tempfile::tempdir().unwrap();
     let p = d.path();
-    std::fs::write(p.join("good.txt"), "Foreign Minister Taro Kono met Sergei Lavrov in Munich on Feb. 16. They talked.").unwrap();
+    std::fs::write(
+        p.join("good.txt"),
+        "Foreign Minister Taro Kono met Sergei Lavrov in Munich on Feb. 16. They talked.",
+    )
+    .unwrap();
     std::fs::write(p.join("latin1.txt"), b"Caf\xe9 talks in Tokyo.").unwrap();
     std::fs::write(p.join("binary.txt"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
     std::fs::write(p.join("empty.txt"), b"").unwrap();

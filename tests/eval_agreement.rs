@@ -26,13 +26,20 @@ struct Reference {
 /// The reference scorer, or `None` (with a message) to skip.
 fn scorer() -> Option<PathBuf> {
     let default = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/score.py");
-    let candidates: Vec<PathBuf> =
-        std::env::var_os("KURILNET_REFERENCE_SCORER").filter(|v| !v.is_empty()).map(PathBuf::from).into_iter().chain([default]).collect();
+    let candidates: Vec<PathBuf> = std::env::var_os("KURILNET_REFERENCE_SCORER")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([default])
+        .collect();
     let found = candidates.iter().find(|p| p.is_file()).cloned();
     if found.is_none() {
         let tried: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
         // Even under CI: the reference scorer lives outside the repository and may be absent.
-        skip(&format!("reference scorer score.py not found (tried {}); set KURILNET_REFERENCE_SCORER", tried.join(", ")));
+        skip(&format!(
+            "reference scorer score.py not found (tried {}); set KURILNET_REFERENCE_SCORER",
+            tried.join(", ")
+        ));
     }
     found
 }
@@ -41,19 +48,16 @@ fn scorer() -> Option<PathBuf> {
 fn reference() -> Option<Reference> {
     let scorer = scorer()?;
     let python = "python3".to_string();
-    let ok = Command::new(&python)
-        .args(["-c", "import sys, tomllib"])
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let ok = Command::new(&python).args(["-c", "import sys, tomllib"]).output().is_ok_and(|o| o.status.success());
     if !ok {
-        let msg = format!("python3 (3.11 or later, for tomllib) is needed to run the reference scorer {}", scorer.display());
+        let msg =
+            format!("python3 (3.11 or later, for tomllib) is needed to run the reference scorer {}", scorer.display());
         assert!(std::env::var_os("CI").is_none(), "CI is set and the reference scorer exists: {msg}");
         skip(&msg);
         return None;
     }
     Some(Reference { python, scorer })
 }
-
 
 /// Runs score.py's `main` on every case in one Python process (a process
 /// per run would dominate the test's time) and returns, per case, its output
@@ -529,7 +533,10 @@ fn handmade_cases_cover_the_tricky_paths() {
 
     let m = score(MEETINGS_GOLD, MEETINGS_NODES, MEETINGS_EDGES);
     assert_eq!(m.details.meetings_missed, ["m7-twin"], "a tie between gold twins goes to the later one");
-    assert!(m.details.meetings_not_in_gold.iter().any(|f| f.starts_with("Abe–Putin summit")), "ties go to the later tool row");
+    assert!(
+        m.details.meetings_not_in_gold.iter().any(|f| f.starts_with("Abe–Putin summit")),
+        "ties go to the later tool row"
+    );
     assert!(!m.details.meetings_not_in_gold.iter().any(|f| f.starts_with("Singapore")), "matched on place");
     assert_eq!(m.scores.meetings.found, 11, "12 tool meetings, one matched to optional gold");
     assert_eq!(m.attributes.meeting_status.right, 6);
@@ -629,7 +636,12 @@ fn perturbed_export(gold: &Gold, rng: &mut Rng) -> (String, String) {
         }
     }
     for k in 0..rng.below(4) {
-        nodes.push(row(format!("junk-person-{k}"), format!("Junk Person {k}"), "person", ["", "", "", "", "", "", "", ""]));
+        nodes.push(row(
+            format!("junk-person-{k}"),
+            format!("Junk Person {k}"),
+            "person",
+            ["", "", "", "", "", "", "", ""],
+        ));
     }
     let persons: Vec<String> = person_node.values().flatten().cloned().collect();
 
@@ -648,7 +660,12 @@ fn perturbed_export(gold: &Gold, rng: &mut Rng) -> (String, String) {
             let end = if rng.chance(0.7) { g.end.clone() } else { String::new() };
             let status = if rng.chance(0.7) { g.status.clone() } else { rng.pick(STATUSES).to_string() };
             let place = if rng.chance(0.6) { g.place.clone() } else { String::new() };
-            nodes.push(row(id.clone(), format!("Meeting {j}"), "meeting", ["", &start, &end, &status, &place, "", "", ""]));
+            nodes.push(row(
+                id.clone(),
+                format!("Meeting {j}"),
+                "meeting",
+                ["", &start, &end, &status, &place, "", "", ""],
+            ));
             for p in &g.participants {
                 if let Some(ids) = person_node.get(p.as_str()).filter(|_| rng.chance(0.8)) {
                     let pid = ids[rng.below(ids.len())].clone();
@@ -682,7 +699,11 @@ fn perturbed_export(gold: &Gold, rng: &mut Rng) -> (String, String) {
                 continue;
             }
             let year = lo - 1 + rng.below((hi - lo + 3) as usize) as i64;
-            let family = if rng.chance(0.85) { g.family.replace('-', rng.pick(&["-", " ", "_"])) } else { rng.pick(FAMILIES).into() };
+            let family = if rng.chance(0.85) {
+                g.family.replace('-', rng.pick(&["-", " ", "_"]))
+            } else {
+                rng.pick(FAMILIES).into()
+            };
             let proposer = match rng.below(5) {
                 0 => String::new(),
                 1 => "US".into(),
@@ -695,12 +716,22 @@ fn perturbed_export(gold: &Gold, rng: &mut Rng) -> (String, String) {
             };
             let id = format!("proposal-{k}-{copy}");
             proposal_node.entry(g.id.as_str()).or_default().push(id.clone());
-            nodes.push(row(id, format!("Proposal {k}"), "proposal", ["", &start, "", "", "", &family, &proposer, &year_cell]));
+            nodes.push(row(
+                id,
+                format!("Proposal {k}"),
+                "proposal",
+                ["", &start, "", "", "", &family, &proposer, &year_cell],
+            ));
         }
     }
     for k in 0..rng.below(3) {
         let year = (1950 + rng.below(70)).to_string();
-        nodes.push(row(format!("junk-proposal-{k}"), "Junk".into(), "proposal", ["", &year, "", "", "", rng.pick(FAMILIES), "JP", ""]));
+        nodes.push(row(
+            format!("junk-proposal-{k}"),
+            "Junk".into(),
+            "proposal",
+            ["", &year, "", "", "", rng.pick(FAMILIES), "JP", ""],
+        ));
     }
     // Lineage: gold links (some skipped, some to a grandparent) and random ones, never a cycle
     // (on a cycle score.py's answer depends on Python's set order).
@@ -713,7 +744,9 @@ fn perturbed_export(gold: &Gold, rng: &mut Rng) -> (String, String) {
     };
     for g in &gold.proposal {
         for d in &g.derived_from {
-            let (Some(cs), Some(ps)) = (proposal_node.get(g.id.as_str()), proposal_node.get(d.as_str())) else { continue };
+            let (Some(cs), Some(ps)) = (proposal_node.get(g.id.as_str()), proposal_node.get(d.as_str())) else {
+                continue;
+            };
             if rng.chance(0.75) {
                 add(&mut lineage, &cs[rng.below(cs.len())], &ps[rng.below(ps.len())]);
             }
@@ -798,7 +831,10 @@ fn seeds_extraction_agrees_with_the_reference_scorer() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), kurilnet(&tmp.path().join("gold.toml"), &tmp.path().join("export"), &["--json"]));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        kurilnet(&tmp.path().join("gold.toml"), &tmp.path().join("export"), &["--json"])
+    );
     eprintln!("seeds: macro F1 {:.4}, largest difference {:.1e}", a.macro_f1, a.max_diff);
 }
 

@@ -10,7 +10,7 @@ use std::process::Command;
 
 use common::{dot_on_path, python_has};
 
-use kurilnet::export::{dot, svg, Staging};
+use kurilnet::export::{Staging, dot, svg};
 
 /// Whether a client is usable; without it, skip (locally) or fail (under CI).
 fn client(ok: bool, what: &str) -> bool {
@@ -43,7 +43,8 @@ fn the_main_job_writes_every_format() {
     let dir = tempfile::tempdir().unwrap();
     let mut names = write_all(dir.path());
     names.sort();
-    let mut want = vec!["edges.csv", "graph.dot", "graph.gexf", "graph.graphml", "graph.json", "graph.nodelink.json", "nodes.csv"];
+    let mut want =
+        vec!["edges.csv", "graph.dot", "graph.gexf", "graph.graphml", "graph.json", "graph.nodelink.json", "nodes.csv"];
     if dot_on_path() {
         want.push("graph.svg");
     }
@@ -85,7 +86,10 @@ fn dot_renders_every_dot_file_without_warnings_and_deterministically() {
         assert!(a == b, "SVG differs between two runs (documents: {documents})");
         // Graphviz writes `-` as a character reference in SVG text.
         let s = String::from_utf8(a).unwrap().replace("&#45;", "-");
-        for name in export_fixture::NASTY.iter().filter(|n| n.is_ascii() && !n.contains(['\n', '\r', '\t', '<', '&', '\'', '"'])) {
+        for name in export_fixture::NASTY
+            .iter()
+            .filter(|n| n.is_ascii() && !n.contains(['\n', '\r', '\t', '<', '&', '\'', '"']))
+        {
             assert!(s.contains(name.trim()), "label {name:?} not drawn");
         }
         assert!(s.contains("Шеварднадзе") && s.contains("Kōno Tarō"), "non-ASCII labels drawn");

@@ -84,7 +84,8 @@ fn parse_xml(s: &str) -> Vec<Elem> {
 
 fn graphml_labels(s: &str) -> Labels {
     let els = parse_xml(s);
-    let label_key = els.iter().find(|e| e.name == "key" && e.attrs["attr.name"] == "label").unwrap().attrs["id"].clone();
+    let label_key =
+        els.iter().find(|e| e.name == "key" && e.attrs["attr.name"] == "label").unwrap().attrs["id"].clone();
     els.iter()
         .filter(|e| e.name == "data" && e.attrs["key"] == label_key)
         .map(|e| (els[e.parent.unwrap()].attrs["id"].clone(), e.text.clone()))
@@ -92,12 +93,21 @@ fn graphml_labels(s: &str) -> Labels {
 }
 
 fn gexf_labels(s: &str) -> Labels {
-    parse_xml(s).into_iter().filter(|e| e.name == "node").map(|e| (e.attrs["id"].clone(), e.attrs["label"].clone())).collect()
+    parse_xml(s)
+        .into_iter()
+        .filter(|e| e.name == "node")
+        .map(|e| (e.attrs["id"].clone(), e.attrs["label"].clone()))
+        .collect()
 }
 
 fn nodelink_labels(s: &str) -> Labels {
     let v: serde_json::Value = serde_json::from_str(s).unwrap();
-    v["nodes"].as_array().unwrap().iter().map(|n| (n["id"].as_str().unwrap().into(), n["label"].as_str().unwrap().into())).collect()
+    v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["id"].as_str().unwrap().into(), n["label"].as_str().unwrap().into()))
+        .collect()
 }
 
 fn csv_labels(bytes: &[u8]) -> Labels {
@@ -126,11 +136,7 @@ fn dot_labels(s: &str) -> Labels {
 
 /// Names made of the characters that break naive escaping, or any printable text.
 fn name() -> impl Strategy<Value = String> {
-    prop_oneof![
-        "[a-zA-Z \"'\\\\<>&;#=+@\\-\n\r\tШō🎌]{0,16}",
-        "=[a-z\"\\\\]{0,6}",
-        "\\PC{0,10}",
-    ]
+    prop_oneof!["[a-zA-Z \"'\\\\<>&;#=+@\\-\n\r\tШō🎌]{0,16}", "=[a-z\"\\\\]{0,6}", "\\PC{0,10}",]
 }
 
 proptest! {

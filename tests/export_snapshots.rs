@@ -6,7 +6,13 @@ use kurilnet::export::Exporter;
 use kurilnet::graph::{AttrValue, Edge, Evidence, Graph, Node, NodeKind, Relation};
 
 fn small() -> Graph {
-    let ev = |doc: &str, i: usize, text: &str| Evidence { doc: doc.into(), sentence: i, start: i * 10, end: i * 10 + 4, text: text.into() };
+    let ev = |doc: &str, i: usize, text: &str| Evidence {
+        doc: doc.into(),
+        sentence: i,
+        start: i * 10,
+        end: i * 10 + 4,
+        text: text.into(),
+    };
     let mut g = Graph::new();
     g.meta.documents = 1;
     let mut kono = Node::new("taro-kono", NodeKind::Person, "Taro Kōno \"jr\" <&>");

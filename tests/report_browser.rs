@@ -44,7 +44,14 @@ fn report_renders_diagram_and_tables_in_chromium() {
     }
     let out = tempfile::tempdir().unwrap();
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let o = Command::new(env!("CARGO_BIN_EXE_kurilnet")).arg("run").arg(&seeds).arg("-o").arg(out.path()).arg("-q").output().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_kurilnet"))
+        .arg("run")
+        .arg(&seeds)
+        .arg("-o")
+        .arg(out.path())
+        .arg("-q")
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let report = out.path().join("report.html");
     let url = format!("file://{}", report.display());
@@ -67,7 +74,11 @@ fn report_renders_diagram_and_tables_in_chromium() {
 
     // A screenshot: the page is not blank and carries colour (the diagram).
     let shot = out.path().join("report.png");
-    let s = chromium_cmd(browser, profile.path()).arg(format!("--screenshot={}", shot.display())).arg(&url).output().unwrap();
+    let s = chromium_cmd(browser, profile.path())
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(&url)
+        .output()
+        .unwrap();
     assert!(s.status.success(), "{}", String::from_utf8_lossy(&s.stderr));
     let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&shot).unwrap()));
     let mut reader = decoder.read_info().unwrap();

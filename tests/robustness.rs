@@ -9,7 +9,7 @@ use std::process::Stdio;
 
 use common::{bin, dot_on_path, kurilnet, require, text, write_graph};
 use kurilnet::analysis::testkit;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// Every subcommand that reads a graph.json, with its formats (`{out}` is an output folder).
 const GRAPH_COMMANDS: &[&[&str]] = &[
@@ -42,7 +42,13 @@ fn edges(g: &mut Value) -> &mut Vec<Value> {
 }
 
 fn proposals(g: &Value) -> Vec<String> {
-    g["nodes"].as_array().unwrap().iter().filter(|n| n["kind"] == "proposal").map(|n| n["id"].as_str().unwrap().to_string()).collect()
+    g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "proposal")
+        .map(|n| n["id"].as_str().unwrap().to_string())
+        .collect()
 }
 
 fn for_kind(g: &mut Value, kind: &str, f: impl Fn(&mut Value)) {
@@ -195,14 +201,22 @@ fn svg_of_nasty_labels_renders() {
     let dir = tempfile::tempdir().unwrap();
     let p = write_graph(dir.path(), "g.json", &g);
     let out = dir.path().join("out");
-    let o = kurilnet(&[Path::new("export").as_os_str(), p.as_os_str(), "-f".as_ref(), "svg".as_ref(), "-o".as_ref(), out.as_os_str()]);
+    let o = kurilnet(&[
+        Path::new("export").as_os_str(),
+        p.as_os_str(),
+        "-f".as_ref(),
+        "svg".as_ref(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let svg = std::fs::read_to_string(out.join("graph.svg")).unwrap();
     assert!(svg.contains("nul\u{FFFD}here\u{FFFD}[31m"), "control characters drawn as U+FFFD");
     assert!(svg.contains(&"y".repeat(20_000)), "the long label is drawn whole");
     let lineage = kurilnet(&[Path::new("lineage").as_os_str(), p.as_os_str(), "-f".as_ref(), "dot".as_ref()]);
     // render_svg fails on any warning or error from dot.
-    let svg = kurilnet::export::svg::render_svg("dot", &text(&lineage.stdout), "lineage.svg").unwrap().expect("dot found");
+    let svg =
+        kurilnet::export::svg::render_svg("dot", &text(&lineage.stdout), "lineage.svg").unwrap().expect("dot found");
     assert!(text(&svg).contains("<svg"));
 }
 
@@ -290,7 +304,10 @@ fn symlinks_to_files_are_read_and_broken_ones_named() {
     assert!(ok, "{err}");
     assert!(stdout.starts_with("1 documents read"), "{stdout}");
     for skipped in ["b.txt", "loop.txt"] {
-        assert!(err.contains(&format!("warning: {skipped}: not a readable file (a folder or a broken link), skipped")), "{err}");
+        assert!(
+            err.contains(&format!("warning: {skipped}: not a readable file (a folder or a broken link), skipped")),
+            "{err}"
+        );
     }
 }
 

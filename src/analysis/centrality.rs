@@ -10,7 +10,7 @@ use std::fmt;
 use petgraph::visit::EdgeRef;
 use petgraph::{Direction, EdgeType};
 
-use super::network::{actor_graph, restrict, Network, NetworkKind, Window};
+use super::network::{Network, NetworkKind, Window, actor_graph, restrict};
 use crate::graph::Graph;
 
 /// A centrality measure, as a column of `centrality.csv`.
@@ -218,8 +218,7 @@ pub fn page_rank<Ty: EdgeType>(
         return Some(Vec::new());
     }
     let nf = n as f64;
-    let out_strength: Vec<f64> =
-        graph.node_indices().map(|v| graph.edges(v).map(|e| *e.weight()).sum()).collect();
+    let out_strength: Vec<f64> = graph.node_indices().map(|v| graph.edges(v).map(|e| *e.weight()).sum()).collect();
     let dangling: Vec<usize> = (0..n).filter(|&v| out_strength[v] == 0.0).collect();
     let mut x = vec![1.0 / nf; n];
     for _ in 0..max_iter {
@@ -405,7 +404,8 @@ pub fn score<Ty: EdgeType + Sync>(
     } else if Ty::is_directed() && !petgraph::algo::is_cyclic_directed(gr) {
         Some("the network is acyclic, so it has no positive eigenvector".to_string())
     } else {
-        let ev = eigenvector_centrality(gr, |e| Ok::<f64, std::convert::Infallible>(*e.weight()), Some(MAX_ITER), Some(TOL));
+        let ev =
+            eigenvector_centrality(gr, |e| Ok::<f64, std::convert::Infallible>(*e.weight()), Some(MAX_ITER), Some(TOL));
         match ev {
             Ok(Some(x)) => {
                 for (r, v) in rows.iter_mut().zip(x) {
@@ -425,7 +425,9 @@ pub fn score<Ty: EdgeType + Sync>(
                 r.values[Measure::PageRank as usize] = Some(v);
             }
         }
-        None => notes.push(format!("pagerank undefined: the power iteration did not converge in {MAX_ITER} iterations")),
+        None => {
+            notes.push(format!("pagerank undefined: the power iteration did not converge in {MAX_ITER} iterations"))
+        }
     }
     Scores { network: kind, period: period.to_string(), rows, notes }
 }
@@ -588,7 +590,11 @@ mod tests {
         let putin = s.rows.iter().find(|r| r.id == "vladimir-putin").unwrap();
         assert_eq!(s.order_by(Measure::Degree)[0], s.rows.iter().position(|r| r.id == "vladimir-putin").unwrap());
         assert_eq!(putin.get(Measure::Degree), Some(4.0), "mori, abe, lavrov, kono");
-        assert_eq!(putin.get(Measure::WeightedDegree), Some(8.0), "2 with mori, 3 with abe, 2 with lavrov, 1 with kono");
+        assert_eq!(
+            putin.get(Measure::WeightedDegree),
+            Some(8.0),
+            "2 with mori, 3 with abe, 2 with lavrov, 1 with kono"
+        );
         assert!(putin.get(Measure::Eigenvector).unwrap() > 0.0);
     }
 
@@ -626,8 +632,10 @@ mod tests {
         for s in analyse(&g, Window::default(), "all", Options::default()) {
             for m in Measure::ALL {
                 let keys: Vec<Option<f64>> = s.rows.iter().map(|r| r.get(m).map(tie_key)).collect();
-                let want: Vec<Option<usize>> =
-                    keys.iter().map(|v| v.map(|x| 1 + keys.iter().filter(|o| o.is_some_and(|y| y > x)).count())).collect();
+                let want: Vec<Option<usize>> = keys
+                    .iter()
+                    .map(|v| v.map(|x| 1 + keys.iter().filter(|o| o.is_some_and(|y| y > x)).count()))
+                    .collect();
                 assert_eq!(s.ranks(m), want, "{} {m}", s.network);
             }
         }
@@ -648,7 +656,10 @@ mod tests {
         assert!(full.iter().all(|x| x[eig].is_empty() && x[note].contains("eigenvector undefined")));
         assert!(rows.iter().any(|x| &x[3] == "actors" && !x[eig].is_empty()));
         assert!(rows.iter().all(|x| x.iter().all(|c| c != "-0")), "no negative zero: {text}");
-        assert_eq!(text, String::from_utf8(to_csv(&analyse(&g, Window::default(), "all", Options::default())).unwrap()).unwrap());
+        assert_eq!(
+            text,
+            String::from_utf8(to_csv(&analyse(&g, Window::default(), "all", Options::default())).unwrap()).unwrap()
+        );
     }
 
     #[test]

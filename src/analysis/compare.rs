@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 
-use super::lineage::{Entry, Lineage, Term, FAMILIES};
+use super::lineage::{Entry, FAMILIES, Lineage, Term};
 use crate::graph::Graph;
 
 /// Why a side of the comparison could not be resolved.
@@ -67,8 +67,14 @@ pub fn resolve(lin: &Lineage, query: &str) -> Result<Side, ResolveError> {
     if FAMILIES.contains(&query) {
         return Err(ResolveError::EmptyFamily(query.to_string()));
     }
-    let candidates: Vec<String> =
-        lin.entries.iter().filter(|e| e.id.starts_with(query)).map(|e| e.id.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+    let candidates: Vec<String> = lin
+        .entries
+        .iter()
+        .filter(|e| e.id.starts_with(query))
+        .map(|e| e.id.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     match candidates.len() {
         1 => Ok(side(None, &candidates[0])),
         0 => Err(ResolveError::NotFound {
@@ -336,14 +342,14 @@ mod tests {
         let islands = c.terms.iter().find(|t| t.term == "islands handed over").unwrap();
         assert_eq!(islands.difference, "only B: etorofu, kunashiri");
         let arr = c.terms.iter().find(|t| t.term == "arrangement").unwrap();
-        assert_eq!(
-            (arr.a.as_str(), arr.b.as_str(), arr.difference.as_str()),
-            ("sovereignty", "treaty", "differs")
-        );
+        assert_eq!((arr.a.as_str(), arr.b.as_str(), arr.difference.as_str()), ("sovereignty", "treaty", "differs"));
         assert_eq!(arrangement_kind("joint-activity"), "joint-activity (joint activity)");
         assert_eq!(arrangement_kind("lease"), "lease (lease/use)");
         let rows = timeline(&lin, &c);
-        assert_eq!(rows[0], ("1956-10-19".into(), "p-1956-joint-declaration".into(), "p-1956-joint-declaration".into()));
+        assert_eq!(
+            rows[0],
+            ("1956-10-19".into(), "p-1956-joint-declaration".into(), "p-1956-joint-declaration".into())
+        );
         assert!(rows.windows(2).all(|w| w[0].0 <= w[1].0), "chronological");
     }
 
@@ -355,7 +361,12 @@ mod tests {
         let mut out = Vec::new();
         write_table(&lin, &c, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(text.contains("Common ancestors: none: independent lines (roots p-1956-joint-declaration and p-1990-lease)"), "{text}");
+        assert!(
+            text.contains(
+                "Common ancestors: none: independent lines (roots p-1956-joint-declaration and p-1990-lease)"
+            ),
+            "{text}"
+        );
         assert!(text.contains("Diverge: the paths share no root"));
     }
 
@@ -366,7 +377,9 @@ mod tests {
         assert_eq!(c.common, ["p-1956-joint-declaration", "p-1960-withdrawal"]);
         assert_eq!(diverge_line(&c), "B continues A's line after p-1960-withdrawal");
         let csv = String::from_utf8(to_csv(&lin, &c).unwrap()).unwrap();
-        assert!(csv.starts_with("section,key,a,b,note\nside,query,p-1960,p-2019,\nside,end,p-1960-withdrawal,p-2019-plus-alpha,\n"));
+        assert!(csv.starts_with(
+            "section,key,a,b,note\nside,query,p-1960,p-2019,\nside,end,p-1960-withdrawal,p-2019-plus-alpha,\n"
+        ));
         assert!(csv.contains("\ncommon,1960-01-27,p-1960-withdrawal,p-1960-withdrawal,\n"));
         assert_eq!(csv, String::from_utf8(to_csv(&lin, &c).unwrap()).unwrap());
     }

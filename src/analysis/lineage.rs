@@ -244,7 +244,9 @@ impl Lineage {
                 let scc = sccs
                     .into_iter()
                     .map(|c| c.into_iter().map(|x| x.index()).collect::<BTreeSet<usize>>())
-                    .filter(|c| c.len() > 1 || parents[c.first().expect("non-empty")].contains(c.first().expect("non-empty")))
+                    .filter(|c| {
+                        c.len() > 1 || parents[c.first().expect("non-empty")].contains(c.first().expect("non-empty"))
+                    })
                     .min()
                     .expect("toposort failed, so some component is a cycle");
                 return Err(LineageError::Cycle(find_cycle(&ids, &parents, &scc)));
@@ -273,7 +275,11 @@ impl Lineage {
                 family: fam,
                 date: node.attrs.start,
                 parent: parent.map(|p| ids[p].to_string()),
-                other_parents: parents[&i].iter().filter(|&&p| Some(p) != parent).map(|&p| ids[p].to_string()).collect(),
+                other_parents: parents[&i]
+                    .iter()
+                    .filter(|&&p| Some(p) != parent)
+                    .map(|&p| ids[p].to_string())
+                    .collect(),
                 root,
                 depth,
                 changes,
@@ -359,7 +365,14 @@ pub fn write_timeline(g: &Graph, lin: &Lineage, family: Option<&str>, out: &mut 
         first = false;
         let roots: BTreeSet<&str> = entries.iter().map(|e| e.root.as_str()).collect();
         let roots: Vec<&str> = roots.into_iter().collect();
-        writeln!(out, "{fam} — {} proposal{}, root{} {}", entries.len(), plural(entries.len()), plural(roots.len()), roots.join(", "))?;
+        writeln!(
+            out,
+            "{fam} — {} proposal{}, root{} {}",
+            entries.len(),
+            plural(entries.len()),
+            plural(roots.len()),
+            roots.join(", ")
+        )?;
         let width = entries.iter().map(|e| e.id.chars().count()).max().unwrap_or(0);
         for e in entries {
             let n = g.node(&e.id).expect("lineage entries are graph nodes");
@@ -421,8 +434,23 @@ pub fn to_csv(g: &Graph, lin: &Lineage) -> anyhow::Result<Vec<u8>> {
     use crate::export::csv::cell;
     let mut w = crate::export::csv::writer();
     w.write_record([
-        "id", "label", "family", "date", "proposer", "proposed_by", "status", "arrangement", "islands", "conditions", "parent",
-        "other_parents", "root", "depth", "changes", "evidence_at", "evidence",
+        "id",
+        "label",
+        "family",
+        "date",
+        "proposer",
+        "proposed_by",
+        "status",
+        "arrangement",
+        "islands",
+        "conditions",
+        "parent",
+        "other_parents",
+        "root",
+        "depth",
+        "changes",
+        "evidence_at",
+        "evidence",
     ])?;
     for e in &lin.entries {
         let n = g.node(&e.id).expect("lineage entries are graph nodes");
@@ -456,7 +484,7 @@ pub mod dot;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::testkit::{sample, Builder};
+    use crate::analysis::testkit::{Builder, sample};
     use crate::graph::Edge;
     use proptest::prelude::*;
 
@@ -467,13 +495,22 @@ mod tests {
         let path: Vec<&str> = lin.path("p-2019-plus-alpha").iter().map(|e| e.id.as_str()).collect();
         assert_eq!(
             path,
-            ["p-1956-joint-declaration", "p-1960-withdrawal", "p-2000-1956-basis", "p-2018-singapore", "p-2019-plus-alpha"]
+            [
+                "p-1956-joint-declaration",
+                "p-1960-withdrawal",
+                "p-2000-1956-basis",
+                "p-2018-singapore",
+                "p-2019-plus-alpha"
+            ]
         );
         let e = lin.get("p-2019-plus-alpha").unwrap();
         assert_eq!(e.other_parents, ["p-2016-joint-economic"], "cross-family parent kept aside");
         let w = lin.get("p-1960-withdrawal").unwrap();
         let statuses: Vec<String> = w.changes.iter().map(|c| c.to_string()).collect();
-        assert_eq!(statuses, ["conditions +withdrawal of foreign troops from Japan", "proposer −JP", "status agreed → withdrawn"]);
+        assert_eq!(
+            statuses,
+            ["conditions +withdrawal of foreign troops from Japan", "proposer −JP", "status agreed → withdrawn"]
+        );
         let fams: Vec<&str> = lin.families().iter().map(|(f, _)| *f).collect();
         assert_eq!(fams, ["two-island", "lease", "four-island", "joint-economic"], "FAMILIES order");
         assert_eq!(lin.get("p-1993-tokyo-declaration").unwrap().root, "p-1956-joint-declaration");
@@ -507,7 +544,10 @@ mod tests {
         assert!(err.to_string().starts_with("derived_from links between proposals form a cycle: "));
         let mut g = sample();
         g.upsert_edge(Edge::new("p-1990-lease", "p-1990-lease", Relation::DerivedFrom)).unwrap();
-        assert_eq!(Lineage::build(&g).unwrap_err(), LineageError::Cycle(vec!["p-1990-lease".into(), "p-1990-lease".into()]));
+        assert_eq!(
+            Lineage::build(&g).unwrap_err(),
+            LineageError::Cycle(vec!["p-1990-lease".into(), "p-1990-lease".into()])
+        );
     }
 
     #[test]
@@ -526,7 +566,10 @@ mod tests {
         assert_eq!(String::from_utf8(out).unwrap(), "no proposal of family \"nonsense\"\n");
         let csv = String::from_utf8(to_csv(&g, &lin).unwrap()).unwrap();
         assert_eq!(csv.lines().count(), 1 + g.nodes_of(NodeKind::Proposal).len());
-        assert!(csv.contains("p-2019-plus-alpha,Two islands plus alpha,two-island,2019-01,JP,Shinzo Abe,floated"), "{csv}");
+        assert!(
+            csv.contains("p-2019-plus-alpha,Two islands plus alpha,two-island,2019-01,JP,Shinzo Abe,floated"),
+            "{csv}"
+        );
         assert!(text.contains("  1956-10-19  p-1956-joint-declaration  JP+SU  agreed (by Ichiro Hatoyama, Nikita Khrushchev)\n              1956 Joint Declaration: Habomai and Shikotan after a treaty\n              root; "), "{text}");
     }
 
@@ -534,7 +577,10 @@ mod tests {
     fn dag() -> impl Strategy<Value = (usize, Vec<(usize, usize)>)> {
         (1usize..25).prop_flat_map(|n| {
             let links = proptest::collection::vec((0..n, 0..n), 0..(3 * n));
-            (Just(n), links.prop_map(|v| v.into_iter().filter(|(a, b)| a != b).map(|(a, b)| (a.max(b), a.min(b))).collect()))
+            (
+                Just(n),
+                links.prop_map(|v| v.into_iter().filter(|(a, b)| a != b).map(|(a, b)| (a.max(b), a.min(b))).collect()),
+            )
         })
     }
 
@@ -542,7 +588,16 @@ mod tests {
         let mut b = Builder::new();
         for i in 0..n {
             let fam = ["two-island", "lease", "other"][i % 3];
-            b.proposal(&format!("p-{i:02}"), &format!("{}", 1950 + i * 3 % 70), fam, "JP", "", "sovereignty", "offered", "");
+            b.proposal(
+                &format!("p-{i:02}"),
+                &format!("{}", 1950 + i * 3 % 70),
+                fam,
+                "JP",
+                "",
+                "sovereignty",
+                "offered",
+                "",
+            );
         }
         for (c, p) in links {
             b.edge(&format!("p-{c:02}"), &format!("p-{p:02}"), Relation::DerivedFrom, 1);

@@ -93,7 +93,12 @@ mod tests {
         assert!(names.starts_with(&["centrality.csv", "lineage.csv", "lineage.dot"]), "{names:?}");
         let svg_note = r.notes.iter().any(|n| n.starts_with("lineage.svg not written"));
         assert_ne!(names.contains(&"lineage.svg"), svg_note, "svg or a note: {:?}", r.notes);
-        assert!(r.notes.contains(&"centrality.csv: eigenvector undefined: the network is acyclic, so it has no positive eigenvector".to_string()));
+        assert!(
+            r.notes.contains(
+                &"centrality.csv: eigenvector undefined: the network is acyclic, so it has no positive eigenvector"
+                    .to_string()
+            )
+        );
         let p = g.node("p-2019-plus-alpha").unwrap();
         assert_eq!(p.attrs.extra["lineage_root"], AttrValue::Text("p-1956-joint-declaration".into()));
         assert_eq!(p.attrs.extra["lineage_depth"], AttrValue::Int(4));
@@ -111,8 +116,12 @@ mod tests {
     #[test]
     fn a_lineage_cycle_is_a_note_not_a_failure() {
         let mut g = testkit::sample();
-        g.upsert_edge(crate::graph::Edge::new("p-1956-joint-declaration", "p-2019-plus-alpha", crate::graph::Relation::DerivedFrom))
-            .unwrap();
+        g.upsert_edge(crate::graph::Edge::new(
+            "p-1956-joint-declaration",
+            "p-2019-plus-alpha",
+            crate::graph::Relation::DerivedFrom,
+        ))
+        .unwrap();
         let r = annotate(&mut g).unwrap();
         assert!(r.files.iter().all(|f| !f.name.starts_with("lineage")));
         assert!(r.notes.iter().any(|n| n.contains("form a cycle")), "{:?}", r.notes);

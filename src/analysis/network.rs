@@ -50,11 +50,7 @@ pub struct Network<Ty: EdgeType> {
 }
 
 /// Build a network from the nodes and edges of `g` that `keep_node` and `keep_edge` accept.
-fn build<Ty: EdgeType>(
-    g: &Graph,
-    keep_node: impl Fn(&Node) -> bool,
-    keep_edge: impl Fn(&Edge) -> bool,
-) -> Network<Ty> {
+fn build<Ty: EdgeType>(g: &Graph, keep_node: impl Fn(&Node) -> bool, keep_edge: impl Fn(&Edge) -> bool) -> Network<Ty> {
     let ids: Vec<String> = g.nodes().into_iter().filter(|n| keep_node(n)).map(|n| n.id.clone()).collect();
     let index: BTreeMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
     let mut weights: BTreeMap<(usize, usize), f64> = BTreeMap::new();
@@ -197,9 +193,7 @@ pub fn restrict(g: &Graph, w: Window) -> Graph {
     let mut keep: BTreeSet<&str> = g
         .nodes()
         .into_iter()
-        .filter(|n| {
-            n.kind == NodeKind::Document || (dated(n) && n.attrs.start.is_some_and(|d| w.contains(d.year)))
-        })
+        .filter(|n| n.kind == NodeKind::Document || (dated(n) && n.attrs.start.is_some_and(|d| w.contains(d.year))))
         .map(|n| n.id.as_str())
         .collect();
     let anchors: BTreeSet<&str> =
@@ -209,7 +203,9 @@ pub fn restrict(g: &Graph, w: Window) -> Graph {
             continue;
         }
         for (this, other) in [(&e.source, &e.target), (&e.target, &e.source)] {
-            if anchors.contains(other.as_str()) && g.node(this).is_some_and(|n| !dated(n) && n.kind != NodeKind::Document) {
+            if anchors.contains(other.as_str())
+                && g.node(this).is_some_and(|n| !dated(n) && n.kind != NodeKind::Document)
+            {
                 keep.insert(this.as_str());
             }
         }

@@ -107,7 +107,9 @@ pub fn sample() -> Graph {
     for (id, label) in [("jp", "Japan"), ("su", "Soviet Union"), ("ru", "Russia")] {
         b.node(id, NodeKind::State, label).attrs.country = Some(id.to_uppercase());
     }
-    for (id, label) in [("habomai", "Habomai"), ("shikotan", "Shikotan"), ("kunashiri", "Kunashiri"), ("etorofu", "Etorofu")] {
+    for (id, label) in
+        [("habomai", "Habomai"), ("shikotan", "Shikotan"), ("kunashiri", "Kunashiri"), ("etorofu", "Etorofu")]
+    {
         b.node(id, NodeKind::Island, label);
     }
     let persons = [
@@ -143,15 +145,78 @@ pub fn sample() -> Graph {
     b.meeting("m-2019-01-moscow", "2019-01-22", &["vladimir-putin", "shinzo-abe", "taro-kono", "sergey-lavrov"]);
 
     let all4 = "habomai, shikotan, kunashiri, etorofu";
-    b.proposal("p-1956-joint-declaration", "1956-10-19", "two-island", "JP SU", "habomai, shikotan", "sovereignty", "agreed", "after a peace treaty");
-    b.proposal("p-1960-withdrawal", "1960-01-27", "two-island", "SU", "habomai, shikotan", "sovereignty", "withdrawn", "after a peace treaty, withdrawal of foreign troops from Japan");
+    b.proposal(
+        "p-1956-joint-declaration",
+        "1956-10-19",
+        "two-island",
+        "JP SU",
+        "habomai, shikotan",
+        "sovereignty",
+        "agreed",
+        "after a peace treaty",
+    );
+    b.proposal(
+        "p-1960-withdrawal",
+        "1960-01-27",
+        "two-island",
+        "SU",
+        "habomai, shikotan",
+        "sovereignty",
+        "withdrawn",
+        "after a peace treaty, withdrawal of foreign troops from Japan",
+    );
     b.proposal("p-1991-four-island", "1991-04-18", "four-island", "JP", all4, "sovereignty", "rejected", "");
     b.proposal("p-1990-lease", "1990-03", "lease", "SU", all4, "lease", "floated", "99-year term");
-    b.proposal("p-2000-1956-basis", "2000-09-05", "two-island", "RU", "habomai, shikotan", "sovereignty", "revived", "after a peace treaty");
-    b.proposal("p-2016-joint-economic", "2016-12-15", "joint-economic", "JP RU", all4, "joint-activity", "agreed", "without prejudice to positions");
-    b.proposal("p-2018-singapore", "2018-11-14", "two-island", "JP RU", "habomai, shikotan", "sovereignty", "agreed", "after a peace treaty");
-    b.proposal("p-2019-plus-alpha", "2019-01", "two-island", "JP", "habomai, shikotan", "sovereignty", "floated", "after a peace treaty, joint activity on kunashiri and etorofu");
-    b.proposal("p-1993-tokyo-declaration", "1993-10-13", "four-island", "JP RU", all4, "treaty", "agreed", "law and justice");
+    b.proposal(
+        "p-2000-1956-basis",
+        "2000-09-05",
+        "two-island",
+        "RU",
+        "habomai, shikotan",
+        "sovereignty",
+        "revived",
+        "after a peace treaty",
+    );
+    b.proposal(
+        "p-2016-joint-economic",
+        "2016-12-15",
+        "joint-economic",
+        "JP RU",
+        all4,
+        "joint-activity",
+        "agreed",
+        "without prejudice to positions",
+    );
+    b.proposal(
+        "p-2018-singapore",
+        "2018-11-14",
+        "two-island",
+        "JP RU",
+        "habomai, shikotan",
+        "sovereignty",
+        "agreed",
+        "after a peace treaty",
+    );
+    b.proposal(
+        "p-2019-plus-alpha",
+        "2019-01",
+        "two-island",
+        "JP",
+        "habomai, shikotan",
+        "sovereignty",
+        "floated",
+        "after a peace treaty, joint activity on kunashiri and etorofu",
+    );
+    b.proposal(
+        "p-1993-tokyo-declaration",
+        "1993-10-13",
+        "four-island",
+        "JP RU",
+        all4,
+        "treaty",
+        "agreed",
+        "law and justice",
+    );
 
     for (child, parent) in [
         ("p-1960-withdrawal", "p-1956-joint-declaration"),

@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use kurilnet::analysis::centrality::{self, show, Measure, Options, Scores};
-use kurilnet::analysis::network::{actor_graph, restrict, NetworkKind, Window, ERAS};
+use kurilnet::analysis::centrality::{self, Measure, Options, Scores, show};
+use kurilnet::analysis::network::{ERAS, NetworkKind, Window, actor_graph, restrict};
 use kurilnet::graph::Graph;
 
 /// Rank actors, meetings and proposals by centrality.
@@ -107,11 +107,7 @@ pub fn run(a: Args) -> anyhow::Result<()> {
 }
 
 fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(n - 1).collect::<String>())
-    }
+    if s.chars().count() <= n { s.to_string() } else { format!("{}…", s.chars().take(n - 1).collect::<String>()) }
 }
 
 fn write_table(out: &mut impl Write, period: &str, s: &Scores, measure: Measure, top: usize) -> std::io::Result<()> {

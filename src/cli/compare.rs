@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use kurilnet::analysis::compare;
-use kurilnet::analysis::lineage::dot::{to_dot, Highlight};
 use kurilnet::analysis::lineage::Lineage;
+use kurilnet::analysis::lineage::dot::{Highlight, to_dot};
 use kurilnet::graph::Graph;
 
 /// Compare two proposals or two families of proposals.

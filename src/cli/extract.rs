@@ -26,7 +26,11 @@ pub struct Args {
 pub fn run(a: Args) -> anyhow::Result<()> {
     // Checked before the extraction, which may take long: `-o /` or `-o out/` named no file.
     if a.output.is_dir() || a.output.file_name().is_none() {
-        anyhow::bail!("{} is a folder; --output takes the file to write, e.g. {}", a.output.display(), a.output.join("graph.json").display());
+        anyhow::bail!(
+            "{} is a folder; --output takes the file to write, e.g. {}",
+            a.output.display(),
+            a.output.join("graph.json").display()
+        );
     }
     let ex = pipeline::extract_corpus(&a.corpus, &Options { data: a.data, progress: !a.quiet })?;
     for w in &ex.warnings {
@@ -38,6 +42,13 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     let json = GraphJson.render(&ex.graph)?.remove(0);
     staging.stage(OutputFile::new(name, json.bytes))?;
     staging.commit()?;
-    writeln!(std::io::stdout().lock(), "{} documents, {} nodes, {} edges → {}", ex.documents_read, ex.graph.node_count(), ex.graph.edge_count(), a.output.display())?;
+    writeln!(
+        std::io::stdout().lock(),
+        "{} documents, {} nodes, {} edges → {}",
+        ex.documents_read,
+        ex.graph.node_count(),
+        ex.graph.edge_count(),
+        a.output.display()
+    )?;
     Ok(())
 }

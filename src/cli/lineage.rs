@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use kurilnet::analysis::lineage::{self, dot, Lineage};
+use kurilnet::analysis::lineage::{self, Lineage, dot};
 use kurilnet::graph::Graph;
 
 /// Show how proposals derive from one another, family by family.
@@ -31,7 +31,11 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     if let Some(f) = a.family.as_deref() {
         let families: Vec<String> = lin.families().iter().map(|(f, _)| f.to_string()).collect();
         if !families.iter().any(|x| x == f) {
-            anyhow::bail!("{} has no proposal of family {f:?}; its families: {}", a.graph.display(), families.join(", "));
+            anyhow::bail!(
+                "{} has no proposal of family {f:?}; its families: {}",
+                a.graph.display(),
+                families.join(", ")
+            );
         }
     }
     let stdout = std::io::stdout();

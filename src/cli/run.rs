@@ -44,12 +44,17 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     for n in &s.notes {
         eprintln!("note: {n}");
     }
-    let kinds: Vec<String> =
-        s.nodes_by_kind.iter().filter(|(_, c)| *c > 0).map(|(k, c)| format!("{c} {k}")).collect();
+    let kinds: Vec<String> = s.nodes_by_kind.iter().filter(|(_, c)| *c > 0).map(|(k, c)| format!("{c} {k}")).collect();
     // writeln, not println: a closed stdout (`kurilnet run | head -1`) is an error to report, not a panic.
     let mut out = std::io::stdout().lock();
     writeln!(out, "{} documents read from {}", s.documents, a.corpus.display())?;
-    writeln!(out, "{} nodes ({}), {} edges", s.nodes_by_kind.iter().map(|(_, c)| c).sum::<usize>(), kinds.join(", "), s.edges)?;
+    writeln!(
+        out,
+        "{} nodes ({}), {} edges",
+        s.nodes_by_kind.iter().map(|(_, c)| c).sum::<usize>(),
+        kinds.join(", "),
+        s.edges
+    )?;
     let names: Vec<String> =
         s.files.iter().map(|p| p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default()).collect();
     writeln!(out, "wrote {} files to {}: {}", names.len(), a.output.display(), names.join(", "))?;

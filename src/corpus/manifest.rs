@@ -60,7 +60,8 @@ impl Manifest {
                     }
                 },
             };
-            let entry = Entry { date, source: get(source_col).map(String::from), title: get(title_col).map(String::from) };
+            let entry =
+                Entry { date, source: get(source_col).map(String::from), title: get(title_col).map(String::from) };
             if m.entries.insert(file.to_string(), entry).is_some() {
                 warnings.push(format!("row {row}: {file} is listed twice; the last row wins"));
             }

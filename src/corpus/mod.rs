@@ -130,7 +130,10 @@ impl Corpus {
                     files.push(p);
                 } else {
                     // A folder or a dangling link named like a document: say so rather than drop it unseen.
-                    warnings.push(Warning { file: file_name(&p), message: "not a readable file (a folder or a broken link), skipped".into() });
+                    warnings.push(Warning {
+                        file: file_name(&p),
+                        message: "not a readable file (a folder or a broken link), skipped".into(),
+                    });
                 }
             }
         }
@@ -265,8 +268,7 @@ pub fn infer_date(text: &str) -> Option<PartialDate> {
 
 /// Month number of an English month name or its abbreviation.
 pub fn month_number(name: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let l = name.trim_end_matches('.').to_ascii_lowercase();
     if l.len() < 3 {
         return None;

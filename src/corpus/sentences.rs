@@ -15,10 +15,9 @@ pub struct Sentence {
 /// Words that take a period without ending a sentence (compared lowercase, without the period).
 /// Kept sorted; a test checks it.
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "apr", "aug", "capt", "cf", "co", "col", "corp", "dec", "dept", "dr", "e.g", "etc", "feb", "fig",
-    "gen", "gov", "i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs",
-    "ms", "mt", "no", "nov", "oct", "p", "pp", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st",
-    "vol", "vs",
+    "adm", "apr", "aug", "capt", "cf", "co", "col", "corp", "dec", "dept", "dr", "e.g", "etc", "feb", "fig", "gen",
+    "gov", "i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no",
+    "nov", "oct", "p", "pp", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "vol", "vs",
 ];
 
 /// Split `text` into sentences. Never returns an empty or whitespace-only sentence.
@@ -130,7 +129,10 @@ fn is_boundary(text: &str, start: usize, dot: usize, after: usize) -> bool {
     // They end a sentence only when a clear sentence opener follows.
     if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
         let first_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-        return matches!(first_word.as_str(), "The" | "A" | "An" | "It" | "He" | "She" | "They" | "We" | "But" | "In" | "This" | "That");
+        return matches!(
+            first_word.as_str(),
+            "The" | "A" | "An" | "It" | "He" | "She" | "They" | "We" | "But" | "In" | "This" | "That"
+        );
     }
     true
 }

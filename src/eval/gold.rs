@@ -110,7 +110,10 @@ impl Gold {
         let gold: Gold = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_string())?;
         for m in &gold.meeting {
             if interval(&m.start, &m.end).is_none() {
-                return Err(format!("meeting {:?}: start {:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", m.id, m.start));
+                return Err(format!(
+                    "meeting {:?}: start {:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                    m.id, m.start
+                ));
             }
         }
         for p in &gold.proposal {

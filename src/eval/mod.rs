@@ -54,7 +54,13 @@ impl Category {
     /// `matched` of the `gold` items are found. Nothing found scores precision
     /// 1 only when nothing was to be found; an empty gold scores recall 1.
     pub fn new(gold: usize, found: usize, right: usize, matched: usize) -> Category {
-        let precision = if found > 0 { right as f64 / found as f64 } else if gold == 0 { 1.0 } else { 0.0 };
+        let precision = if found > 0 {
+            right as f64 / found as f64
+        } else if gold == 0 {
+            1.0
+        } else {
+            0.0
+        };
         let recall = if gold > 0 { matched as f64 / gold as f64 } else { 1.0 };
         let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
         Category { gold, found, matched, precision, recall, f1 }
@@ -324,7 +330,8 @@ fn match_meetings(gold: &Gold, export: &Export, to_gold: &HashMap<&str, &str>, d
     let (t_used, g_used): (HashSet<usize>, HashSet<usize>) = pairs.iter().copied().unzip();
     details.meetings_missed = unpaired(golds, &g_used, |g| (!g.optional).then(|| g.id.clone()));
     details.meetings_not_in_gold = unpaired(&tool, &t_used, |n| Some(format!("{} [{}]", n.label, n.start)));
-    let status_right = pairs.iter().filter(|&&(ti, gi)| norm_word(&tool[ti].status) == norm_word(&golds[gi].status)).count();
+    let status_right =
+        pairs.iter().filter(|&&(ti, gi)| norm_word(&tool[ti].status) == norm_word(&golds[gi].status)).count();
 
     // Participation: every tool link counts, except those of meetings matched to optional gold.
     let neutral_t: HashSet<&str> =
@@ -357,7 +364,8 @@ fn match_proposals<'a>(gold: &'a Gold, export: &'a Export, details: &mut Details
     let tool = tool_nodes(export, "proposal");
     let golds = &gold.proposal;
     let gold_fam: Vec<String> = golds.iter().map(|g| norm_word(&g.family)).collect();
-    let gold_prop: Vec<HashSet<String>> = golds.iter().map(|g| g.proposer.iter().map(|p| p.to_uppercase()).collect()).collect();
+    let gold_prop: Vec<HashSet<String>> =
+        golds.iter().map(|g| g.proposer.iter().map(|p| p.to_uppercase()).collect()).collect();
     let mut cands = Vec::new();
     for (ti, n) in tool.iter().enumerate() {
         let Some(year) = leading_year(if n.start.is_empty() { &n.year } else { &n.start }) else { continue };
@@ -445,7 +453,8 @@ fn score_lineage(gold: &Gold, export: &Export, t2g: &HashMap<&str, &str>, detail
             order.push(g.id.as_str());
         }
     }
-    let gpar: Parents = golds.iter().map(|(id, g)| (*id, g.derived_from.iter().map(String::as_str).collect())).collect();
+    let gpar: Parents =
+        golds.iter().map(|(id, g)| (*id, g.derived_from.iter().map(String::as_str).collect())).collect();
     let mut ganc = Closure::new(&gpar);
     let kind_of = kinds(export);
     let mut tpar: Parents = HashMap::new();
@@ -578,7 +587,8 @@ mod tests {
         "#;
         let gold = Gold::parse(toml).unwrap();
         let golds: HashMap<&str, &GoldProposal> = gold.proposal.iter().map(|g| (g.id.as_str(), g)).collect();
-        let gpar: Parents = golds.iter().map(|(id, g)| (*id, g.derived_from.iter().map(String::as_str).collect())).collect();
+        let gpar: Parents =
+            golds.iter().map(|(id, g)| (*id, g.derived_from.iter().map(String::as_str).collect())).collect();
         let near = |x| nearest_required(x, &gpar, &golds, &mut HashSet::new());
         assert_eq!(near("c"), set(&["a"]), "through optional b; unknown ids ignored");
         assert_eq!(near("d"), set(&["a", "c"]));

@@ -69,7 +69,8 @@ static DATE_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?").expect("valid regex"));
 static DATE_FULL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$").expect("valid regex"));
-static DAY_PRECISE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$").expect("valid regex"));
+static DAY_PRECISE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$").expect("valid regex"));
 
 /// Day number of the first (`first`) or last day covered by a partial ISO date
 /// at the start of `s` (`1976`, `1976-1`, `1976-01-15`, `1976-01-15T10:00`);
@@ -86,7 +87,13 @@ pub fn parse_date(s: &str, first: bool) -> Option<i64> {
     }
     let y = y as i32;
     let (m, d) = match (num(2), num(3)) {
-        (None, _) => if first { (1, 1) } else { (12, 31) },
+        (None, _) => {
+            if first {
+                (1, 1)
+            } else {
+                (12, 31)
+            }
+        }
         (Some(m), d) => {
             if !(1..=12).contains(&m) {
                 return None;

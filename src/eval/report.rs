@@ -10,7 +10,11 @@ use super::{Attributes, Details, Evaluation, Scores};
 /// Write the score table, the attribute lines, with `verbose` the misses and
 /// false positives, and the macro F1.
 pub fn write_text(ev: &Evaluation, verbose: bool, w: &mut impl Write) -> io::Result<()> {
-    writeln!(w, "{:<14}{:>6}{:>7}{:>9}{:>11}{:>8}{:>7}", "category", "gold", "found", "matched", "precision", "recall", "f1")?;
+    writeln!(
+        w,
+        "{:<14}{:>6}{:>7}{:>9}{:>11}{:>8}{:>7}",
+        "category", "gold", "found", "matched", "precision", "recall", "f1"
+    )?;
     for (name, c) in ev.scores.rows() {
         writeln!(
             w,
@@ -61,7 +65,8 @@ struct Json<'a> {
 pub fn to_json(ev: &Evaluation, verbose: bool) -> String {
     // Python's round(x, 4): formatting rounds the exact binary value half to even, as Python does.
     let macro_f1 = format!("{:.4}", ev.macro_f1()).parse().expect("a formatted float parses");
-    let json = Json { scores: &ev.scores, macro_f1, attributes: &ev.attributes, details: verbose.then_some(&ev.details) };
+    let json =
+        Json { scores: &ev.scores, macro_f1, attributes: &ev.attributes, details: verbose.then_some(&ev.details) };
     serde_json::to_string_pretty(&json).expect("plain data serialises")
 }
 

@@ -197,14 +197,20 @@ mod tests {
         g.upsert_node(m);
         g.upsert_edge(Edge::new("taro-kono", "m1", Relation::ParticipatedIn)).unwrap();
         let ex = Export::from_graph(&g).unwrap();
-        assert_eq!(ex.nodes[1], NodeRow {
-            id: "taro-kono".into(),
-            label: "Taro Kono".into(),
-            kind: "person".into(),
-            country: "JP".into(),
-            ..Default::default()
-        });
+        assert_eq!(
+            ex.nodes[1],
+            NodeRow {
+                id: "taro-kono".into(),
+                label: "Taro Kono".into(),
+                kind: "person".into(),
+                country: "JP".into(),
+                ..Default::default()
+            }
+        );
         assert_eq!((ex.nodes[0].start.as_str(), ex.nodes[0].label.as_str()), ("2019-02-16", "'=talks"));
-        assert_eq!(ex.edges, [EdgeRow { source: "taro-kono".into(), target: "m1".into(), relation: "participated_in".into() }]);
+        assert_eq!(
+            ex.edges,
+            [EdgeRow { source: "taro-kono".into(), target: "m1".into(), relation: "participated_in".into() }]
+        );
     }
 }

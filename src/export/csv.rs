@@ -17,13 +17,41 @@ pub struct GephiCsv;
 
 /// Node columns always present, in order; extra attributes follow, sorted.
 pub const NODE_COLUMNS: &[&str] = &[
-    "Id", "Label", "kind", "country", "role", "start", "end", "status", "place", "meeting_type", "family", "proposer",
-    "islands", "conditions", "arrangement", "aliases", "timeset", "docs", "evidence_count", "evidence",
+    "Id",
+    "Label",
+    "kind",
+    "country",
+    "role",
+    "start",
+    "end",
+    "status",
+    "place",
+    "meeting_type",
+    "family",
+    "proposer",
+    "islands",
+    "conditions",
+    "arrangement",
+    "aliases",
+    "timeset",
+    "docs",
+    "evidence_count",
+    "evidence",
 ];
 
 /// Edge columns, in order.
 pub const EDGE_COLUMNS: &[&str] = &[
-    "Source", "Target", "Type", "Id", "Label", "relation", "Weight", "rule", "timeset", "docs", "evidence_count",
+    "Source",
+    "Target",
+    "Type",
+    "Id",
+    "Label",
+    "relation",
+    "Weight",
+    "rule",
+    "timeset",
+    "docs",
+    "evidence_count",
     "evidence",
 ];
 
@@ -33,10 +61,7 @@ impl Exporter for GephiCsv {
     }
 
     fn render(&self, graph: &Graph) -> anyhow::Result<Vec<OutputFile>> {
-        Ok(vec![
-            OutputFile::new("nodes.csv", nodes_csv(graph)?),
-            OutputFile::new("edges.csv", edges_csv(graph)?),
-        ])
+        Ok(vec![OutputFile::new("nodes.csv", nodes_csv(graph)?), OutputFile::new("edges.csv", edges_csv(graph)?)])
     }
 }
 
@@ -59,11 +84,7 @@ pub fn timeset(start: Option<PartialDate>, end: Option<PartialDate>) -> String {
 /// starting with a quote, so that [`uncell`] restores every text exactly.
 pub fn cell(s: &str) -> String {
     let s = s.replace('\\', "\\\\");
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) {
-        format!("'{s}")
-    } else {
-        s
-    }
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) { format!("'{s}") } else { s }
 }
 
 /// Inverse of [`cell`]: the text as it was before escaping.

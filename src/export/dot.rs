@@ -184,7 +184,10 @@ fn legend(kinds: &[NodeKind], relations: &[Relation]) -> Stmt {
     }
     for &r in relations {
         let (from, to) = (format!("legend: {r}"), format!("legend: {r} →"));
-        stmts.push(node_stmt(&from, vec![attr("shape", "plaintext"), attr("style", "solid"), attr("label", r.as_str())]));
+        stmts.push(node_stmt(
+            &from,
+            vec![attr("shape", "plaintext"), attr("style", "solid"), attr("label", r.as_str())],
+        ));
         stmts.push(node_stmt(&to, vec![attr("shape", "point"), attr("width", "0.05")]));
         stmts.push(edge_stmt(&from, &to, relation_attrs(r)));
     }

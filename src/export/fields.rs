@@ -10,8 +10,25 @@ use crate::graph::{AttrValue, Edge, Evidence, Graph, Node, NodeKind};
 /// Built-in node fields, in export order; `Attrs.extra` keys follow, sorted.
 /// An extra key equal to one of these is not exported (the built-in wins), as in the CSV.
 pub const NODE_FIELDS: &[&str] = &[
-    "kind", "country", "role", "start", "end", "status", "place", "meeting_type", "family", "proposer", "islands",
-    "conditions", "arrangement", "aliases", "source", "title", "docs", "evidence_count", "evidence",
+    "kind",
+    "country",
+    "role",
+    "start",
+    "end",
+    "status",
+    "place",
+    "meeting_type",
+    "family",
+    "proposer",
+    "islands",
+    "conditions",
+    "arrangement",
+    "aliases",
+    "source",
+    "title",
+    "docs",
+    "evidence_count",
+    "evidence",
 ];
 
 /// Edge fields, in export order.
@@ -69,7 +86,10 @@ fn push_list(out: &mut Vec<Field>, name: &str, v: &[impl AsRef<str>], sep: &str)
 
 /// Evidence records as text, one per line: `doc#sentence@start-end: sentence`.
 pub fn evidence_text(ev: &[Evidence]) -> String {
-    ev.iter().map(|e| format!("{}#{}@{}-{}: {}", e.doc, e.sentence, e.start, e.end, e.text)).collect::<Vec<_>>().join("\n")
+    ev.iter()
+        .map(|e| format!("{}#{}@{}-{}: {}", e.doc, e.sentence, e.start, e.end, e.text))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn push_evidence(out: &mut Vec<Field>, docs: Vec<&str>, ev: &[Evidence], count: usize) {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::fields::{self, Column, Field, Ty};
 use super::xml::Xml;
-use super::{dot, Exporter, OutputFile};
+use super::{Exporter, OutputFile, dot};
 use crate::date::PartialDate;
 use crate::graph::{AttrValue, Graph, Node, NodeKind};
 
@@ -60,7 +60,13 @@ fn rgb(hex: &str) -> [String; 3] {
     [c(1), c(3), c(5)]
 }
 
-fn declare(x: &mut Xml, class: &str, ids: &BTreeMap<&str, String>, cols: &[Column], rows: &[Vec<Field>]) -> std::io::Result<()> {
+fn declare(
+    x: &mut Xml,
+    class: &str,
+    ids: &BTreeMap<&str, String>,
+    cols: &[Column],
+    rows: &[Vec<Field>],
+) -> std::io::Result<()> {
     x.open("attributes", &[("class", class)])?;
     for col in cols {
         x.empty("attribute", &[("id", &ids[col.name.as_str()]), ("title", &col.name), ("type", type_name(col, rows))])?;
@@ -124,7 +130,12 @@ pub fn to_gexf(graph: &Graph) -> anyhow::Result<String> {
     x.close("meta")?;
     x.open(
         "graph",
-        &[("defaultedgetype", "directed"), ("mode", "dynamic"), ("timeformat", "date"), ("timerepresentation", "interval")],
+        &[
+            ("defaultedgetype", "directed"),
+            ("mode", "dynamic"),
+            ("timeformat", "date"),
+            ("timerepresentation", "interval"),
+        ],
     )?;
     let (node_ids, edge_ids) = (attr_ids("n", &node_cols), attr_ids("e", &edge_cols));
     declare(&mut x, "node", &node_ids, &node_cols, &node_rows)?;

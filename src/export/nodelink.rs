@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 use super::fields::{self, Field};
 use super::{Exporter, OutputFile};

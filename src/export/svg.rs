@@ -6,9 +6,9 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use anyhow::{bail, Context};
+use anyhow::{Context, bail};
 
-use super::{dot, Exporter, OutputFile, Rendered};
+use super::{Exporter, OutputFile, Rendered, dot};
 use crate::graph::Graph;
 
 /// The note (or error) given when Graphviz is missing.
@@ -29,12 +29,8 @@ impl Default for Svg {
 
 /// Run `program -Tsvg` on DOT text. `Ok(None)` when the program cannot be found.
 pub fn render_svg(program: &str, dot_text: &str, name: &str) -> anyhow::Result<Option<Vec<u8>>> {
-    let child = Command::new(program)
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
+    let child =
+        Command::new(program).arg("-Tsvg").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
     let mut child = match child {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         r => r.with_context(|| format!("cannot run Graphviz `{program}` for {name}"))?,

@@ -5,9 +5,9 @@
 
 use std::borrow::Cow;
 
+use quick_xml::Writer;
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::Writer;
 
 /// Replace the characters XML 1.0 cannot represent even as references (C0
 /// controls other than tab, newline and carriage return; U+FFFE, U+FFFF) by U+FFFD.

@@ -4,14 +4,14 @@
 
 mod model;
 
-pub use model::{slug, AttrValue, Attrs, Edge, Evidence, Node, NodeKind, Relation};
+pub use model::{AttrValue, Attrs, Edge, Evidence, Node, NodeKind, Relation, slug};
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
 
+use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, EdgeReference, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
-use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 
 /// Evidence records kept per node or edge: the first in corpus order (document
@@ -143,14 +143,14 @@ impl Graph {
     /// Add an edge, or merge its evidence into the existing edge with the same
     /// (source, relation, target). Both end nodes must exist.
     pub fn upsert_edge(&mut self, edge: Edge) -> Result<(), GraphError> {
-        let s = *self.ids.get(&edge.source).ok_or_else(|| GraphError::DanglingEdge {
-            edge: edge.id(),
-            missing: edge.source.clone(),
-        })?;
-        let t = *self.ids.get(&edge.target).ok_or_else(|| GraphError::DanglingEdge {
-            edge: edge.id(),
-            missing: edge.target.clone(),
-        })?;
+        let s = *self
+            .ids
+            .get(&edge.source)
+            .ok_or_else(|| GraphError::DanglingEdge { edge: edge.id(), missing: edge.source.clone() })?;
+        let t = *self
+            .ids
+            .get(&edge.target)
+            .ok_or_else(|| GraphError::DanglingEdge { edge: edge.id(), missing: edge.target.clone() })?;
         match self.edge_ids.get(&(s, edge.relation, t)) {
             Some(&e) => merge_edge(&mut self.g[e], edge, self.bounded),
             None => {
@@ -339,7 +339,8 @@ impl Graph {
             n.attrs.islands.dedup();
         }
         for e in self.g.edge_weights_mut() {
-            e.evidence_total = merge_evidence(&mut e.evidence, e.evidence_total, Vec::new(), 0, Some(kept(Some(e.relation))));
+            e.evidence_total =
+                merge_evidence(&mut e.evidence, e.evidence_total, Vec::new(), 0, Some(kept(Some(e.relation))));
             canon_evidence(&mut e.evidence);
         }
     }
@@ -420,7 +421,13 @@ fn canon_evidence(ev: &mut Vec<Evidence>) {
 /// lists are deduplicated, joined and cut to the first `keep` records; the total
 /// counts distinct records exactly as long as dropped ones do not recur, which
 /// holds across documents (evidence names its document).
-fn merge_evidence(cur: &mut Vec<Evidence>, cur_total: usize, mut new: Vec<Evidence>, new_total: usize, keep: Option<usize>) -> usize {
+fn merge_evidence(
+    cur: &mut Vec<Evidence>,
+    cur_total: usize,
+    mut new: Vec<Evidence>,
+    new_total: usize,
+    keep: Option<usize>,
+) -> usize {
     let Some(keep) = keep else {
         cur.extend(new);
         return cur_total + new_total;
@@ -633,9 +640,13 @@ mod tests {
             v.sort();
             v
         };
-        let got = |v: Vec<&Edge>| v.into_iter().map(|e| (e.source.clone(), e.relation, e.target.clone())).collect::<Vec<_>>();
+        let got =
+            |v: Vec<&Edge>| v.into_iter().map(|e| (e.source.clone(), e.relation, e.target.clone())).collect::<Vec<_>>();
         // First fewer edges than nodes (strings compared), then more (nodes ranked).
-        for (round, rels) in [(0, &[Relation::MentionedIn][..]), (1, &[Relation::CoAttended, Relation::Represents, Relation::ParticipatedIn][..])] {
+        for (round, rels) in [
+            (0, &[Relation::MentionedIn][..]),
+            (1, &[Relation::CoAttended, Relation::Represents, Relation::ParticipatedIn][..]),
+        ] {
             for (k, &r) in rels.iter().enumerate() {
                 for (i, a) in ids.iter().enumerate().rev() {
                     let b = &ids[(i * 5 + k + round + 1) % ids.len()];

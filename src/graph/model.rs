@@ -224,7 +224,14 @@ pub struct Node {
 
 impl Node {
     pub fn new(id: impl Into<String>, kind: NodeKind, label: impl Into<String>) -> Self {
-        Node { id: id.into(), kind, label: label.into(), attrs: Attrs::default(), evidence: Vec::new(), evidence_total: 0 }
+        Node {
+            id: id.into(),
+            kind,
+            label: label.into(),
+            attrs: Attrs::default(),
+            evidence: Vec::new(),
+            evidence_total: 0,
+        }
     }
 
     /// How many evidence records were read for this node (at least those kept).

@@ -6,7 +6,7 @@
 
 use kurilnet::date::PartialDate;
 use kurilnet::graph::{AttrValue, Edge, Evidence, Graph, Node, NodeKind, Relation};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 pub const NASTY: &[&str] = &[
     "Eduard \"Шеварднадзе\"",
@@ -26,7 +26,13 @@ fn d(s: &str) -> Option<PartialDate> {
 }
 
 fn ev(doc: &str, i: usize) -> Evidence {
-    Evidence { doc: doc.into(), sentence: i, start: i * 7, end: i * 7 + 5, text: format!("Sentence {i} of {doc}: \"quoted\" \\ <tag>") }
+    Evidence {
+        doc: doc.into(),
+        sentence: i,
+        start: i * 7,
+        end: i * 7 + 5,
+        text: format!("Sentence {i} of {doc}: \"quoted\" \\ <tag>"),
+    }
 }
 
 fn node(id: &str, kind: NodeKind, label: &str) -> Node {

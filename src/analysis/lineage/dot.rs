@@ -12,8 +12,8 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use super::{Entry, Lineage};
-use crate::graph::Graph;
 use crate::export::dot::quote;
+use crate::graph::Graph;
 
 /// Two paths to draw in colour (ids, oldest first).
 #[derive(Clone, Debug, Default)]
@@ -114,10 +114,15 @@ pub fn to_dot(g: &Graph, lin: &Lineage, highlight: Option<&Highlight>) -> String
             attr("ranksep", "0.4"),
             attr("nodesep", "0.25"),
             attr("fontname", "Helvetica"),
-            attr("label", match highlight {
-                None => "Lineage of proposals (arrows: parent → later proposal derived from it)",
-                Some(_) => "Two proposal paths: A in red, B in blue, shared in purple (arrows: parent → later proposal)",
-            }),
+            attr(
+                "label",
+                match highlight {
+                    None => "Lineage of proposals (arrows: parent → later proposal derived from it)",
+                    Some(_) => {
+                        "Two proposal paths: A in red, B in blue, shared in purple (arrows: parent → later proposal)"
+                    }
+                },
+            ),
             attr("labelloc", "t"),
         ])),
         Stmt::GAttribute(GraphAttributes::Node(vec![
