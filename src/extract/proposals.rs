@@ -507,9 +507,14 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
                 let kc = conditions(g, &k.1);
                 // Restating one deadline ("a peace treaty by 2000") is one proposal, whatever the year said.
                 let same_deadline = k.0 == "peace-treaty" && !kc.is_empty() && kc.first() == pc.first();
+                // "the 1956 declaration" read once as signed by both sides, once as the Soviet
+                // offer: a document dated by its year alone is one proposal whoever is named.
+                let same_document = k.2.year == p.2.year
+                    && (k.2.month.is_none() || p.2.month.is_none())
+                    && k.3.iter().any(|c| p.3.contains(c));
                 k.0 == p.0
                     && ((p.2.year - k.2.year).abs() <= 1 || same_deadline)
-                    && (k.3 == p.3 || k.3.is_empty() || p.3.is_empty())
+                    && (k.3 == p.3 || k.3.is_empty() || p.3.is_empty() || same_document)
                     && (kc.is_empty() || pc.is_empty() || kc == pc)
             })
             .min_by_key(|k| ((p.2.year - k.2.year).abs(), k.2));
@@ -522,6 +527,14 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
                     }
                 }
                 k.3.sort();
+                // A two-island offer is made by the side that would hand the islands over.
+                let giver = holder(&k.0, k.2);
+                if !giver.is_empty() && k.3.len() > 1 && k.3.iter().any(|c| giver.contains(c)) {
+                    k.3 = giver;
+                }
+                if let Some(n) = g.node_mut(&k.1) {
+                    n.attrs.proposer = k.3.clone();
+                }
             }
             None => kept.push(p),
         }
@@ -618,6 +631,51 @@ mod tests {
             "2001-03-26",
         );
         assert_eq!(got, vec![("p-2001-two-island-jp".to_string(), "p-2001-two-island-jp-ru".to_string())]);
+    }
+
+    /// Proposal nodes after [`finish`] on several documents: `id family year proposers`.
+    fn merged(docs: &[(&str, &str)]) -> Vec<String> {
+        use crate::extract::{Extract, Extractor, absorb_graph};
+        let ex = Extractor::new(None).unwrap();
+        let mut g = Graph::default();
+        for (i, (text, pubd)) in docs.iter().enumerate() {
+            let doc = Document::from_text(&format!("d{i}"), *text, Some(pubd.parse().unwrap()));
+            absorb_graph(&mut g, ex.document(&doc).graph);
+        }
+        ex.finish(&mut g);
+        g.nodes_of(NodeKind::Proposal)
+            .iter()
+            .map(|n| {
+                let fam = n.attrs.family.clone().unwrap_or_default();
+                format!("{fam} {} {}", n.attrs.start.unwrap().year, n.attrs.proposer.join(";"))
+            })
+            .collect()
+    }
+
+    /// `[(text, publication date), …] => [merged proposal summaries]`
+    macro_rules! merges {
+        ($($name:ident: [$(($text:expr, $pubd:expr)),* $(,)?] => [$($want:expr),* $(,)?],)*) => {$(
+            #[test]
+            fn $name() {
+                let want: Vec<String> = vec![$($want.to_string()),*];
+                assert_eq!(merged(&[$(($text, $pubd)),*]), want);
+            }
+        )*};
+    }
+
+    merges! {
+        document_signed_by_both_is_the_soviet_offer: [
+            ("In 1956 Japan and the Soviet Union signed a joint declaration promising the handover of Habomai and Shikotan.", "2005-01-10"),
+            ("Moscow considers the 1956 declaration, which promised the handover of Shikotan and Habomai, valid.", "2005-02-11"),
+        ] => ["two-island 1956 SU", "two-island 2005 RU"],
+        document_named_by_year_in_two_articles: [
+            ("The 1956 joint declaration provided for the handover of Habomai and Shikotan after a peace treaty.", "2010-01-10"),
+            ("Japan and the Soviet Union signed the 1956 declaration on the handover of Habomai and Shikotan.", "2012-06-11"),
+        ] => ["two-island 1956 SU"],
+        offers_of_different_years_stay_apart: [
+            ("In 1956 the Soviet Union offered to hand over Habomai and Shikotan.", "2005-01-10"),
+            ("In 1960 Japan and the Soviet Union argued over the handover of Habomai and Shikotan.", "2005-02-11"),
+        ] => ["two-island 1956 SU", "two-island 1960 JP;SU"],
     }
 
     /// `text @ publication date => [proposal summaries]`
