@@ -171,6 +171,13 @@ static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
 static JOINS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:attended|joined|took part in|participated in|sat in on|were present at|was present at)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?$").unwrap()
 });
+/// "… held separate talks with …": an encounter told as done.
+static TOLD_AS_DONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:held|had|met|conducted)\b").unwrap());
+/// "will hold talks", "are expected to meet": an encounter still to come or only thought of.
+static NOT_DONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:will|would|may|might|could|shall|plans?|planned|planning|expected|scheduled|hopes?|wants?|to (?:hold|meet|have)|next|later|if)\b").unwrap()
+});
 /// "MOSCOW/TOKYO --", "MUNICH, Germany/MOSCOW --": a dateline naming more than one place.
 static MULTI_DATELINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*[A-Z][A-Za-z .,'-]*/[A-Z]").unwrap());
 static THE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe\s+$").unwrap());
@@ -884,7 +891,7 @@ pub fn merge(lx: &Lexicon, cur: &mut Event, e: Event) {
     cur.evidence.extend(e.evidence);
 }
 
-fn attach(lx: &Lexicon, events: &mut [Event], a: Attach, pubd: Option<PartialDate>) {
+fn attach(lx: &Lexicon, events: &mut Vec<Event>, a: Attach, pubd: Option<PartialDate>) {
     let names: Vec<&str> = a.participants.iter().map(|(x, _)| x.name.as_str()).collect();
     let place = a.place.as_ref().map(|p| p.0.as_str());
     let best = events
@@ -931,6 +938,12 @@ fn attach(lx: &Lexicon, events: &mut [Event], a: Attach, pubd: Option<PartialDat
         e.evidence.push(a.evidence);
         return;
     }
+    if best.is_none()
+        && let Some(e) = side_talks(events, &a)
+    {
+        events.push(e);
+        return;
+    }
     // Otherwise an undated mention adds its evidence (and a missing place), not new participants:
     // "X and Y will lead the negotiations, Abe said after the meeting" names people who were not there.
     if let Some(i) = best {
@@ -943,6 +956,33 @@ fn attach(lx: &Lexicon, events: &mut [Event], a: Attach, pubd: Option<PartialDat
             e.place = a.place;
         }
     }
+}
+
+/// "Mori met Putin in Moscow on Friday … Kono held separate talks with Ivanov": undated talks
+/// of two sides, told as done, after the lead's dated meeting took place on that occasion
+/// (its date and place). Talks still to come or only thought of stay out.
+fn side_talks(events: &[Event], a: &Attach) -> Option<Event> {
+    let sides: Vec<&str> = a.participants.iter().filter_map(|(x, _)| x.country.as_deref()).collect();
+    let bilateral = sides.iter().any(|c| sides.iter().any(|d| c != d));
+    let t = &a.evidence.text;
+    if a.joins || !bilateral || !TOLD_AS_DONE.is_match(t) || NOT_DONE.is_match(t) {
+        return None;
+    }
+    let first = |e: &Event| e.evidence.iter().map(|v| v.sentence).min().unwrap_or(usize::MAX);
+    let lead = events.iter().filter(|e| e.status == "held").min_by_key(|e| first(e))?;
+    if first(lead) > 2 || first(lead) >= a.evidence.sentence {
+        return None;
+    }
+    Some(Event {
+        from: lead.from,
+        to: lead.to,
+        participants: a.participants.clone(),
+        place: lead.place.clone(),
+        status: "held".into(),
+        explicit: false,
+        meeting_type: a.meeting_type.clone(),
+        evidence: vec![a.evidence.clone()],
+    })
 }
 
 #[cfg(test)]
@@ -989,6 +1029,14 @@ mod tests {
     }
 
     meetings! {
+        side_talks_take_the_lead_occasion: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono held separate talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
+            ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin", "2001-04-20 Moscow held Yohei Kono+Igor Ivanov"],
+        future_side_talks_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono will hold talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
+            ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin"],
+        hypothetical_side_talks_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono could have held talks with Foreign Minister Igor Ivanov had the schedule allowed.", "2001-04-21" =>
+            ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin"],
+        side_talks_of_one_side_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono held talks with Finance Minister Kiichi Miyazawa.", "2001-04-21" =>
+            ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin"],
         koizumi_putin: "Prime Minister Junichiro Koizumi met President Vladimir Putin in Moscow on Jan. 10.", "2003-01-14" =>
             ["2003-01-10 Moscow held Junichiro Koizumi+Vladimir Putin"],
         planned_visit: "Foreign Minister Fumio Kishida will visit Moscow next month.", "2016-08-20" =>
