@@ -83,6 +83,10 @@ fn surname(name: &str) -> String {
 static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:for|to hold|to resume|to reopen|to have|to attend|to continue|and (?:held|hold|holds|had)|on the sidelines of|on the margins of|during|at)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,4}$").unwrap()
 });
+/// "will attend the Eastern Economic Forum": a gathering named by its kind after "attend".
+static ATTEND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\battend(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:forum|conference|congress)\b").unwrap()
+});
 static OBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:with|by|between)\s*$").unwrap());
 static JOINED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:and|&)\s+(?:his|her)?\s*$").unwrap());
 static PLACE_PREP: LazyLock<Regex> = LazyLock::new(|| {
@@ -441,6 +445,12 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             cues.push((m.start(), m.end(), "meeting".into()));
         }
     }
+    // "flew to Vladivostok to attend the forum" is the trip's purpose, chained to the trip.
+    for m in ATTEND.find_iter(t) {
+        if !t[..m.start()].ends_with("to ") && !cues.iter().any(|c| c.0 < m.end() && m.start() < c.1) {
+            cues.push((m.start(), m.end(), "meeting".into()));
+        }
+    }
     // "Hashimoto proposed to Yeltsin …": a leader addressing another side's named person met them.
     for (k, m) in s.persons.iter().enumerate() {
         let Some(v) = TO_FACE.find(&t[..m.start]) else { continue };
@@ -677,9 +687,11 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
     let window = &s.text[lo..p.cues[p.cues.len() - 1].1];
     // "The two ministers agreed to prepare for Putin's planned visit": the visit is Putin's.
     let owned = p.persons.iter().any(|&k| s.persons[k].possessive);
+    // "The two leaders agreed that Abe will attend …": what they agreed names its own subject.
     if out.len() < 2
         && !owned
         && let Some(m) = PAIR.find(window)
+        && !(out.len() == 1 && window[m.end()..].contains(" that "))
     {
         let mut found: Vec<(Actor, Evidence)> = Vec::new();
         let before = s.persons.iter().filter(|x| x.end <= lo + m.start()).rev().map(|x| (x, s));
@@ -1037,6 +1049,10 @@ mod tests {
             ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin"],
         side_talks_of_one_side_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono held talks with Finance Minister Kiichi Miyazawa.", "2001-04-21" =>
             ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin"],
+        agreed_attendance_and_visit: "Prime Minister Shinzo Abe met President Vladimir Putin in Sochi on Friday. The two leaders agreed that Abe will attend the Eastern Economic Forum in Vladivostok in September, and that Putin will visit Japan later this year.", "2016-05-07" =>
+            ["2016-05-06 Sochi held Shinzo Abe+Vladimir Putin", "2016-09 Vladivostok planned Shinzo Abe", "2016-05..2016-12 Japan planned Vladimir Putin"],
+        attended_forum: "Foreign Minister Taro Kono attended an economic forum in Vladivostok on Sept. 12.", "2018-09-14" =>
+            ["2018-09-12 Vladivostok held Taro Kono"],
         koizumi_putin: "Prime Minister Junichiro Koizumi met President Vladimir Putin in Moscow on Jan. 10.", "2003-01-14" =>
             ["2003-01-10 Moscow held Junichiro Koizumi+Vladimir Putin"],
         planned_visit: "Foreign Minister Fumio Kishida will visit Moscow next month.", "2016-08-20" =>
@@ -1053,9 +1069,9 @@ mod tests {
         touring_continues_the_visit: "Medvedev on Monday set foot on one of the disputed islands, touring a school on Kunashir. He may also visit Iturup later.", "2010-11-02" =>
             ["2010-11-01 Kunashiri held Dmitry Medvedev"],
         resort_of: "Abe met Putin in the Black Sea resort of Sochi on Friday. Putin will visit Japan later this year.", "2016-05-07" =>
-            ["2016-05-06 Sochi held Shinzo Abe+Vladimir Putin", "2016 Japan planned Vladimir Putin"],
+            ["2016-05-06 Sochi held Shinzo Abe+Vladimir Putin", "2016-05..2016-12 Japan planned Vladimir Putin"],
         past_day_is_not_the_planned_visit: "Abe and Putin met on Friday. Putin will visit Japan later this year.", "2016-05-07" =>
-            ["2016-05-06 ? held Shinzo Abe+Vladimir Putin", "2016 Japan planned Vladimir Putin"],
+            ["2016-05-06 ? held Shinzo Abe+Vladimir Putin", "2016-05..2016-12 Japan planned Vladimir Putin"],
         landmark_stands_for_its_city: "TOKYO -- Prime Minister Shinzo Abe and President Vladimir Putin held talks at the Kremlin on Monday.", "2013-04-30" =>
             ["2013-04-29 Moscow held Shinzo Abe+Vladimir Putin"],
         kremlin_as_speaker_is_no_place: "Kremlin officials said Putin met Abe on Monday.", "2013-04-30" =>
