@@ -1053,6 +1053,13 @@ mod tests {
             ["2016-05-06 Sochi held Shinzo Abe+Vladimir Putin", "2016-09 Vladivostok planned Shinzo Abe", "2016-05..2016-12 Japan planned Vladimir Putin"],
         attended_forum: "Foreign Minister Taro Kono attended an economic forum in Vladivostok on Sept. 12.", "2018-09-14" =>
             ["2018-09-12 Vladivostok held Taro Kono"],
+        // The inviter hosts the visit it invites to.
+        invited_to_visit: "Prime Minister Shinzo Abe met President Vladimir Putin in Sochi on Friday. Putin invited Abe to visit Vladivostok next year.", "2016-05-07" =>
+            ["2016-05-06 Sochi held Shinzo Abe+Vladimir Putin", "2017 Vladivostok planned Vladimir Putin+Shinzo Abe"],
+        accepted_invitation: "Prime Minister Shinzo Abe met President Vladimir Putin in Sochi on Friday. Putin accepted an invitation to visit Japan in December.", "2016-05-07" =>
+            ["2016-05-06 Sochi held Shinzo Abe+Vladimir Putin", "2016-12 Japan planned Vladimir Putin"],
+        counterpart_side_talks: "MOSCOW -- Prime Minister Yoshiro Mori and President Vladimir Putin held a summit in the Kremlin on Saturday. Foreign Minister Yohei Kono also held talks with his Russian counterpart Igor Ivanov.", "2000-09-04" =>
+            ["2000-09-02 Moscow held Yoshiro Mori+Vladimir Putin", "2000-09-02 Moscow held Yohei Kono+Igor Ivanov"],
         koizumi_putin: "Prime Minister Junichiro Koizumi met President Vladimir Putin in Moscow on Jan. 10.", "2003-01-14" =>
             ["2003-01-10 Moscow held Junichiro Koizumi+Vladimir Putin"],
         planned_visit: "Foreign Minister Fumio Kishida will visit Moscow next month.", "2016-08-20" =>

@@ -672,6 +672,10 @@ mod tests {
             ("The 1956 joint declaration provided for the handover of Habomai and Shikotan after a peace treaty.", "2010-01-10"),
             ("Japan and the Soviet Union signed the 1956 declaration on the handover of Habomai and Shikotan.", "2012-06-11"),
         ] => ["two-island 1956 SU"],
+        joint_activity_document_in_two_articles: [
+            ("Japan and Russia signed the 2016 agreement on joint economic activities on the disputed islands.", "2017-01-10"),
+            ("Russia said the 2016 agreement on joint economic activities on the islands stands.", "2018-06-11"),
+        ] => ["joint-economic 2016 JP;RU"],
         offers_of_different_years_stay_apart: [
             ("In 1956 the Soviet Union offered to hand over Habomai and Shikotan.", "2005-01-10"),
             ("In 1960 Japan and the Soviet Union argued over the handover of Habomai and Shikotan.", "2005-02-11"),
