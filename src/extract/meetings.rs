@@ -951,7 +951,7 @@ fn attach(lx: &Lexicon, events: &mut Vec<Event>, a: Attach, pubd: Option<Partial
         return;
     }
     if best.is_none()
-        && let Some(e) = side_talks(events, &a)
+        && let Some(e) = side_talks(lx, events, &a)
     {
         events.push(e);
         return;
@@ -973,7 +973,7 @@ fn attach(lx: &Lexicon, events: &mut Vec<Event>, a: Attach, pubd: Option<Partial
 /// "Mori met Putin in Moscow on Friday … Kono held separate talks with Ivanov": undated talks
 /// of two sides, told as done, after the lead's dated meeting took place on that occasion
 /// (its date and place). Talks still to come or only thought of stay out.
-fn side_talks(events: &[Event], a: &Attach) -> Option<Event> {
+fn side_talks(lx: &Lexicon, events: &[Event], a: &Attach) -> Option<Event> {
     let sides: Vec<&str> = a.participants.iter().filter_map(|(x, _)| x.country.as_deref()).collect();
     let bilateral = sides.iter().any(|c| sides.iter().any(|d| c != d));
     let t = &a.evidence.text;
@@ -982,14 +982,19 @@ fn side_talks(events: &[Event], a: &Attach) -> Option<Event> {
     }
     let first = |e: &Event| e.evidence.iter().map(|v| v.sentence).min().unwrap_or(usize::MAX);
     let lead = events.iter().filter(|e| e.status == "held").min_by_key(|e| first(e))?;
-    if first(lead) > 2 || first(lead) >= a.evidence.sentence {
+    // Talks placed elsewhere ("in Tokyo" after a Moscow summit) are another occasion.
+    let own = a.place.as_ref().map(|p| p.0.as_str());
+    if first(lead) > 2
+        || first(lead) >= a.evidence.sentence
+        || !places_compatible(lx, own, lead.place.as_ref().map(|p| p.0.as_str()))
+    {
         return None;
     }
     Some(Event {
         from: lead.from,
         to: lead.to,
         participants: a.participants.clone(),
-        place: lead.place.clone(),
+        place: a.place.clone().or_else(|| lead.place.clone()),
         status: "held".into(),
         explicit: false,
         meeting_type: a.meeting_type.clone(),
@@ -1046,6 +1051,8 @@ mod tests {
         future_side_talks_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono will hold talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
             ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin"],
         hypothetical_side_talks_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono could have held talks with Foreign Minister Igor Ivanov had the schedule allowed.", "2001-04-21" =>
+            ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin"],
+        side_talks_elsewhere_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono held talks with Foreign Minister Igor Ivanov in Tokyo.", "2001-04-21" =>
             ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin"],
         side_talks_of_one_side_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono held talks with Finance Minister Kiichi Miyazawa.", "2001-04-21" =>
             ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin"],
