@@ -84,6 +84,10 @@ static SPECULATION: LazyLock<Regex> = LazyLock::new(|| {
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:[\w-]+\s+){0,3}?(?:statement|declaration|agreement|accord|treaty|communiqu\w+|memorandum|plan|document)\b").unwrap()
 });
+/// "said on Monday", "recalled Tuesday": a date that belongs to the telling.
+static TOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|recalled|told reporters|noted|stressed|added)\s+(?:on\s+)?$").unwrap()
+});
 static NEGATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:not|never|no|refus\w*|reject\w*|oppos\w*)\b[^.;,]{0,12}$").unwrap());
 static PLAN: LazyLock<Regex> =
@@ -228,7 +232,9 @@ fn one_proposal(
     });
     let mut date = prop_date(s, sents, si, cs, pubd);
     let mut own_document = false;
-    if let (Some(a), false, true) = (attributive, lineage, s.event_dates().next().is_none()) {
+    // "…, the minister recalled on Monday": the date of the telling does not date the document.
+    let told_only = s.event_dates().all(|d| TOLD.is_match(&t[..d.start]));
+    if let (Some(a), false, true) = (attributive, lineage, told_only) {
         date = Some(a.from);
         own_document = true;
     }
@@ -670,6 +676,10 @@ mod tests {
         ] => ["two-island 1956 SU", "two-island 2005 RU"],
         document_named_by_year_in_two_articles: [
             ("The 1956 joint declaration provided for the handover of Habomai and Shikotan after a peace treaty.", "2010-01-10"),
+            ("Japan and the Soviet Union signed the 1956 declaration on the handover of Habomai and Shikotan.", "2012-06-11"),
+        ] => ["two-island 1956 SU"],
+        document_recalled_on_a_day: [
+            ("The 1956 joint declaration provided for the handover of Habomai and Shikotan after a peace treaty, the minister recalled on Monday.", "2010-01-13"),
             ("Japan and the Soviet Union signed the 1956 declaration on the handover of Habomai and Shikotan.", "2012-06-11"),
         ] => ["two-island 1956 SU"],
         joint_activity_document_in_two_articles: [
