@@ -518,6 +518,12 @@ fn resolve(
                 "next" => p.year + 1,
                 _ => p.year,
             };
+            // "later this year": from the month of publication to December.
+            if let (Some("later"), Some(pm)) = (word(1).as_deref(), p.month)
+                && y == p.year
+            {
+                return Some((month_of(y, pm as i32), Some(month_of(y, 12))));
+            }
             Some((PartialDate::year(y), None))
         }
         Kind::FollowingYear => {
@@ -587,6 +593,8 @@ mod tests {
         this_week: "resumed this week", "2000-10-27" => Some("2000-10-23..2000-10-29"),
         next_month_name: "scheduled visit to Japan next March", "1989-12-27" => Some("1990-03"),
         last_month_name: "Last November hopes were raised", "1989-12-27" => Some("1989-11"),
+        later_this_year: "Putin will visit Japan later this year", "2016-05-07" => Some("2016-05..2016-12"),
+        this_year_is_the_year: "Putin will visit Japan this year", "2016-05-07" => Some("2016"),
         later_this_month: "scheduled for later this month", "1999-04-05" => Some("1999-04-06..1999-04-30"),
         this_spring: "will not travel to Japan this spring", "1999-04-05" => Some("1999-03..1999-05"),
         sometime_in_may: "postpone until sometime in May a visit", "1999-04-05" => Some("1999-05"),

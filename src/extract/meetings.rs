@@ -83,6 +83,10 @@ fn surname(name: &str) -> String {
 static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:for|to hold|to resume|to reopen|to have|to attend|to continue|and (?:held|hold|holds|had)|on the sidelines of|on the margins of|during|at)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,4}$").unwrap()
 });
+/// "will attend the Eastern Economic Forum": a gathering named by its kind after "attend".
+static ATTEND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\battend(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:forum|conference|congress)\b").unwrap()
+});
 static OBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:with|by|between)\s*$").unwrap());
 static JOINED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:and|&)\s+(?:his|her)?\s*$").unwrap());
 static PLACE_PREP: LazyLock<Regex> = LazyLock::new(|| {
@@ -170,6 +174,13 @@ static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static JOINS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:attended|joined|took part in|participated in|sat in on|were present at|was present at)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?$").unwrap()
+});
+/// "… held separate talks with …": an encounter told as done.
+static TOLD_AS_DONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:held|had|met|conducted)\b").unwrap());
+/// "will hold talks", "are expected to meet": an encounter still to come or only thought of.
+static NOT_DONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:will|would|may|might|could|shall|plans?|planned|planning|expected|scheduled|hopes?|wants?|to (?:hold|meet|have)|next|later|if)\b").unwrap()
 });
 /// "MOSCOW/TOKYO --", "MUNICH, Germany/MOSCOW --": a dateline naming more than one place.
 static MULTI_DATELINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*[A-Z][A-Za-z .,'-]*/[A-Z]").unwrap());
@@ -434,6 +445,12 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             cues.push((m.start(), m.end(), "meeting".into()));
         }
     }
+    // "flew to Vladivostok to attend the forum" is the trip's purpose, chained to the trip.
+    for m in ATTEND.find_iter(t) {
+        if !t[..m.start()].ends_with("to ") && !cues.iter().any(|c| c.0 < m.end() && m.start() < c.1) {
+            cues.push((m.start(), m.end(), "meeting".into()));
+        }
+    }
     // "Hashimoto proposed to Yeltsin …": a leader addressing another side's named person met them.
     for (k, m) in s.persons.iter().enumerate() {
         let Some(v) = TO_FACE.find(&t[..m.start]) else { continue };
@@ -670,9 +687,11 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
     let window = &s.text[lo..p.cues[p.cues.len() - 1].1];
     // "The two ministers agreed to prepare for Putin's planned visit": the visit is Putin's.
     let owned = p.persons.iter().any(|&k| s.persons[k].possessive);
+    // "The two leaders agreed that Abe will attend …": what they agreed names its own subject.
     if out.len() < 2
         && !owned
         && let Some(m) = PAIR.find(window)
+        && !(out.len() == 1 && window[m.end()..].contains(" that "))
     {
         let mut found: Vec<(Actor, Evidence)> = Vec::new();
         let before = s.persons.iter().filter(|x| x.end <= lo + m.start()).rev().map(|x| (x, s));
@@ -884,7 +903,7 @@ pub fn merge(lx: &Lexicon, cur: &mut Event, e: Event) {
     cur.evidence.extend(e.evidence);
 }
 
-fn attach(lx: &Lexicon, events: &mut [Event], a: Attach, pubd: Option<PartialDate>) {
+fn attach(lx: &Lexicon, events: &mut Vec<Event>, a: Attach, pubd: Option<PartialDate>) {
     let names: Vec<&str> = a.participants.iter().map(|(x, _)| x.name.as_str()).collect();
     let place = a.place.as_ref().map(|p| p.0.as_str());
     let best = events
@@ -931,6 +950,12 @@ fn attach(lx: &Lexicon, events: &mut [Event], a: Attach, pubd: Option<PartialDat
         e.evidence.push(a.evidence);
         return;
     }
+    if best.is_none()
+        && let Some(e) = side_talks(lx, events, &a)
+    {
+        events.push(e);
+        return;
+    }
     // Otherwise an undated mention adds its evidence (and a missing place), not new participants:
     // "X and Y will lead the negotiations, Abe said after the meeting" names people who were not there.
     if let Some(i) = best {
@@ -943,6 +968,38 @@ fn attach(lx: &Lexicon, events: &mut [Event], a: Attach, pubd: Option<PartialDat
             e.place = a.place;
         }
     }
+}
+
+/// "Mori met Putin in Moscow on Friday … Kono held separate talks with Ivanov": undated talks
+/// of two sides, told as done, after the lead's dated meeting took place on that occasion
+/// (its date and place). Talks still to come or only thought of stay out.
+fn side_talks(lx: &Lexicon, events: &[Event], a: &Attach) -> Option<Event> {
+    let sides: Vec<&str> = a.participants.iter().filter_map(|(x, _)| x.country.as_deref()).collect();
+    let bilateral = sides.iter().any(|c| sides.iter().any(|d| c != d));
+    let t = &a.evidence.text;
+    if a.joins || !bilateral || !TOLD_AS_DONE.is_match(t) || NOT_DONE.is_match(t) {
+        return None;
+    }
+    let first = |e: &Event| e.evidence.iter().map(|v| v.sentence).min().unwrap_or(usize::MAX);
+    let lead = events.iter().filter(|e| e.status == "held").min_by_key(|e| first(e))?;
+    // Talks placed elsewhere ("in Tokyo" after a Moscow summit) are another occasion.
+    let own = a.place.as_ref().map(|p| p.0.as_str());
+    if first(lead) > 2
+        || first(lead) >= a.evidence.sentence
+        || !places_compatible(lx, own, lead.place.as_ref().map(|p| p.0.as_str()))
+    {
+        return None;
+    }
+    Some(Event {
+        from: lead.from,
+        to: lead.to,
+        participants: a.participants.clone(),
+        place: a.place.clone().or_else(|| lead.place.clone()),
+        status: "held".into(),
+        explicit: false,
+        meeting_type: a.meeting_type.clone(),
+        evidence: vec![a.evidence.clone()],
+    })
 }
 
 #[cfg(test)]
@@ -989,6 +1046,27 @@ mod tests {
     }
 
     meetings! {
+        side_talks_take_the_lead_occasion: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono held separate talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
+            ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin", "2001-04-20 Moscow held Yohei Kono+Igor Ivanov"],
+        future_side_talks_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono will hold talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
+            ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin"],
+        hypothetical_side_talks_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono could have held talks with Foreign Minister Igor Ivanov had the schedule allowed.", "2001-04-21" =>
+            ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin"],
+        side_talks_elsewhere_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono held talks with Foreign Minister Igor Ivanov in Tokyo.", "2001-04-21" =>
+            ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin"],
+        side_talks_of_one_side_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono held talks with Finance Minister Kiichi Miyazawa.", "2001-04-21" =>
+            ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin"],
+        agreed_attendance_and_visit: "Prime Minister Shinzo Abe met President Vladimir Putin in Sochi on Friday. The two leaders agreed that Abe will attend the Eastern Economic Forum in Vladivostok in September, and that Putin will visit Japan later this year.", "2016-05-07" =>
+            ["2016-05-06 Sochi held Shinzo Abe+Vladimir Putin", "2016-09 Vladivostok planned Shinzo Abe", "2016-05..2016-12 Japan planned Vladimir Putin"],
+        attended_forum: "Foreign Minister Taro Kono attended an economic forum in Vladivostok on Sept. 12.", "2018-09-14" =>
+            ["2018-09-12 Vladivostok held Taro Kono"],
+        // The inviter hosts the visit it invites to.
+        invited_to_visit: "Prime Minister Shinzo Abe met President Vladimir Putin in Sochi on Friday. Putin invited Abe to visit Vladivostok next year.", "2016-05-07" =>
+            ["2016-05-06 Sochi held Shinzo Abe+Vladimir Putin", "2017 Vladivostok planned Vladimir Putin+Shinzo Abe"],
+        accepted_invitation: "Prime Minister Shinzo Abe met President Vladimir Putin in Sochi on Friday. Putin accepted an invitation to visit Japan in December.", "2016-05-07" =>
+            ["2016-05-06 Sochi held Shinzo Abe+Vladimir Putin", "2016-12 Japan planned Vladimir Putin"],
+        counterpart_side_talks: "MOSCOW -- Prime Minister Yoshiro Mori and President Vladimir Putin held a summit in the Kremlin on Saturday. Foreign Minister Yohei Kono also held talks with his Russian counterpart Igor Ivanov.", "2000-09-04" =>
+            ["2000-09-02 Moscow held Yoshiro Mori+Vladimir Putin", "2000-09-02 Moscow held Yohei Kono+Igor Ivanov"],
         koizumi_putin: "Prime Minister Junichiro Koizumi met President Vladimir Putin in Moscow on Jan. 10.", "2003-01-14" =>
             ["2003-01-10 Moscow held Junichiro Koizumi+Vladimir Putin"],
         planned_visit: "Foreign Minister Fumio Kishida will visit Moscow next month.", "2016-08-20" =>
@@ -1005,9 +1083,9 @@ mod tests {
         touring_continues_the_visit: "Medvedev on Monday set foot on one of the disputed islands, touring a school on Kunashir. He may also visit Iturup later.", "2010-11-02" =>
             ["2010-11-01 Kunashiri held Dmitry Medvedev"],
         resort_of: "Abe met Putin in the Black Sea resort of Sochi on Friday. Putin will visit Japan later this year.", "2016-05-07" =>
-            ["2016-05-06 Sochi held Shinzo Abe+Vladimir Putin", "2016 Japan planned Vladimir Putin"],
+            ["2016-05-06 Sochi held Shinzo Abe+Vladimir Putin", "2016-05..2016-12 Japan planned Vladimir Putin"],
         past_day_is_not_the_planned_visit: "Abe and Putin met on Friday. Putin will visit Japan later this year.", "2016-05-07" =>
-            ["2016-05-06 ? held Shinzo Abe+Vladimir Putin", "2016 Japan planned Vladimir Putin"],
+            ["2016-05-06 ? held Shinzo Abe+Vladimir Putin", "2016-05..2016-12 Japan planned Vladimir Putin"],
         landmark_stands_for_its_city: "TOKYO -- Prime Minister Shinzo Abe and President Vladimir Putin held talks at the Kremlin on Monday.", "2013-04-30" =>
             ["2013-04-29 Moscow held Shinzo Abe+Vladimir Putin"],
         kremlin_as_speaker_is_no_place: "Kremlin officials said Putin met Abe on Monday.", "2013-04-30" =>

@@ -137,6 +137,10 @@ static SPECULATION: LazyLock<Regex> = LazyLock::new(|| {
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:[\w-]+\s+){0,3}?(?:statement|declaration|agreement|accord|treaty|communiqu\w+|memorandum|plan|document)\b").unwrap()
 });
+/// "said on Monday", "recalled Tuesday": a date that belongs to the telling.
+static TOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|recalled|told reporters|noted|stressed|added)\s+(?:on\s+)?$").unwrap()
+});
 static NEGATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:not|never|no|refus\w*|reject\w*|oppos\w*)\b[^.;,]{0,12}$").unwrap());
 static PLAN: LazyLock<Regex> =
@@ -281,7 +285,9 @@ fn one_proposal(
     });
     let mut date = prop_date(s, sents, si, cs, pubd);
     let mut own_document = false;
-    if let (Some(a), false, true) = (attributive, lineage, s.event_dates().next().is_none()) {
+    // "…, the minister recalled on Monday": the date of the telling does not date the document.
+    let told_only = s.event_dates().all(|d| TOLD.is_match(&t[..d.start]));
+    if let (Some(a), false, true) = (attributive, lineage, told_only) {
         date = Some(a.from);
         own_document = true;
     }
@@ -560,9 +566,14 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
                 let kc = conditions(g, &k.1);
                 // Restating one deadline ("a peace treaty by 2000") is one proposal, whatever the year said.
                 let same_deadline = k.0 == "peace-treaty" && !kc.is_empty() && kc.first() == pc.first();
+                // "the 1956 declaration" read once as signed by both sides, once as the Soviet
+                // offer: a document dated by its year alone is one proposal whoever is named.
+                let same_document = k.2.year == p.2.year
+                    && (k.2.month.is_none() || p.2.month.is_none())
+                    && k.3.iter().any(|c| p.3.contains(c));
                 k.0 == p.0
                     && ((p.2.year - k.2.year).abs() <= 1 || same_deadline)
-                    && (k.3 == p.3 || k.3.is_empty() || p.3.is_empty())
+                    && (k.3 == p.3 || k.3.is_empty() || p.3.is_empty() || same_document)
                     && (kc.is_empty() || pc.is_empty() || kc == pc)
             })
             .min_by_key(|k| ((p.2.year - k.2.year).abs(), k.2));
@@ -575,6 +586,14 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
                     }
                 }
                 k.3.sort();
+                // A two-island offer is made by the side that would hand the islands over.
+                let giver = holder(&k.0, k.2);
+                if !giver.is_empty() && k.3.len() > 1 && k.3.iter().any(|c| giver.contains(c)) {
+                    k.3 = giver;
+                }
+                if let Some(n) = g.node_mut(&k.1) {
+                    n.attrs.proposer = k.3.clone();
+                }
             }
             None => kept.push(p),
         }
@@ -671,6 +690,59 @@ mod tests {
             "2001-03-26",
         );
         assert_eq!(got, vec![("p-2001-two-island-jp".to_string(), "p-2001-two-island-jp-ru".to_string())]);
+    }
+
+    /// Proposal nodes after [`finish`] on several documents: `id family year proposers`.
+    fn merged(docs: &[(&str, &str)]) -> Vec<String> {
+        use crate::extract::{Extract, Extractor, absorb_graph};
+        let ex = Extractor::new(None).unwrap();
+        let mut g = Graph::default();
+        for (i, (text, pubd)) in docs.iter().enumerate() {
+            let doc = Document::from_text(&format!("d{i}"), *text, Some(pubd.parse().unwrap()));
+            absorb_graph(&mut g, ex.document(&doc).graph);
+        }
+        ex.finish(&mut g);
+        g.nodes_of(NodeKind::Proposal)
+            .iter()
+            .map(|n| {
+                let fam = n.attrs.family.clone().unwrap_or_default();
+                format!("{fam} {} {}", n.attrs.start.unwrap().year, n.attrs.proposer.join(";"))
+            })
+            .collect()
+    }
+
+    /// `[(text, publication date), …] => [merged proposal summaries]`
+    macro_rules! merges {
+        ($($name:ident: [$(($text:expr, $pubd:expr)),* $(,)?] => [$($want:expr),* $(,)?],)*) => {$(
+            #[test]
+            fn $name() {
+                let want: Vec<String> = vec![$($want.to_string()),*];
+                assert_eq!(merged(&[$(($text, $pubd)),*]), want);
+            }
+        )*};
+    }
+
+    merges! {
+        document_signed_by_both_is_the_soviet_offer: [
+            ("In 1956 Japan and the Soviet Union signed a joint declaration promising the handover of Habomai and Shikotan.", "2005-01-10"),
+            ("Moscow considers the 1956 declaration, which promised the handover of Shikotan and Habomai, valid.", "2005-02-11"),
+        ] => ["two-island 1956 SU", "two-island 2005 RU"],
+        document_named_by_year_in_two_articles: [
+            ("The 1956 joint declaration provided for the handover of Habomai and Shikotan after a peace treaty.", "2010-01-10"),
+            ("Japan and the Soviet Union signed the 1956 declaration on the handover of Habomai and Shikotan.", "2012-06-11"),
+        ] => ["two-island 1956 SU"],
+        document_recalled_on_a_day: [
+            ("The 1956 joint declaration provided for the handover of Habomai and Shikotan after a peace treaty, the minister recalled on Monday.", "2010-01-13"),
+            ("Japan and the Soviet Union signed the 1956 declaration on the handover of Habomai and Shikotan.", "2012-06-11"),
+        ] => ["two-island 1956 SU"],
+        joint_activity_document_in_two_articles: [
+            ("Japan and Russia signed the 2016 agreement on joint economic activities on the disputed islands.", "2017-01-10"),
+            ("Russia said the 2016 agreement on joint economic activities on the islands stands.", "2018-06-11"),
+        ] => ["joint-economic 2016 JP;RU"],
+        offers_of_different_years_stay_apart: [
+            ("In 1956 the Soviet Union offered to hand over Habomai and Shikotan.", "2005-01-10"),
+            ("In 1960 Japan and the Soviet Union argued over the handover of Habomai and Shikotan.", "2005-02-11"),
+        ] => ["two-island 1956 SU", "two-island 1960 JP;SU"],
     }
 
     /// `text @ publication date => [proposal summaries]`
