@@ -490,6 +490,51 @@ tc,ta,derived_from
 td,tb,derived_from
 ";
 
+/// An optional near-duplicate written after the required item: at equal
+/// score the required one takes the match (it used to go to the later one).
+const OPTIONAL_TWIN_GOLD: &str = r#"
+[[person]]
+id = "abe"
+name = "Shinzo Abe"
+country = "JP"
+
+[[meeting]]
+id = "m-required"
+start = "2016-12-15"
+place = "Nagato"
+participants = ["abe"]
+
+[[meeting]]
+id = "m-optional"
+start = "2016-12-15"
+place = "Nagato"
+participants = ["abe"]
+optional = true
+
+[[proposal]]
+id = "p-required"
+family = "joint-economic"
+year = 2016
+proposer = ["JP"]
+
+[[proposal]]
+id = "p-optional"
+family = "joint-economic"
+year = 2016
+proposer = ["JP"]
+optional = true
+"#;
+
+const OPTIONAL_TWIN_NODES: &str = "Id,Label,kind,country,start,end,status,place,family,proposer
+abe,Shinzo Abe,person,JP,,,,,,
+m,Nagato summit,meeting,,2016-12-15,,held,Nagato,,
+p,Joint activity,proposal,,2016,,,,joint-economic,JP
+";
+
+const OPTIONAL_TWIN_EDGES: &str = "Source,Target,relation
+abe,m,participated_in
+";
+
 fn handmade() -> Vec<(&'static str, String, String, String)> {
     let combined_gold = format!("{MEETINGS_GOLD}\n{PROPOSALS_GOLD}");
     vec![
@@ -500,6 +545,7 @@ fn handmade() -> Vec<(&'static str, String, String, String)> {
         ("empty-export", combined_gold.clone(), "Id,Label,kind\n".into(), "".into()),
         ("empty-gold", "".into(), MEETINGS_NODES.into(), MEETINGS_EDGES.into()),
         ("gold-without-proposals-vs-proposals", MEETINGS_GOLD.into(), PROPOSALS_NODES.into(), PROPOSALS_EDGES.into()),
+        ("optional-twin", OPTIONAL_TWIN_GOLD.into(), OPTIONAL_TWIN_NODES.into(), OPTIONAL_TWIN_EDGES.into()),
     ]
 }
 
@@ -545,6 +591,10 @@ fn handmade_cases_cover_the_tricky_paths() {
     assert_eq!(l.details.lineage_links_missed, ["p01 -> p92"]);
     assert_eq!((l.scores.lineage.gold, l.scores.lineage.found, l.scores.lineage.matched), (4, 7, 3));
     assert_eq!(l.scores.proposals.found, 11, "14 tool proposals, three on multi or optional gold");
+
+    let t = score(OPTIONAL_TWIN_GOLD, OPTIONAL_TWIN_NODES, OPTIONAL_TWIN_EDGES);
+    assert!(t.details.meetings_missed.is_empty() && t.details.proposals_missed.is_empty(), "{:?}", t.details);
+    assert_eq!((t.scores.meetings.matched, t.scores.proposals.matched), (1, 1), "required twins are matched");
 
     let c = score(CYCLE_GOLD, CYCLE_NODES, CYCLE_EDGES);
     assert_eq!(c.details.lineage_links_missed, ["d -> a"], "score.py's memo saw tb's ancestors inside the cycle");

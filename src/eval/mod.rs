@@ -8,6 +8,7 @@
 
 pub mod gold;
 pub mod norm;
+pub mod pooled;
 pub mod report;
 pub mod table;
 
@@ -18,6 +19,7 @@ use std::rc::Rc;
 use serde::Serialize;
 
 pub use gold::Gold;
+pub use pooled::Pooled;
 pub use table::Export;
 
 use gold::GoldProposal;
@@ -133,6 +135,13 @@ pub struct Evaluation {
     pub details: Details,
 }
 
+/// Python's `round(x, 4)`, as score.py applies it to the macro F1 it prints
+/// in JSON (formatting rounds the exact binary value half to even, as Python
+/// does).
+pub(crate) fn round4(x: f64) -> f64 {
+    format!("{x:.4}").parse().expect("a formatted float parses")
+}
+
 impl Evaluation {
     pub fn macro_f1(&self) -> f64 {
         self.scores.macro_f1()
@@ -181,15 +190,20 @@ fn tool_nodes<'a>(export: &'a Export, kind: &str) -> Vec<&'a NodeRow> {
     export.nodes.iter().filter(|n| n.kind == kind).collect()
 }
 
-/// Python's `sorted(cands, reverse=True)` on `(score, tool index, gold
-/// index)` tuples, then greedy one-to-one pairing; a gold item for which
-/// `reusable` holds may take several tool items. Returns the pairs in the
-/// order taken.
-fn greedy(mut cands: Vec<(f64, usize, usize)>, reusable: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
-    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)));
+/// One candidate pair: match score, whether the gold item is required (not
+/// `optional`), tool index, gold index.
+type Candidate = (f64, bool, usize, usize);
+
+/// Python's `sorted(cands, reverse=True)` on `(score, required, tool index,
+/// gold index)` tuples, then greedy one-to-one pairing; a gold item for which
+/// `reusable` holds may take several tool items. At equal score a required
+/// gold item is paired before an optional one, so an optional near-duplicate
+/// cannot steal the match. Returns the pairs in the order taken.
+fn greedy(mut cands: Vec<Candidate>, reusable: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)).then(b.3.cmp(&a.3)));
     let (mut t_used, mut g_used) = (HashSet::new(), HashSet::new());
     let mut pairs = Vec::new();
-    for (_, ti, gi) in cands {
+    for (_, _, ti, gi) in cands {
         if t_used.contains(&ti) || (g_used.contains(&gi) && !reusable(gi)) {
             continue;
         }
@@ -320,7 +334,7 @@ fn match_meetings(gold: &Gold, export: &Export, to_gold: &HashMap<&str, &str>, d
             }
             // Ties on shared participants and place go to the closer start date.
             let dist = (tiv.lo - giv.lo).abs();
-            cands.push(((common * 10 + usize::from(pm)) as f64 - dist as f64 / 10000.0, ti, gi));
+            cands.push(((common * 10 + usize::from(pm)) as f64 - dist as f64 / 10000.0, !g.optional, ti, gi));
         }
     }
     let pairs = greedy(cands, |_| false);
@@ -379,7 +393,7 @@ fn match_proposals<'a>(gold: &'a Gold, export: &'a Export, details: &mut Details
             if !tprop.is_empty() && !gold_prop[gi].is_empty() && common == 0 {
                 continue;
             }
-            cands.push(((2 * usize::from(g.exact_year(year)) + common) as f64, ti, gi));
+            cands.push(((2 * usize::from(g.exact_year(year)) + common) as f64, !g.optional, ti, gi));
         }
     }
     let pairs = greedy(cands, |gi| golds[gi].multi);
@@ -598,12 +612,22 @@ mod tests {
     #[test]
     fn greedy_takes_best_scores_then_later_indices() {
         // Equal scores: Python's reverse tuple sort puts the higher tool index, then gold index, first.
-        let pairs = greedy(vec![(1.0, 0, 0), (1.0, 1, 0), (1.0, 1, 1), (0.5, 0, 1)], |_| false);
+        let pairs = greedy(vec![(1.0, true, 0, 0), (1.0, true, 1, 0), (1.0, true, 1, 1), (0.5, true, 0, 1)], |_| false);
         assert_eq!(pairs, [(1, 1), (0, 0)]);
-        let pairs = greedy(vec![(2.0, 0, 0), (1.0, 1, 0), (1.0, 2, 1)], |_| false);
+        let pairs = greedy(vec![(2.0, true, 0, 0), (1.0, true, 1, 0), (1.0, true, 2, 1)], |_| false);
         assert_eq!(pairs, [(0, 0), (2, 1)], "tool 1 loses gold 0 to the better pair");
-        let pairs = greedy(vec![(2.0, 0, 0), (1.0, 1, 0), (1.0, 2, 1)], |gi| gi == 0);
+        let pairs = greedy(vec![(2.0, true, 0, 0), (1.0, true, 1, 0), (1.0, true, 2, 1)], |gi| gi == 0);
         assert_eq!(pairs, [(0, 0), (2, 1), (1, 0)], "a reusable gold item takes several");
+    }
+
+    #[test]
+    fn greedy_pairs_required_gold_before_optional_at_equal_score() {
+        // Gold 1 is optional and comes later: by index alone it would take tool 0.
+        let pairs = greedy(vec![(1.0, true, 0, 0), (1.0, false, 0, 1)], |_| false);
+        assert_eq!(pairs, [(0, 0)], "the required gold item wins the tie");
+        // A better score still wins over requiredness.
+        let pairs = greedy(vec![(1.0, true, 0, 0), (2.0, false, 0, 1)], |_| false);
+        assert_eq!(pairs, [(0, 1)]);
     }
 
     #[test]

@@ -63,8 +63,7 @@ struct Json<'a> {
 /// The scores as pretty JSON (`score.py --json`: macro F1 rounded to four
 /// decimals); `verbose` adds a `details` object with the lists.
 pub fn to_json(ev: &Evaluation, verbose: bool) -> String {
-    // Python's round(x, 4): formatting rounds the exact binary value half to even, as Python does.
-    let macro_f1 = format!("{:.4}", ev.macro_f1()).parse().expect("a formatted float parses");
+    let macro_f1 = super::round4(ev.macro_f1());
     let json =
         Json { scores: &ev.scores, macro_f1, attributes: &ev.attributes, details: verbose.then_some(&ev.details) };
     serde_json::to_string_pretty(&json).expect("plain data serialises")
