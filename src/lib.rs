@@ -9,5 +9,6 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod graph;
+pub mod layout;
 pub mod pipeline;
 pub mod report;
