@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod corpus;
 pub mod date;
+pub mod diagram;
 pub mod eval;
 pub mod export;
 pub mod extract;

@@ -30,6 +30,9 @@ pub struct Settings {
     pub scaling: f64,
     /// Gravity `k_g`.
     pub gravity: f64,
+    /// The paper's "stronger gravity": gravity grows with the distance to the
+    /// centre, so separate components stay near the main one instead of drifting off.
+    pub strong_gravity: bool,
     /// Barnes–Hut opening criterion θ: a region of side `s` at distance `d` counts as one body when `s/d < θ`.
     pub theta: f64,
     /// Edge-weight influence δ: attraction grows as `weight^δ` (0 ignores weights).
@@ -41,13 +44,22 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// The paper's defaults for a graph of `n` nodes, with enough iterations to settle.
+    /// Gephi's defaults for a graph of `n` nodes, with enough iterations to
+    /// settle, and strong gravity at 1/100 of the repulsion scaling (components
+    /// pack around the main one; tried on the seeds against 1/20 and 1/500).
     pub fn for_size(n: usize) -> Settings {
+        let scaling = if n < 100 { 10.0 } else { 2.0 };
         Settings {
-            iterations: if n <= 500 { 600 } else { 300 },
-            overlap_iterations: 60,
-            scaling: if n < 100 { 10.0 } else { 2.0 },
-            gravity: 1.0,
+            // Fewer steps on large graphs: the adaptive speed settles them sooner relative to their size.
+            iterations: match n {
+                0..=500 => 600,
+                501..=1000 => 300,
+                _ => 200,
+            },
+            overlap_iterations: if n <= 1000 { 60 } else { 40 },
+            scaling,
+            gravity: scaling / 100.0,
+            strong_gravity: true,
             theta: 1.2,
             edge_weight_influence: 0.5,
             jitter_tolerance: 1.0,
@@ -200,8 +212,9 @@ fn tree_force(tree: &Tree, bodies: &[Body], i: usize, s: &Settings, overlap: boo
 /// # Arguments
 /// * `n`: number of nodes (indices `0..n`).
 /// * `edges`: `(a, b, weight)`, undirected; self-loops and out-of-range ends are ignored.
-/// * `radii`: drawn radius of each node in the units of the final positions'
-///   scale; used only by the anti-overlap phase (empty: no such phase).
+/// * `radii`: drawn radius of each node, in layout units; used only by the
+///   anti-overlap phase (empty: no such phase). See [`Simulation`] to size
+///   them after the main phase.
 /// * `s`: settings.
 ///
 /// Returns one `[x, y]` per node (arbitrary units, centred near the origin).
@@ -219,43 +232,91 @@ fn tree_force(tree: &Tree, bodies: &[Body], i: usize, s: &Settings, overlap: boo
 /// assert_eq!(pos, layout(4, &[(0, 1, 1.0), (1, 2, 1.0)], &[], &Settings::for_size(4)), "deterministic");
 /// ```
 pub fn layout(n: usize, edges: &[(usize, usize, f64)], radii: &[f64], s: &Settings) -> Vec<[f64; 2]> {
-    let edges: Vec<(usize, usize, f64)> = edges
-        .iter()
-        .filter(|(a, b, _)| a != b && *a < n && *b < n)
-        .map(|&(a, b, w)| (a, b, if s.edge_weight_influence == 0.0 { 1.0 } else { w.max(0.0).powf(s.edge_weight_influence) }))
-        .collect();
-    let mut degree = vec![0usize; n];
-    for &(a, b, _) in &edges {
-        degree[a] += 1;
-        degree[b] += 1;
-    }
-    let mut rng = crate::analysis::testkit::Rng::new(s.seed);
-    let spread = 10.0 * (n as f64).sqrt().max(1.0);
-    let mut unit = || (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
-    let mut bodies: Vec<Body> = (0..n)
-        .map(|i| Body {
-            x: (unit() - 0.5) * 2.0 * spread,
-            y: (unit() - 0.5) * 2.0 * spread,
-            mass: degree[i] as f64 + 1.0,
-            ..Body::default()
-        })
-        .collect();
-    if n < 2 {
-        return bodies.iter().map(|_| [0.0, 0.0]).collect();
-    }
-    let mut speed = Speed { speed: 1.0, efficiency: 1.0 };
-    for _ in 0..s.iterations {
-        step(&mut bodies, &edges, s, &mut speed, false);
-    }
+    let mut sim = Simulation::new(n, edges, s.clone());
+    sim.run(s.iterations);
     if !radii.is_empty() && s.overlap_iterations > 0 {
-        for (b, r) in bodies.iter_mut().zip(radii) {
+        sim.prevent_overlap(radii, s.overlap_iterations);
+    }
+    sim.positions()
+}
+
+/// A ForceAtlas2 run that can be continued: the main phase, then (once the
+/// caller knows the scale it will draw at) the anti-overlap phase.
+pub struct Simulation {
+    bodies: Vec<Body>,
+    edges: Vec<(usize, usize, f64)>,
+    settings: Settings,
+    speed: Speed,
+}
+
+impl Simulation {
+    /// Seeded initial positions for `n` nodes; see [`layout`] for the arguments.
+    pub fn new(n: usize, edges: &[(usize, usize, f64)], s: Settings) -> Simulation {
+        let edges: Vec<(usize, usize, f64)> = edges
+            .iter()
+            .filter(|(a, b, _)| a != b && *a < n && *b < n)
+            .map(|&(a, b, w)| {
+                (a, b, if s.edge_weight_influence == 0.0 { 1.0 } else { w.max(0.0).powf(s.edge_weight_influence) })
+            })
+            .collect();
+        let mut degree = vec![0usize; n];
+        for &(a, b, _) in &edges {
+            degree[a] += 1;
+            degree[b] += 1;
+        }
+        let mut rng = crate::analysis::testkit::Rng::new(s.seed);
+        let spread = 10.0 * (n as f64).sqrt().max(1.0);
+        let mut unit = || (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+        let bodies: Vec<Body> = (0..n)
+            .map(|i| Body {
+                x: if n < 2 { 0.0 } else { (unit() - 0.5) * 2.0 * spread },
+                y: if n < 2 { 0.0 } else { (unit() - 0.5) * 2.0 * spread },
+                mass: degree[i] as f64 + 1.0,
+                ..Body::default()
+            })
+            .collect();
+        Simulation { bodies, edges, settings: s, speed: Speed { speed: 1.0, efficiency: 1.0 } }
+    }
+
+    /// Run `iterations` steps of the main phase.
+    pub fn run(&mut self, iterations: usize) {
+        if self.bodies.len() < 2 {
+            return;
+        }
+        for _ in 0..iterations {
+            step(&mut self.bodies, &self.edges, &self.settings, &mut self.speed, false);
+        }
+    }
+
+    /// Run `iterations` steps with node radii (layout units) counted, so drawn nodes do not overlap.
+    pub fn prevent_overlap(&mut self, radii: &[f64], iterations: usize) {
+        if self.bodies.len() < 2 {
+            return;
+        }
+        for (b, r) in self.bodies.iter_mut().zip(radii) {
             b.size = *r;
         }
-        for _ in 0..s.overlap_iterations {
-            step(&mut bodies, &edges, s, &mut speed, true);
+        for _ in 0..iterations {
+            step(&mut self.bodies, &self.edges, &self.settings, &mut self.speed, true);
         }
     }
-    bodies.iter().map(|b| [b.x, b.y]).collect()
+
+    /// Current positions.
+    pub fn positions(&self) -> Vec<[f64; 2]> {
+        self.bodies.iter().map(|b| [b.x, b.y]).collect()
+    }
+
+    /// The larger side of the positions' bounding box.
+    pub fn extent(&self) -> f64 {
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for b in &self.bodies {
+            x0 = x0.min(b.x);
+            y0 = y0.min(b.y);
+            x1 = x1.max(b.x);
+            y1 = y1.max(b.y);
+        }
+        (x1 - x0).max(y1 - y0).max(1e-9)
+    }
 }
 
 /// Global speed and speed efficiency of the adaptive-speed scheme.
@@ -273,14 +334,17 @@ fn step(bodies: &mut [Body], edges: &[(usize, usize, f64)], s: &Settings, speed:
         b.dy = 0.0;
     }
     let tree = Tree::build(bodies);
-    let forces: Vec<(f64, f64)> = (0..bodies.len()).map(|i| tree_force(&tree, bodies, i, s, overlap)).collect();
+    // Each node's force is summed in a fixed order, so the parallel map gives the same bits on any thread count.
+    use rayon::prelude::*;
+    let forces: Vec<(f64, f64)> =
+        (0..bodies.len()).into_par_iter().map(|i| tree_force(&tree, bodies, i, s, overlap)).collect();
     for (b, (fx, fy)) in bodies.iter_mut().zip(forces) {
         b.dx += fx;
         b.dy += fy;
-        // Gravity: constant magnitude k_g · mass towards the origin.
+        // Gravity: magnitude k_g · mass towards the origin (strong: times the distance).
         let d = (b.x * b.x + b.y * b.y).sqrt();
         if d > 0.0 {
-            let f = s.gravity * b.mass / d;
+            let f = if s.strong_gravity { s.gravity * b.mass } else { s.gravity * b.mass / d };
             b.dx -= b.x * f;
             b.dy -= b.y * f;
         }
