@@ -111,7 +111,7 @@
     search.title = q ? hits + ' match(es)' : '';
     return hits;
   }
-  search.addEventListener('input', runSearch);
+  search.addEventListener('input', function () { clearSel(); runSearch(); });
   search.addEventListener('keydown', function (ev) {
     if (ev.key !== 'Enter') return;
     for (var i = 0; i < N.length; i++) if (nodeEl[i] && nodeEl[i].classList.contains('hit')) { select(i); centre(i); break; }
@@ -240,5 +240,6 @@
   });
   svg.addEventListener('mouseleave', function () { tip.hidden = true; });
   update();
+  svg.setAttribute('data-ready-ms', String(Math.round(performance.now())));
   svg.setAttribute('data-ready', '1');
 })();
