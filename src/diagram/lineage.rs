@@ -91,7 +91,7 @@ pub fn to_svg(g: &Graph) -> Result<String, LineageError> {
             let sy = lane_y0 + 14.0 + r as f64 * sub_h + sub_h / 2.0;
             spots.insert(e.id.as_str(), Spot { x: x_of(e), y: sy });
             if let Some((lx, anchor, text)) = label {
-                labels.push((lx, sy + 4.0, anchor, text));
+                labels.push((lx, sy - 7.0, anchor, text)); // above the line the arrows run on
             }
         }
         y += rows as f64 * sub_h + 24.0;

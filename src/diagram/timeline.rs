@@ -112,6 +112,7 @@ pub fn to_svg(g: &Graph) -> Option<String> {
 
     // Meetings.
     let mut band: Vec<Vec<(f64, f64)>> = vec![Vec::new(); BAND_LINES];
+    let mut band_labels: Vec<(f64, f64, String)> = Vec::new();
     for m in &meetings {
         let x = axis.x(m.attrs.start.expect("dated"));
         let mut ys: Vec<f64> = who
@@ -155,10 +156,16 @@ pub fn to_svg(g: &Graph) -> Option<String> {
             band[line].push((lx0, lx1));
             let ly = band_top + line as f64 * line_h + 11.0;
             s.line(x, ly + 3.0, x, top - 6.0, "#bbbbbb", 0.8, "stroke-dasharray=\"2 2\"");
-            s.text(x, ly, 11.0, "start", "#333", &text, "");
+            band_labels.push((x, ly, text));
         }
         s.raw("</g>\n");
     }
+    // Labels last, with a white halo, so guides of later meetings pass under them.
+    s.raw("<g paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\">\n");
+    for (x, y, text) in &band_labels {
+        s.text(*x, *y, 11.0, "start", "#333", text, "");
+    }
+    s.raw("</g>\n");
     Some(s.finish("kurilnet: meeting timeline", ""))
 }
 

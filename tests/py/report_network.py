@@ -140,6 +140,20 @@ try:
     check(len(d.execute_script(JS_VISIBLE)) == len(nodes), "END shows all years")
 
     if mode == "full":
+        # Filters: without meetings no meeting shows, nor a tie to one; without JP no Japanese node.
+        cb = d.find_element(By.CSS_SELECTOR, '#net input[data-kind="meeting"]')
+        cb.click()
+        shown = set(d.execute_script(JS_VISIBLE))
+        check(shown == {nid for nid, n in nodes.items() if n["kind"] != "meeting"}, f"kind filter: {len(shown)} shown")
+        cb.click()
+        cb = d.find_element(By.CSS_SELECTOR, '#net input[data-side="jp"]')
+        cb.click()
+        shown = set(d.execute_script(JS_VISIBLE))
+        jp = {nid for nid, n in nodes.items() if n.get("attrs", {}).get("country") == "JP"}
+        check(jp and not (shown & jp) and len(shown) < len(nodes), f"side filter: {len(shown & jp)} Japanese nodes still shown")
+        cb.click()
+        check(len(d.execute_script(JS_VISIBLE)) == len(nodes), "filters off: every node shows")
+
         # Click a node: its evidence sentence shows.
         pid = "vladimir-putin"
         check(pid in nodes, "Putin in graph.json")
