@@ -5,6 +5,7 @@
   var svg = document.getElementById('net-svg');
   var dataEl = document.getElementById('net-data');
   if (!svg || !dataEl) return;
+  var SVGNS = 'http://www.w3.org/2000/svg';
   var D = JSON.parse(dataEl.textContent);
   var N = D.nodes, E = D.edges, S = D.sentences, DOCS = D.docs;
   // Node fields: 0 id, 1 label, 2 kind, 3 side, 4 from, 5 x, 6 y, 7 r, 8 evidence, 9 count, 10 dates, 11 community, 12 full label.
@@ -54,6 +55,7 @@
     }
     count.textContent = shown + ' of ' + N.length + ' nodes, ' + eshown + ' of ' + E.length + ' ties shown';
     runSearch();
+    if (typeof zoomLabels === 'function' && W / vb.w >= 1.3) zoomLabels();
   }
 
   if (slider) {
@@ -86,7 +88,6 @@
   });
 
   // Search: matching nodes are ringed and labelled (a label is added where none was placed).
-  var SVGNS = 'http://www.w3.org/2000/svg';
   function runSearch() {
     var q = search.value.trim().toLowerCase();
     while (searchLabels.firstChild) searchLabels.removeChild(searchLabels.firstChild);
@@ -119,7 +120,41 @@
 
   // Pan and zoom by the viewBox.
   var vb = { x: 0, y: 0, w: W, h: H };
-  function applyView() { svg.setAttribute('viewBox', vb.x + ' ' + vb.y + ' ' + vb.w + ' ' + vb.h); }
+  function applyView() {
+    svg.setAttribute('viewBox', vb.x + ' ' + vb.y + ' ' + vb.w + ' ' + vb.h);
+    if (!labelFrame) labelFrame = requestAnimationFrame(zoomLabels);
+  }
+  // Zoomed in, more nodes get a label: 12 px on screen, biggest nodes first,
+  // never over another label (the initial view's labels are placed in Rust).
+  var labelFrame = 0, zoomGroup = document.createElementNS(SVGNS, 'g'), fixedBoxes = null;
+  zoomGroup.setAttribute('class', 'zoom-labels');
+  zoomGroup.setAttribute('paint-order', 'stroke'); zoomGroup.setAttribute('stroke', '#fff');
+  zoomGroup.setAttribute('stroke-linejoin', 'round');
+  searchLabels.parentNode.insertBefore(zoomGroup, searchLabels);
+  var bySize = N.map(function (_, i) { return i; }).sort(function (a, b) { return N[b][7] - N[a][7] || a - b; });
+  function zoomLabels() {
+    labelFrame = 0;
+    while (zoomGroup.firstChild) zoomGroup.removeChild(zoomGroup.firstChild);
+    var k = W / vb.w;
+    if (k < 1.3) return;
+    if (!fixedBoxes) fixedBoxes = lblEl.filter(Boolean).map(function (t) { var b = t.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height, t]; });
+    var fs = 12 / k, boxes = fixedBoxes.filter(function (b) { return b[4].style.display !== 'none'; }), added = 0;
+    for (var j = 0; j < bySize.length && added < 250; j++) {
+      var i = bySize[j], n = N[i];
+      if (lblEl[i] || !vis[i] || n[5] < vb.x || n[5] > vb.x + vb.w || n[6] < vb.y || n[6] > vb.y + vb.h) continue;
+      var x0 = n[5] + n[7] + 2 / k, w = n[1].length * 0.66 * fs, y = n[6] + 0.33 * fs;
+      var b = [x0, y - 0.95 * fs, x0 + w, y + 0.3 * fs];
+      var free = boxes.every(function (o) { return b[0] >= o[2] || o[0] >= b[2] || b[1] >= o[3] || o[1] >= b[3]; });
+      if (!free) continue;
+      boxes.push(b);
+      var t = document.createElementNS(SVGNS, 'text');
+      t.setAttribute('x', x0); t.setAttribute('y', y); t.setAttribute('font-size', fs);
+      t.setAttribute('stroke-width', 3 / k); t.setAttribute('fill', '#1a1a1a');
+      t.textContent = n[1];
+      zoomGroup.appendChild(t);
+      added++;
+    }
+  }
   function toSvg(cx, cy) {
     var r = svg.getBoundingClientRect();
     return { x: vb.x + (cx - r.left) / r.width * vb.w, y: vb.y + (cy - r.top) / r.height * vb.h };

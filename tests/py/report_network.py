@@ -139,6 +139,23 @@ try:
     slider.send_keys(Keys.END)
     check(len(d.execute_script(JS_VISIBLE)) == len(nodes), "END shows all years")
 
+    # Zoomed in, more nodes get labels, still without overlaps.
+    for _ in range(2):
+        d.find_element(By.ID, "net-zoom-in").click()
+    time.sleep(0.3)
+    rects = d.execute_script("""return Array.from(document.querySelectorAll('#net-svg .lbl, #net-svg .zoom-labels text'))
+        .filter(t => getComputedStyle(t).display !== 'none').map(t => { const r = t.getBoundingClientRect();
+        return [r.left, r.top, r.right, r.bottom, t.textContent]; }).filter(r => r[2] > r[0]);""")
+    added = d.execute_script("return document.querySelectorAll('#net-svg .zoom-labels text').length;")
+    check(added > 0, "zooming in labels more nodes")
+    bad = [(a[4], b[4]) for i, a in enumerate(rects) for b in rects[i + 1:]
+           if a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5]
+    check(not bad, f"{len(bad)} overlapping labels when zoomed in, e.g. {bad[:3]}")
+    d.find_element(By.ID, "net").screenshot(os.path.join(shot_dir, f"report-network-zoomed-{mode}.png"))
+    d.find_element(By.ID, "net-reset").click()
+    check(d.execute_script("return document.querySelectorAll('#net-svg .zoom-labels text').length;") == 0,
+          "reset view drops the extra labels")
+
     if mode == "full":
         # Filters: without meetings no meeting shows, nor a tie to one; without JP no Japanese node.
         cb = d.find_element(By.CSS_SELECTOR, '#net input[data-kind="meeting"]')
