@@ -68,7 +68,7 @@ fn main() {
         time(&format!("export {}", e.name()), || e.render(&g).expect("renders"));
     }
     time("report", || {
-        kurilnet::report::render(&g, &kurilnet::report::ReportInputs { svg: None, svg_note: None, comparison: None })
+        kurilnet::report::render(&g, &kurilnet::report::ReportInputs::default())
     });
     time("restrict to 1980-1999", || restrict(&g, Window { from: Some(1980), to: Some(1999) }).node_count());
     time("actor_graph", || actor_graph(&g).edge_count());

@@ -5,9 +5,11 @@
 pub mod analysis;
 pub mod corpus;
 pub mod date;
+pub mod diagram;
 pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod graph;
+pub mod layout;
 pub mod pipeline;
 pub mod report;

@@ -95,6 +95,14 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
     ]
 }
 
+/// Every format `kurilnet export` writes: the main job's exporters and the
+/// report with its diagrams.
+pub fn export_formats() -> Vec<Box<dyn Exporter>> {
+    let mut all = exporters();
+    all.push(Box::new(report::ReportExporter));
+    all
+}
+
 /// The report's comparison of two proposal paths (ids, prefixes or families).
 pub fn comparison_table(graph: &Graph, a: &str, b: &str) -> Table {
     let title = format!("Comparison: {a} and {b} paths");
@@ -157,12 +165,21 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
         files.extend(r.files);
         notes.extend(r.notes);
     }
-    let svg = files.iter().find(|f| f.name == "graph.svg").map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
+    // Diagrams drawn in Rust (no Graphviz): network.svg, timeline.svg, lineage.svg.
+    let diagrams = crate::diagram::render_all(&graph);
+    notes.extend(diagrams.notes.iter().cloned());
+    let svg_of = |name: &str| {
+        diagrams.files.iter().find(|f| f.name == name).map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+    };
+    let (timeline, lineage) = (svg_of("timeline.svg"), svg_of("lineage.svg"));
     let inputs = ReportInputs {
-        svg: svg.as_deref(),
-        svg_note: notes.iter().find(|n| n.contains("graph.svg")).cloned(),
+        timeline_svg: timeline.as_deref(),
+        lineage_svg: lineage.as_deref(),
+        notes: diagrams.notes.clone(),
+        rank_over_time: None,
         comparison: Some(comparison_table(&graph, "two-island", "lease")),
     };
+    files.extend(diagrams.files.iter().cloned());
     files.push(OutputFile::new("report.html", report::render(&graph, &inputs)));
     files.push(unresolved_csv(&ex.unresolved)?);
     let mut staging = Staging::new(out_dir)?;

@@ -1,7 +1,11 @@
 //! `report.html`: one self-contained page for people who will not run a
-//! command line — the diagram, top actors, the meeting timeline, each proposal
-//! family's line of descent and a comparison of two paths, every fact with its
-//! evidence. It renders what the graph and the analyses hold; it computes nothing new.
+//! command line — the interactive network view, top actors, the meeting
+//! timeline, each proposal family's line of descent and a comparison of two
+//! paths, every fact with its evidence. It renders what the graph and the
+//! analyses hold; the only thing it computes is the layout of the network
+//! view (see [`network_view`]). Every diagram is drawn in Rust: no Graphviz needed.
+
+pub mod network_view;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -21,10 +25,15 @@ const RANK_BY: [&str; 3] = ["actor_pagerank", "pagerank", "degree"];
 /// Extra sections supplied by the caller (already rendered analysis results).
 #[derive(Clone, Debug, Default)]
 pub struct ReportInputs<'a> {
-    /// The Graphviz SVG of the network, if Graphviz was available.
-    pub svg: Option<&'a str>,
-    /// Why there is no SVG (shown instead of the diagram).
-    pub svg_note: Option<String>,
+    /// `timeline.svg` (the meeting timeline), shown above the timeline table.
+    pub timeline_svg: Option<&'a str>,
+    /// `lineage.svg` (the lineage on a true time axis), shown above the lineage tables.
+    pub lineage_svg: Option<&'a str>,
+    /// Notes on diagrams not drawn (shown where the diagram would be).
+    pub notes: Vec<String>,
+    /// Hook for a "rank over time" chart (HTML or inline SVG, already rendered):
+    /// shown in the section `#rank-over-time` after the top actors.
+    pub rank_over_time: Option<String>,
     /// A comparison of two proposal paths: (title, header, rows).
     pub comparison: Option<Table>,
 }
@@ -50,6 +59,36 @@ impl Cell {
     }
 }
 
+/// `kurilnet export --format report`: `report.html` and the standalone
+/// diagrams (`network.svg`, `timeline.svg`, `lineage.svg`) from a graph.json.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReportExporter;
+
+impl crate::export::Exporter for ReportExporter {
+    fn name(&self) -> &'static str {
+        "report"
+    }
+
+    fn render(&self, graph: &Graph) -> anyhow::Result<Vec<crate::export::OutputFile>> {
+        Ok(self.render_with_notes(graph)?.files)
+    }
+
+    fn render_with_notes(&self, graph: &Graph) -> anyhow::Result<crate::export::Rendered> {
+        let mut r = crate::diagram::render_all(graph);
+        let svg_of = |name: &str| r.files.iter().find(|f| f.name == name).map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
+        let (timeline, lineage) = (svg_of("timeline.svg"), svg_of("lineage.svg"));
+        let inputs = ReportInputs {
+            timeline_svg: timeline.as_deref(),
+            lineage_svg: lineage.as_deref(),
+            notes: r.notes.clone(),
+            ..Default::default()
+        };
+        let html = render(graph, &inputs);
+        r.files.push(crate::export::OutputFile::new("report.html", html));
+        Ok(r)
+    }
+}
+
 /// Escape text for HTML element content and attribute values.
 pub fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
@@ -66,7 +105,7 @@ pub fn esc(s: &str) -> String {
     o
 }
 
-/// Strip the XML prolog and DOCTYPE of a Graphviz SVG so it can be inlined in HTML.
+/// Strip the XML prolog and DOCTYPE of an SVG file so it can be inlined in HTML.
 fn inline_svg(svg: &str) -> &str {
     svg.find("<svg").map_or("", |i| &svg[i..])
 }
@@ -80,6 +119,22 @@ th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}
 .note{color:#666;font-style:italic}.status-held{color:#176}.status-planned{color:#36c}\
 .status-postponed{color:#a60}.status-cancelled{color:#a22}ol.evidence li{margin:.2em 0}\
 code{background:#f6f6f6;padding:0 .2em}";
+
+/// A standalone SVG inlined as a figure, or the note saying why it is missing.
+fn figure(svg: Option<&str>, file: &str, notes: &[String]) -> String {
+    match svg {
+        Some(svg) => format!(
+            "<div class=\"figure\" data-file=\"{}\">{}</div><p class=\"note\">The same drawing: <code>{}</code>.</p>",
+            esc(file),
+            inline_svg(svg),
+            esc(file)
+        ),
+        None => {
+            let note = notes.iter().find(|n| n.starts_with(file)).cloned().unwrap_or_else(|| format!("{file} was not drawn."));
+            format!("<p class=\"note\">{}</p>", esc(&note))
+        }
+    }
+}
 
 /// Collects evidence footnotes so every fact links to its sentence.
 struct Notes {
@@ -154,17 +209,8 @@ pub fn render(g: &Graph, inputs: &ReportInputs) -> String {
         g.edge_count()
     );
 
-    // Network diagram.
-    body.push_str("<h2 id=\"diagram\">Network diagram</h2>");
-    match inputs.svg {
-        Some(svg) => {
-            let _ = write!(body, "<div class=\"diagram\">{}</div>", inline_svg(svg));
-        }
-        None => {
-            let note = inputs.svg_note.clone().unwrap_or_else(|| "No diagram was rendered.".into());
-            let _ = write!(body, "<p class=\"note\">{}</p>", esc(&note));
-        }
-    }
+    // The interactive network view.
+    body.push_str(&network_view::section(g));
 
     // Top actors: one table, ranked by PageRank when present, one column per measure.
     body.push_str("<h2 id=\"actors\">Top actors</h2>");
@@ -219,6 +265,11 @@ pub fn render(g: &Graph, inputs: &ReportInputs) -> String {
         }
     }
 
+    // Hook: a chart of actors' rank over time, supplied by the caller.
+    if let Some(chart) = &inputs.rank_over_time {
+        let _ = write!(body, "<section id=\"rank-over-time\"><h2>Rank over time</h2>{chart}</section>");
+    }
+
     // Edge lookups, built once (the report walks every meeting and proposal).
     let mut participation: BTreeMap<(&str, &str), &[Evidence]> = BTreeMap::new();
     for e in g.edges_of(Relation::ParticipatedIn) {
@@ -231,6 +282,7 @@ pub fn render(g: &Graph, inputs: &ReportInputs) -> String {
 
     // Meeting timeline.
     body.push_str("<h2 id=\"timeline\">Meeting timeline</h2>");
+    body.push_str(&figure(inputs.timeline_svg, "timeline.svg", &inputs.notes));
     let mut meetings = g.nodes_of(NodeKind::Meeting);
     meetings.sort_by(|a, b| a.attrs.start.cmp(&b.attrs.start).then(a.id.cmp(&b.id)));
     body.push_str("<table class=\"timeline\"><tr><th>date</th><th>meeting</th><th>status</th><th>place</th><th>participants</th></tr>");
@@ -256,6 +308,7 @@ pub fn render(g: &Graph, inputs: &ReportInputs) -> String {
 
     // Lines of descent per proposal family.
     body.push_str("<h2 id=\"lineage\">Proposal lines of descent</h2>");
+    body.push_str(&figure(inputs.lineage_svg, "lineage.svg", &inputs.notes));
     let mut families: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
     for p in g.nodes_of(NodeKind::Proposal) {
         families.entry(p.attrs.family.as_deref().unwrap_or("unclassified")).or_default().push(p);
@@ -328,8 +381,9 @@ pub fn render(g: &Graph, inputs: &ReportInputs) -> String {
 
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>kurilnet report</title>\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{STYLE}</style></head>\
-         <body>{body}</body></html>\n"
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{STYLE}{}</style></head>\
+         <body>{body}</body></html>\n",
+        network_view::STYLE
     )
 }
 
@@ -375,14 +429,22 @@ mod tests {
         assert!(html.contains("<th>pagerank</th>"));
         assert!(html.contains("<td class=\"num\">0.4000</td>"));
         assert!(html.contains("class=\"status-held\""));
-        assert!(html.contains("No diagram was rendered."));
+        assert!(html.contains("timeline.svg was not drawn."));
+        assert!(html.contains("id=\"net-svg\""), "the network view is always drawn");
+        assert!(!html.contains("rank-over-time"), "no chart, no section");
     }
 
     #[test]
-    fn inlines_svg_without_prolog() {
+    fn inlines_svg_without_prolog_and_the_rank_chart_hook() {
         let svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg width=\"1\"><g/></svg>";
-        let html = render(&sample(), &ReportInputs { svg: Some(svg), ..Default::default() });
-        assert!(html.contains("<div class=\"diagram\"><svg width=\"1\">"));
+        let inputs = ReportInputs {
+            timeline_svg: Some(svg),
+            rank_over_time: Some("<svg id=\"rank-chart\"></svg>".into()),
+            ..Default::default()
+        };
+        let html = render(&sample(), &inputs);
+        assert!(html.contains("<div class=\"figure\" data-file=\"timeline.svg\"><svg width=\"1\">"));
         assert!(!html.contains("<?xml"));
+        assert!(html.contains("<section id=\"rank-over-time\"><h2>Rank over time</h2><svg id=\"rank-chart\">"));
     }
 }

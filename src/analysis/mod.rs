@@ -33,9 +33,9 @@ const ACTOR_EXTRAS: [(Measure, &str); 3] = [
 /// The analysis step of the main job: compute centrality (both networks, all
 /// years) and the lineage of proposals, put the main results on the nodes as
 /// extra attributes (so every export carries them), and render
-/// `centrality.csv`, `lineage.csv`, `lineage.dot` and `lineage.svg` (when
-/// Graphviz is installed; otherwise a note says why it is missing). A cycle
-/// of `derived_from` links skips the lineage files with a note.
+/// `centrality.csv`, `lineage.csv` and `lineage.dot` (for Graphviz users;
+/// `lineage.svg` is drawn in Rust by `crate::diagram::lineage`). A cycle of
+/// `derived_from` links skips the lineage files with a note.
 pub fn annotate(graph: &mut Graph) -> anyhow::Result<Rendered> {
     let mut files = Vec::new();
     let mut notes = Vec::new();
@@ -62,13 +62,7 @@ pub fn annotate(graph: &mut Graph) -> anyhow::Result<Rendered> {
     match lineage::Lineage::build(graph) {
         Ok(lin) => {
             files.push(OutputFile::new("lineage.csv", lineage::to_csv(graph, &lin)?));
-            let dot = lineage::dot::to_dot(graph, &lin, None);
-            let svg = crate::export::svg::render_svg("dot", &dot, "lineage.svg")?;
-            files.push(OutputFile::new("lineage.dot", dot));
-            match svg {
-                Some(svg) => files.push(OutputFile::new("lineage.svg", svg)),
-                None => notes.push("lineage.svg not written: Graphviz `dot` not found (install it: apt-get install graphviz / brew install graphviz)".into()),
-            }
+            files.push(OutputFile::new("lineage.dot", lineage::dot::to_dot(graph, &lin, None)));
             for e in &lin.entries {
                 if let Some(n) = graph.node_mut(&e.id) {
                     n.attrs.extra.insert("lineage_depth".into(), AttrValue::Int(e.depth as i64));
@@ -91,8 +85,7 @@ mod tests {
         let r = annotate(&mut g).unwrap();
         let names: Vec<&str> = r.files.iter().map(|f| f.name.as_str()).collect();
         assert!(names.starts_with(&["centrality.csv", "lineage.csv", "lineage.dot"]), "{names:?}");
-        let svg_note = r.notes.iter().any(|n| n.starts_with("lineage.svg not written"));
-        assert_ne!(names.contains(&"lineage.svg"), svg_note, "svg or a note: {:?}", r.notes);
+        assert!(!names.contains(&"lineage.svg"), "drawn by the diagram module, without Graphviz");
         assert!(
             r.notes.contains(
                 &"centrality.csv: eigenvector undefined: the network is acyclic, so it has no positive eigenvector"

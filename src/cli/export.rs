@@ -21,12 +21,12 @@ pub struct Args {
 }
 
 fn format_names() -> Vec<&'static str> {
-    kurilnet::pipeline::exporters().iter().map(|e| e.name()).collect()
+    kurilnet::pipeline::export_formats().iter().map(|e| e.name()).collect()
 }
 
 pub fn run(a: Args) -> anyhow::Result<()> {
     let graph = Graph::load(&a.graph)?;
-    let exporters = kurilnet::pipeline::exporters();
+    let exporters = kurilnet::pipeline::export_formats();
     let e = exporters.iter().find(|e| e.name() == a.format).context("unknown format")?;
     let mut staging = Staging::new(&a.output)?;
     let files = e.render(&graph).with_context(|| format!("cannot write {} from {}", a.format, a.graph.display()))?;
