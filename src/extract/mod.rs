@@ -10,6 +10,7 @@ pub mod dates;
 pub mod lexicon;
 pub mod meetings;
 pub mod mentions;
+pub mod names;
 pub mod proposals;
 
 use std::collections::BTreeMap;
