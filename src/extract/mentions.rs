@@ -127,6 +127,9 @@ impl Sent {
 pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
     let mut out = Vec::new();
     let mut known = full_names(lx, m, doc);
+    for (k, a) in discovered(lx, m, doc, known.clone()) {
+        known.entry(k).or_insert(a);
+    }
     let mut context_year: Option<i32> = doc.date.map(|d| d.year);
     let mut paragraph = 0;
     let mut prev_end = 0;
@@ -160,6 +163,38 @@ pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
         sent.persons = persons;
         sent.unresolved = unresolved;
         out.push(sent);
+    }
+    out
+}
+
+/// Persons the lexicon does not know, found anywhere in the document by the
+/// evidence around their names, keyed by surname and by full name; of several
+/// forms the one with most words wins ("Ambassador Matsumoto", later
+/// "Shunichi Matsumoto"), so every mention of them is one person, even one
+/// before the mention that introduced them (a headline's surname).
+fn discovered(lx: &Lexicon, m: &Matchers, doc: &Document, mut known: HashMap<String, Actor>) -> HashMap<String, Actor> {
+    let mut best: HashMap<String, Actor> = HashMap::new();
+    for s in &doc.sentences {
+        let (persons, _) = m.actors.mentions(lx, doc.sentence_text(s), doc.date, &mut known);
+        for p in persons.into_iter().filter(|p| p.actor.lexicon.is_none()) {
+            let words: Vec<&str> = p.actor.name.split(' ').collect();
+            let key = name_key(&words[words.len() - 1..]);
+            let e = best.entry(key).or_insert_with(|| p.actor.clone());
+            if words.len() > e.name.split(' ').count() {
+                let keep = e.clone();
+                *e = Actor {
+                    country: p.actor.country.clone().or(keep.country),
+                    role: p.actor.role.clone().or(keep.role),
+                    ..p.actor.clone()
+                };
+            }
+        }
+    }
+    let mut out = HashMap::new();
+    for (k, a) in best {
+        let words: Vec<&str> = a.name.split(' ').collect();
+        out.insert(name_key(&words), a.clone());
+        out.insert(k, a);
     }
     out
 }
@@ -207,6 +242,20 @@ mod tests {
         );
         let s = read(&lx, &m, &doc);
         assert_eq!(s[0].persons[0].actor.name, "Ichiro Hatoyama");
+    }
+
+    #[test]
+    fn a_surname_introduced_by_a_title_takes_the_full_name_named_later() {
+        let lx = Lexicon::load(None).unwrap();
+        let m = Matchers::new(&lx);
+        let doc = Document::from_text(
+            "d",
+            "Kurokawa in Moscow\n\n\"A fine day,\" said Ambassador Kurokawa.\n\nLater Kenzo Kurokawa left. Kurokawa was tired.",
+            Some("1958-05".parse().unwrap()),
+        );
+        let s = read(&lx, &m, &doc);
+        let names: Vec<&str> = s.iter().flat_map(|s| s.persons.iter().map(|p| p.actor.name.as_str())).collect();
+        assert_eq!(names, vec!["Kenzo Kurokawa"; 4]);
     }
 
     #[test]
