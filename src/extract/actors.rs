@@ -36,6 +36,8 @@ pub struct Mention {
     pub possessive: bool,
     /// Named in full (not by surname alone).
     pub full: bool,
+    /// Not a name but a description resolved to a person ("the premier"): the rule that did it.
+    pub implied: Option<&'static str>,
 }
 
 /// A name-like mention that could not be resolved, with the reason.
@@ -504,7 +506,7 @@ impl Actors {
             let title = fold(&s[title_start..start]);
             let pre_title = !title.is_empty();
             let honorific = HONORIFIC.is_match(&s[..run.start()]) || HONORIFIC.is_match(&s[..start]);
-            let possessive = s[end..].starts_with("'s") || s[end..].starts_with("’s");
+            let possessive = ["'s", "’s", "`s"].iter().any(|p| s[end..].starts_with(p));
             let full_key = name_key(&words);
             let surname_key = name_key(&words[words.len() - 1..]);
             // Evidence around the name: "his counterpart, X," before it; "X, the Japanese ambassador," after it.
@@ -592,7 +594,7 @@ impl Actors {
                     if let Some(l) = actor.lexicon {
                         known.insert(name_key(&[lx.persons[l].surname()]), actor.clone());
                     }
-                    out.push(Mention { start, end, title_start, actor, possessive, full: words.len() >= 2 });
+                    out.push(Mention { start, end, title_start, actor, possessive, full: words.len() >= 2, implied: None });
                 }
                 Ok(None) => {
                     let reason = if honorific {
@@ -838,7 +840,7 @@ impl Actors {
 pub fn office_like(a: &str, b: &str) -> bool {
     let norm = |o: &str| if o == "premier" { "prime minister".to_string() } else { o.to_string() };
     let (a, b) = (norm(a), norm(b));
-    a.starts_with(&b) || b.starts_with(&a)
+    a == b || a.starts_with(&format!("{b} ")) || b.starts_with(&format!("{a} "))
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::actors::{Actor, Actors, Mention, SideWord, Unresolved, is_word_boundary, name_key};
+use super::coref;
 use super::dates::{self, DatePhrase};
 use super::lexicon::Lexicon;
 use crate::corpus::Document;
@@ -131,6 +132,7 @@ pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
         known.entry(k).or_insert(a);
     }
     let mut context_year: Option<i32> = doc.date.map(|d| d.year);
+    let mut history: Vec<Actor> = Vec::new();
     let mut paragraph = 0;
     let mut prev_end = 0;
     for s in &doc.sentences {
@@ -159,12 +161,60 @@ pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
         if let Some(y) = sent.event_dates().last().map(|d| d.from.year) {
             context_year = Some(y);
         }
-        let (persons, unresolved) = m.actors.mentions(lx, text, event_date, &mut known);
+        let (mut persons, mut unresolved) = m.actors.mentions(lx, text, event_date, &mut known);
+        described(lx, m, text, event_date, &history, &mut persons, &mut unresolved);
+        history.extend(persons.iter().map(|p| p.actor.clone()));
         sent.persons = persons;
         sent.unresolved = unresolved;
         out.push(sent);
     }
     out
+}
+
+/// Definite descriptions of a sentence ("the Soviet leader", "his counterpart") added to its
+/// persons when earlier mentions or the office terms at `date` fix who they are; the rest go
+/// to the curation report. A description in apposition to a name ("Obuchi, the prime
+/// minister") is that name's title, not a mention of its own.
+fn described(
+    lx: &Lexicon,
+    m: &Matchers,
+    text: &str,
+    date: Option<PartialDate>,
+    history: &[Actor],
+    persons: &mut Vec<Mention>,
+    unresolved: &mut Vec<Unresolved>,
+) {
+    let mut found = Vec::new();
+    for d in coref::descriptions(&m.actors, text) {
+        let apposed = persons.iter().any(|p| {
+            (p.title_start < d.end && d.start < p.end)
+                || (p.end <= d.start && text[p.end..d.start].trim().trim_end_matches(['(', '-', '–', '—']).trim() == ",")
+        });
+        if apposed {
+            continue;
+        }
+        let mut earlier: Vec<Actor> = history.to_vec();
+        earlier.extend(persons.iter().filter(|p| p.end <= d.start).map(|p| p.actor.clone()));
+        match coref::resolve(lx, &d, date, &earlier) {
+            Some((actor, via)) => found.push(Mention {
+                start: d.start,
+                end: d.end,
+                title_start: d.start,
+                actor,
+                possessive: d.possessive,
+                full: false,
+                implied: Some(via.rule()),
+            }),
+            None => unresolved.push(Unresolved {
+                text: text[d.start..d.end].to_string(),
+                reason: "description fixed by no earlier mention and no office holder at the date".into(),
+                start: d.start,
+                end: d.end,
+            }),
+        }
+    }
+    persons.extend(found);
+    persons.sort_by_key(|p| (p.start, p.end));
 }
 
 /// Persons the lexicon does not know, found anywhere in the document by the
