@@ -319,7 +319,8 @@ const MODIFIERS: &[&str] = &[
 fn is_headline(s: &str) -> bool {
     let long: Vec<&str> = s.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
     let caps = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-    long.len() >= 3 && caps * 4 >= long.len() * 3
+    let ended = s.trim_end().ends_with(['.', '!', '?', '"', '”', ':']);
+    !ended && long.len() >= 3 && caps * 4 >= long.len() * 3
 }
 
 /// Lower-case, accent-free, variant-folded key of a name.
@@ -431,6 +432,7 @@ impl Actors {
         let mut out = Vec::new();
         let mut unresolved = Vec::new();
         let headline = is_headline(s);
+        let mut plural_title: Option<(usize, String)> = None;
         for run in RUN.find_iter(s) {
             // Tokens of the run with their offsets.
             let toks: Vec<(usize, usize, &str)> = WORD
@@ -442,7 +444,7 @@ impl Actors {
             while i < toks.len() {
                 let l = toks[i].2.to_lowercase();
                 let l = l.trim_end_matches('.');
-                let is_title = |w: &str| self.title_words.iter().any(|t| t == w);
+                let is_title = |w: &str| self.is_title_word(w);
                 // "Sakhalin Governor Oleg Kozhemyako": a place word qualifying the title that follows.
                 let place_title = self.place_words.iter().any(|p| p == l)
                     && toks.get(i + 1).is_some_and(|n| is_title(n.2.to_lowercase().trim_end_matches('.')));
@@ -504,6 +506,13 @@ impl Actors {
                 _ => start,
             };
             let title = fold(&s[title_start..start]);
+            // "Deputy Foreign Ministers X and Y": the plural title covers the next name too.
+            let title = match &plural_title {
+                Some((e, t)) if title.is_empty() && *e <= start && matches!(s[*e..start].trim(), "and" | "," | ", and") => {
+                    t.clone()
+                }
+                _ => title,
+            };
             let pre_title = !title.is_empty();
             let honorific = HONORIFIC.is_match(&s[..run.start()]) || HONORIFIC.is_match(&s[..start]);
             let possessive = ["'s", "’s", "`s"].iter().any(|p| s[end..].starts_with(p));
@@ -594,6 +603,11 @@ impl Actors {
                     if let Some(l) = actor.lexicon {
                         known.insert(name_key(&[lx.persons[l].surname()]), actor.clone());
                     }
+                    let plural = title.split(' ').any(|w| {
+                        let l = w.to_lowercase();
+                        l.len() > 3 && l.strip_suffix('s').is_some_and(|sg| self.title_words.iter().any(|t| t == sg))
+                    });
+                    plural_title = plural.then(|| (end, title.clone()));
                     out.push(Mention { start, end, title_start, actor, possessive, full: words.len() >= 2, implied: None });
                 }
                 Ok(None) => {
@@ -628,7 +642,7 @@ impl Actors {
                 break;
             }
             let l = w.to_lowercase();
-            if self.title_words.contains(&l) {
+            if self.is_title_word(&l) {
                 start = ws;
             } else {
                 break;
@@ -711,8 +725,21 @@ impl Actors {
         ok.then(|| fold(&words.join(" ")))
     }
 
+    /// A word of the title vocabulary, singular or plural ("ministers").
+    fn is_title_word(&self, w: &str) -> bool {
+        self.title_words.iter().any(|t| t == w) || w.strip_suffix('s').is_some_and(|s| s.len() > 2 && self.title_words.iter().any(|t| t == s))
+    }
+
     fn title_office(&self, title: &str) -> Option<(String, Option<String>)> {
-        let t = title.to_lowercase();
+        let t: Vec<String> = title
+            .to_lowercase()
+            .split(' ')
+            .map(|w| match w.strip_suffix('s') {
+                Some(sg) if self.title_words.iter().any(|t| t == sg) => sg.to_string(),
+                _ => w.to_string(),
+            })
+            .collect();
+        let t = t.join(" ");
         self.titles
             .iter()
             .filter(|(p, _, _)| contains_words(&t, p))
@@ -815,6 +842,11 @@ impl Actors {
     fn apposition_side(&self, s: &str, end: usize, date: Option<PartialDate>) -> Option<String> {
         let rest = &s[end..];
         let opener = ["–", "—", "--", ",", " of the ", " of "].iter().find(|o| rest.starts_with(**o))?;
+        // After a comma only a noun phrase headed by a title is an apposition (", the Russian
+        // envoy,"), not the next clause (", Hatoyama flew to Moscow").
+        if *opener == "," && self.role_after(rest).is_none() {
+            return None;
+        }
         let tail = &rest[opener.len()..];
         let stop = tail.find(['–', '—', ')', ';']).unwrap_or(tail.len()).min(100);
         let seg = &tail[..floor_char(tail, stop)];
@@ -854,7 +886,8 @@ fn is_initial(w: &str) -> bool {
     w.len() == 2 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn capitalise(w: &str) -> String {
+/// Capitalise each word of a lower-case phrase; short ones with dots are acronyms ("u.s." → "U.S.").
+pub fn capitalise(w: &str) -> String {
     if w.len() <= 4 && w.chars().all(|c| c.is_ascii_alphabetic() || c == '.') {
         return w.to_uppercase();
     }
@@ -935,7 +968,7 @@ mod tests {
         family_name_first: "a meeting between Prime Minister Tanaka Kakuei and Leonid I. Brezhnev, general secretary", "1973-10" =>
             [("Kakuei Tanaka", Some("JP"), Some("prime minister")), ("Leonid Brezhnev", Some("SU"), Some("general secretary"))],
         spelling_variants: "Andrey Gromyko met Aleksandr Yakovlev and Igor Sergeev", "1988-01" =>
-            [("Andrei Gromyko", Some("SU"), None::<&str>), ("Alexander Yakovlev", Some("SU"), Some("politburo member")), ("Igor Sergeyev", Some("RU"), None::<&str>)],
+            [("Andrei Gromyko", Some("SU"), Some("chairman of the presidium")), ("Alexander Yakovlev", Some("SU"), Some("politburo member")), ("Igor Sergeyev", Some("RU"), None::<&str>)],
         kono_2000: "Kono will visit Moscow", "2000-11" => [("Yohei Kono", Some("JP"), Some("foreign minister"))],
         kono_2019: "Kono said", "2019-02" => [("Taro Kono", Some("JP"), Some("foreign minister"))],
         title_picks_namesake: "Defense Minister Ivanov arrived", "2003-01" => [("Sergei Ivanov", Some("RU"), Some("defense minister"))],
@@ -978,8 +1011,9 @@ mod tests {
         possessive_apposition: "He came with his closest aide-de-camp, Goro Inoue, and a nurse", "1960-05" =>
             [("Goro Inoue", Some("JP"), Some("aide"))],
         speech_verb_names_a_person: "\"We are ready,\" said Anatoly Grushin.", "1993-05" => [("Anatoly Grushin", Some("RU"), None::<&str>)],
-        title_names_an_unknown_surname: "\"A fine day,\" said Ambassador Kurokawa.", "1958-05" => [("Kurokawa", None::<&str>, Some("ambassador"))],
-        old_namesake_does_not_fit: "Ambassador Matsumoto said", "1956-10" => [("Matsumoto", None::<&str>, Some("ambassador"))],
+        title_names_an_unknown_surname: "\"A fine day,\" said Ambassador Kurokawa.", "1958-05" => [("Kurokawa", Some("JP"), Some("ambassador"))],
+        short_surname_has_no_side_by_form: "\"A fine day,\" said Ambassador Ota.", "1958-05" => [("Ota", None::<&str>, Some("ambassador"))],
+        old_namesake_does_not_fit: "Ambassador Matsumoto said", "1956-10" => [("Matsumoto", Some("JP"), Some("ambassador"))],
         identified_only_as: "A Russian Foreign Ministry official identified only as Petrenko raised it", "2006-11" =>
             [("Petrenko", Some("RU"), Some("foreign ministry official"))],
         organisation_then_title: "Security Council Secretary Igor Ivanov will visit Tokyo", "2006-01" =>
@@ -988,6 +1022,12 @@ mod tests {
         place_after_comma_is_no_person: "amid the crisis in Ukraine, Japanese Deputy Minister Kenji Sato told reporters", "2014-05" =>
             [("Kenji Sato", Some("JP"), Some("deputy minister"))],
         name_once_without_role_is_not_guessed: "The plan was drafted by Ivan Sergeyev in May", "1995-05" => [],
+        plural_title_covers_both_names: "Deputy Foreign Ministers Pavel Orlov and Kenji Morita met in Tokyo.", "2012-03" =>
+            [("Pavel Orlov", Some("RU"), Some("deputy foreign minister")), ("Kenji Morita", Some("JP"), Some("deputy foreign minister"))],
+        next_clause_is_no_apposition: "With his adviser, Goro Inoue, Hatoyama flew to Moscow", "1956-10" =>
+            [("Goro Inoue", Some("JP"), Some("adviser")), ("Ichiro Hatoyama", Some("JP"), Some("prime minister"))],
+        emperor_alone: "Gromyko called on Hirohito", "1972-01" =>
+            [("Andrei Gromyko", Some("SU"), Some("foreign minister")), ("Hirohito", Some("JP"), Some("emperor"))],
         places_are_not_people: "Under Nakasone, the Northern Territories and the Habomai Islands stayed", "1985-01" =>
             [("Yasuhiro Nakasone", Some("JP"), Some("prime minister"))],
     }

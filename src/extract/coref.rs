@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::actors::{Actor, Actors, office_like, side_at};
+use super::actors::{Actor, Actors, capitalise, office_like, side_at};
 use super::lexicon::Lexicon;
 use crate::date::PartialDate;
 
@@ -94,7 +94,7 @@ pub fn descriptions(actors: &Actors, s: &str) -> Vec<Description> {
             continue;
         }
         let mut end = m.end();
-        let word_side = |w: &str| actors.sides(&capitalise_words(w)).first().map(|x| x.code.clone());
+        let word_side = |w: &str| actors.sides(&capitalise(&w.to_lowercase())).first().map(|x| x.code.clone());
         let mut side = c.get(2).and_then(|a| word_side(a.as_str()));
         let det = c.get(1).unwrap().as_str();
         if side.is_none() && det.len() > 4 {
@@ -117,20 +117,6 @@ pub fn descriptions(actors: &Actors, s: &str) -> Vec<Description> {
         out.push(Description { start: m.start(), end, office, side, possessive });
     }
     out
-}
-
-fn capitalise_words(w: &str) -> String {
-    let l = w.to_lowercase();
-    if l == "u.s." || l == "ussr" {
-        return l.to_uppercase();
-    }
-    l.split(' ')
-        .map(|p| {
-            let mut c = p.chars();
-            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// How a description was resolved.

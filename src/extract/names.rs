@@ -64,7 +64,8 @@ static RUSSIAN_SURNAME: LazyLock<Regex> = LazyLock::new(|| {
 /// `None` when the form says nothing. `words` are the name's words, any case.
 pub fn side_by_form(words: &[&str], date: Option<PartialDate>) -> Option<String> {
     let lower: Vec<String> = words.iter().map(|w| crate::graph::slug(w).replace('-', "")).collect();
-    if lower.len() < 2 || lower.iter().any(|w| w.len() < 2) {
+    // One word says little unless it is long ("Matsumoto", "Khasbulatov").
+    if lower.is_empty() || lower.iter().any(|w| w.len() < 2) || (lower.len() == 1 && lower[0].len() < 7) {
         return None;
     }
     if lower.iter().all(|w| JAPANESE_WORD.is_match(w)) && lower.iter().any(|w| w.len() >= 4) {
@@ -121,7 +122,8 @@ mod tests {
         assert_eq!(side_by_form(&["Pavel", "Smirnov"], Some("1985".parse().unwrap())).as_deref(), Some("SU"));
         assert_eq!(side_by_form(&["Olga", "Kovalenko"], d).as_deref(), Some("RU"));
         assert_eq!(side_by_form(&["John", "Smith"], d), None);
-        assert_eq!(side_by_form(&["Morishita"], d), None, "one word says too little");
+        assert_eq!(side_by_form(&["Mori"], d), None, "one short word says too little");
+        assert_eq!(side_by_form(&["Morishita"], d).as_deref(), Some("JP"));
     }
 
     #[test]
