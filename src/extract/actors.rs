@@ -267,6 +267,26 @@ const THING_WORDS: &[&str] = &[
     "reports",
     "television",
     "tv",
+    "daily",
+    "herald",
+    "post",
+    "journal",
+    "gazette",
+    "review",
+    "tribune",
+    "service",
+    "office",
+    "cabinet",
+    "government",
+    "duma",
+    "diet",
+    "house",
+    "senate",
+    "association",
+    "society",
+    "foundation",
+    "company",
+    "corporation",
 ];
 
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -291,11 +311,11 @@ static RUN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}[\p{L}\p{M}.\-]*").unwrap());
 static BYLINE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:original|written|reported|translated|edited|photos?|compiled) by\b").unwrap()
+    Regex::new(r"(?i)\b(?:original|written|reported|reporting|translated|edited|editing|photos?|compiled) by\b").unwrap()
 });
 static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s*$").unwrap());
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:original|written|reported|translated|edited|photo|interview|compiled) by|\breporter|\bcorrespondent|\bwriter|\bcolumnist|\beditor|^\s*\(?by)\s*$").unwrap()
+    Regex::new(r"(?i)(?:\b(?:original|written|reported|reporting|translated|edited|editing|writing|photo|photos|interview|compiled) by|\breporter|\bcorrespondent|\bwriter|\bcolumnist|\beditor|^\s*\(?by)\s*$").unwrap()
 });
 
 /// What may follow a name in apposition: a comma, the end of the clause, a quote.
@@ -595,6 +615,7 @@ impl Actors {
                                     .map(|w| side_at(&w.code, date))
                             })
                             .or_else(|| possessor.and_then(|m| m.actor.country.clone()))
+                            .or_else(|| self.possessive_state(&s[..title_start], date))
                             .or_else(|| self.counterpart_side(&title, &out))
                             .or_else(|| super::names::side_by_form(&name_words, date));
                     }
@@ -725,6 +746,15 @@ impl Actors {
         ok.then(|| fold(&words.join(" ")))
     }
 
+    /// "Japan's Foreign Minister X", "Moscow's envoy X": the side of a possessive state word
+    /// ending the text before the title.
+    fn possessive_state(&self, before: &str, date: Option<PartialDate>) -> Option<String> {
+        let b = before.trim_end();
+        let stem = ["'s", "’s", "`s"].iter().find_map(|p| b.strip_suffix(p))?;
+        let w = self.sides(stem).into_iter().rfind(|w| w.end == stem.len() && !w.compound)?;
+        Some(side_at(&w.code, date))
+    }
+
     /// A word of the title vocabulary, singular or plural ("ministers").
     fn is_title_word(&self, w: &str) -> bool {
         self.title_words.iter().any(|t| t == w) || w.strip_suffix('s').is_some_and(|s| s.len() > 2 && self.title_words.iter().any(|t| t == s))
@@ -778,6 +808,12 @@ impl Actors {
         // "Sergei Lavrov Kremlin …": a known name followed by another capitalised word.
         if words.len() == 3
             && let Some(&i) = self.full.get(&name_key(&words[..2]))
+        {
+            return Ok(Some(self.lexicon_actor(lx, i, title, date)));
+        }
+        // "Mikhail Sergeyevich Gorbachev": a middle name or patronymic between given name and surname.
+        if words.len() == 3
+            && let Some(&i) = self.full.get(&name_key(&[words[0], words[2]]))
         {
             return Ok(Some(self.lexicon_actor(lx, i, title, date)));
         }
@@ -1028,6 +1064,10 @@ mod tests {
             [("Goro Inoue", Some("JP"), Some("adviser")), ("Ichiro Hatoyama", Some("JP"), Some("prime minister"))],
         emperor_alone: "Gromyko called on Hirohito", "1972-01" =>
             [("Andrei Gromyko", Some("SU"), Some("foreign minister")), ("Hirohito", Some("JP"), Some("emperor"))],
+        patronymic: "Mikhail Sergeyevich Gorbachev arrived", "1991-04" => [("Mikhail Gorbachev", Some("SU"), Some("president"))],
+        possessive_state_side: "Japan's envoy Goro Hoshi and Russia's envoy Ivan Belykh met", "2010-01" =>
+            [("Goro Hoshi", Some("JP"), Some("envoy")), ("Ivan Belykh", Some("RU"), Some("envoy"))],
+        newspaper_is_no_speaker: "\"It is over,\" said Hokkaido Daily, citing sources.", "2010-01" => [],
         places_are_not_people: "Under Nakasone, the Northern Territories and the Habomai Islands stayed", "1985-01" =>
             [("Yasuhiro Nakasone", Some("JP"), Some("prime minister"))],
     }

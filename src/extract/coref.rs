@@ -188,6 +188,49 @@ pub fn resolve(lx: &Lexicon, d: &Description, date: Option<PartialDate>, earlier
     Some((Actor { name: p.name.clone(), country: Some(p.side.clone()), role, lexicon: Some(i) }, Via::Office))
 }
 
+static PAIR_DESC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the\s+two|both)\s+(prime ministers|foreign ministers|deputy foreign ministers|defen[cs]e ministers|leaders|presidents|heads of state)\b").unwrap()
+});
+
+/// "the two foreign ministers", "both leaders": spans and the office each holds.
+pub fn pair_descriptions(s: &str) -> Vec<(usize, usize, String)> {
+    PAIR_DESC
+        .captures_iter(s)
+        .map(|c| {
+            let m = c.get(0).unwrap();
+            let o = c[1].to_lowercase().replace("defence", "defense");
+            let o = match o.as_str() {
+                "leaders" | "heads of state" => "leader".to_string(),
+                _ => o.trim_end_matches('s').to_string(),
+            };
+            (m.start(), m.end(), o)
+        })
+        .collect()
+}
+
+/// The two persons "the two foreign ministers" names at `date`: the latest earlier
+/// mention holding the office, the latest of another side holding it too; when only
+/// one side was named (Japan, or Russia / the Soviet Union), the other side's holder at
+/// the date. `None` when nobody holding the office was named before.
+pub fn pair(lx: &Lexicon, office: &str, date: Option<PartialDate>, earlier: &[Actor]) -> Option<[(Actor, Via); 2]> {
+    let fits = |a: &&Actor| a.country.is_some() && role_fits(a, office, lx, date);
+    let first = earlier.iter().rev().find(fits);
+    let second = first.and_then(|f| earlier.iter().rev().filter(fits).find(|a| a.country != f.country));
+    let by_office = |side: &str| -> Option<(Actor, Via)> {
+        let d = Description { start: 0, end: 0, office: office.to_string(), side: Some(side.to_string()), possessive: false };
+        resolve(lx, &d, date, &[]).filter(|(_, v)| *v == Via::Office)
+    };
+    match (first, second) {
+        (Some(a), Some(b)) => Some([(a.clone(), Via::Earlier), (b.clone(), Via::Earlier)]),
+        (Some(a), None) => {
+            let other = other_side(a.country.as_deref()?)?;
+            Some([(a.clone(), Via::Earlier), by_office(other)?])
+        }
+        // Nobody named before: too little to say which two sides are meant.
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +284,30 @@ mod tests {
             one("The premier said nothing.", "1970-01", &[actor("Aleksei Petrov", "SU", "premier")]),
             Some(("Aleksei Petrov".into(), Via::Earlier))
         );
+    }
+
+    #[test]
+    fn the_two_ministers_are_one_of_each_side() {
+        let names = |s: &str, d: &str, earlier: &[Actor]| {
+            let (_, _, o) = pair_descriptions(s).remove(0);
+            pair(lx(), &o, Some(d.parse().unwrap()), earlier).map(|p| p.map(|(a, _)| a.name))
+        };
+        let kono = actor("Kenji Kono", "JP", "foreign minister");
+        assert_eq!(
+            names("The two foreign ministers agreed.", "2019-01-14", &[kono.clone()]),
+            Some(["Kenji Kono".to_string(), "Sergey Lavrov".to_string()])
+        );
+        assert_eq!(
+            names("Both leaders agreed.", "1991-04-18", &[actor("Ivan Petrov", "SU", "general secretary")]),
+            Some(["Ivan Petrov".to_string(), "Toshiki Kaifu".to_string()])
+        );
+        assert_eq!(names("Both leaders agreed.", "1991-04-18", &[]), None);
+        let ivanov = actor("Pavel Ivanov", "RU", "foreign minister");
+        assert_eq!(
+            names("the two foreign ministers", "2019-01", &[ivanov, kono]),
+            Some(["Kenji Kono".to_string(), "Pavel Ivanov".to_string()])
+        );
+        assert!(pair_descriptions("the two sides met").is_empty());
     }
 
     #[test]

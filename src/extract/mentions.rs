@@ -213,6 +213,13 @@ fn described(
             }),
         }
     }
+    for (start, end, office) in coref::pair_descriptions(text) {
+        let mut earlier: Vec<Actor> = history.to_vec();
+        earlier.extend(persons.iter().filter(|p| p.end <= start).map(|p| p.actor.clone()));
+        for (actor, via) in coref::pair(lx, &office, date, &earlier).into_iter().flatten() {
+            found.push(Mention { start, end, title_start: start, actor, possessive: false, full: false, implied: Some(via.rule()) });
+        }
+    }
     persons.extend(found);
     persons.sort_by_key(|p| (p.start, p.end));
 }
