@@ -330,7 +330,7 @@ static IDENTIFIED: LazyLock<Regex> =
 
 /// Words that may stand before a title in a noun phrase ("the former", "a senior").
 const MODIFIERS: &[&str] = &[
-    "a", "acting", "also", "an", "appointed", "chief", "current", "currently", "ex", "former", "his", "her",
+    "a", "acting", "also", "an", "appointed", "chief", "current", "currently", "ex", "first", "former", "his", "her",
     "incoming", "influential", "its", "longtime", "new", "newly", "now", "outgoing", "powerful", "senior",
     "the", "their", "then", "top", "veteran",
 ];
@@ -732,6 +732,7 @@ impl Actors {
     fn role_after(&self, rest: &str) -> Option<String> {
         let r = rest.strip_prefix(", ")?;
         let seg = r.split([',', ';', '(', ')']).next().unwrap_or("");
+        let seg = seg.trim_end().trim_end_matches(['.', '"', '”', '\'', '’']);
         let words: Vec<&str> = seg.split_whitespace().collect();
         let first = words.iter().position(|w| !self.is_modifier(w))?;
         if first > 4 {
@@ -1068,6 +1069,8 @@ mod tests {
         possessive_state_side: "Japan's envoy Goro Hoshi and Russia's envoy Ivan Belykh met", "2010-01" =>
             [("Goro Hoshi", Some("JP"), Some("envoy")), ("Ivan Belykh", Some("RU"), Some("envoy"))],
         newspaper_is_no_speaker: "\"It is over,\" said Hokkaido Daily, citing sources.", "2010-01" => [],
+        apposition_ends_the_sentence: "\"We are ready,\" said Pavel Sidorov, Russia's first deputy prime minister.", "2012-09" =>
+            [("Pavel Sidorov", Some("RU"), Some("first deputy prime minister"))],
         places_are_not_people: "Under Nakasone, the Northern Territories and the Habomai Islands stayed", "1985-01" =>
             [("Yasuhiro Nakasone", Some("JP"), Some("prime minister"))],
     }
