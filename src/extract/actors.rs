@@ -328,6 +328,9 @@ static POSSESSOR_NP: LazyLock<Regex> =
 static IDENTIFIED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:identified|named|known)(?: only)? as\s*$").unwrap());
 
+/// Words inside multi-word titles ("secretary of state") that never end a title.
+const FUNCTION_WORDS: &[&str] = &["a", "an", "and", "for", "of", "the", "to"];
+
 /// Words that may stand before a title in a noun phrase ("the former", "a senior").
 const MODIFIERS: &[&str] = &[
     "a", "acting", "also", "an", "appointed", "chief", "current", "currently", "ex", "first", "former", "his", "her",
@@ -656,6 +659,12 @@ impl Actors {
         let mut start = pos;
         let before = &s[..pos];
         let words: Vec<(usize, &str)> = WORD.find_iter(before).map(|m| (m.start(), m.as_str())).collect();
+        // "chairman of the X": a title ending in a function word governs a phrase, not a name.
+        if words.last().is_some_and(|(ws, w)| {
+            s[ws + w.len()..pos].trim().is_empty() && FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+        }) {
+            return pos;
+        }
         for &(ws, w) in words.iter().rev() {
             // Only white space between this word and the title so far.
             let gap = &s[ws + w.len()..start];
@@ -1071,6 +1080,8 @@ mod tests {
         newspaper_is_no_speaker: "\"It is over,\" said Hokkaido Daily, citing sources.", "2010-01" => [],
         apposition_ends_the_sentence: "\"We are ready,\" said Pavel Sidorov, Russia's first deputy prime minister.", "2012-09" =>
             [("Pavel Sidorov", Some("RU"), Some("first deputy prime minister"))],
+        of_phrase_is_no_title: "Ivan Sokolov, chairman of the Liberal-Democratic party's board, said", "1961-08" =>
+            [("Ivan Sokolov", Some("SU"), Some("chairman"))],
         places_are_not_people: "Under Nakasone, the Northern Territories and the Habomai Islands stayed", "1985-01" =>
             [("Yasuhiro Nakasone", Some("JP"), Some("prime minister"))],
     }

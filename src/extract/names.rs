@@ -68,12 +68,13 @@ pub fn side_by_form(words: &[&str], date: Option<PartialDate>) -> Option<String>
     if lower.is_empty() || lower.iter().any(|w| w.len() < 2) || (lower.len() == 1 && lower[0].len() < 7) {
         return None;
     }
+    let last = lower.last()?;
+    // Endings Japanese romanisation never has (v, -sky, -enko) decide first.
+    if RUSSIAN_SURNAME.is_match(last) && (!JAPANESE_WORD.is_match(last) || last.ends_with("enko")) {
+        return Some(super::actors::side_at("RU", date));
+    }
     if lower.iter().all(|w| JAPANESE_WORD.is_match(w)) && lower.iter().any(|w| w.len() >= 4) {
         return Some("JP".into());
-    }
-    let last = lower.last()?;
-    if RUSSIAN_SURNAME.is_match(last) && !JAPANESE_WORD.is_match(last) {
-        return Some(super::actors::side_at("RU", date));
     }
     None
 }
@@ -121,6 +122,7 @@ mod tests {
         assert_eq!(side_by_form(&["Pavel", "Smirnov"], d).as_deref(), Some("RU"));
         assert_eq!(side_by_form(&["Pavel", "Smirnov"], Some("1985".parse().unwrap())).as_deref(), Some("SU"));
         assert_eq!(side_by_form(&["Olga", "Kovalenko"], d).as_deref(), Some("RU"));
+        assert_eq!(side_by_form(&["Nikolai", "Fedorenko"], d).as_deref(), Some("RU"), "Japanese-looking but -enko");
         assert_eq!(side_by_form(&["John", "Smith"], d), None);
         assert_eq!(side_by_form(&["Mori"], d), None, "one short word says too little");
         assert_eq!(side_by_form(&["Morishita"], d).as_deref(), Some("JP"));
