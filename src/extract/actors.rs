@@ -36,6 +36,8 @@ pub struct Mention {
     pub possessive: bool,
     /// Named in full (not by surname alone).
     pub full: bool,
+    /// Not a name but a description resolved to a person ("the premier"): the rule that did it.
+    pub implied: Option<&'static str>,
 }
 
 /// A name-like mention that could not be resolved, with the reason.
@@ -78,58 +80,93 @@ const STOP: &[&str] = &[
     "a",
     "according",
     "after",
+    "all",
     "also",
     "although",
     "an",
     "and",
+    "are",
     "as",
     "at",
     "before",
+    "both",
     "but",
     "by",
     "cold",
     "despite",
+    "dr",
     "during",
+    "each",
+    "earlier",
+    "eventually",
+    "every",
+    "finally",
     "for",
     "former",
     "from",
     "he",
     "her",
+    "here",
     "his",
     "however",
     "if",
     "in",
+    "indeed",
+    "initially",
+    "instead",
+    "is",
     "it",
     "its",
+    "last",
+    "later",
     "many",
     "meanwhile",
     "mr",
     "mrs",
     "ms",
-    "dr",
+    "new",
+    "next",
+    "no",
+    "not",
+    "now",
     "of",
     "officially",
     "on",
     "once",
     "other",
     "please",
+    "previously",
+    "recently",
+    "said",
+    "say",
+    "says",
+    "separately",
     "she",
     "since",
     "so",
     "some",
+    "still",
     "that",
     "the",
     "their",
+    "then",
+    "there",
     "these",
     "they",
     "this",
     "those",
+    "thus",
     "to",
+    "today",
     "under",
+    "was",
     "we",
+    "were",
     "when",
     "while",
+    "will",
     "with",
+    "yesterday",
     "yet",
 ];
 
@@ -221,6 +258,35 @@ const THING_WORDS: &[&str] = &[
     "army",
     "fleet",
     "command",
+    "assembly",
+    "staff",
+    "shimbun",
+    "palace",
+    "airport",
+    "radio",
+    "reports",
+    "television",
+    "tv",
+    "daily",
+    "herald",
+    "post",
+    "journal",
+    "gazette",
+    "review",
+    "tribune",
+    "service",
+    "office",
+    "cabinet",
+    "government",
+    "duma",
+    "diet",
+    "house",
+    "senate",
+    "association",
+    "society",
+    "foundation",
+    "company",
+    "corporation",
 ];
 
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -245,12 +311,40 @@ static RUN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}[\p{L}\p{M}.\-]*").unwrap());
 static BYLINE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:original|written|reported|translated|edited|photos?|compiled) by\b").unwrap()
+    Regex::new(r"(?i)\b(?:original|written|reported|reporting|translated|edited|editing|photos?|compiled) by\b").unwrap()
 });
 static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s*$").unwrap());
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:original|written|reported|translated|edited|photo|interview|compiled) by|\breporter|\bcorrespondent|\bwriter|\bcolumnist|\beditor|^\s*\(?by)\s*$").unwrap()
+    Regex::new(r"(?i)(?:\b(?:original|written|reported|reporting|translated|edited|editing|writing|photo|photos|interview|compiled) by|\breporter|\bcorrespondent|\bwriter|\bcolumnist|\beditor|^\s*\(?by)\s*$").unwrap()
 });
+
+/// What may follow a name in apposition: a comma, the end of the clause, a quote.
+static APPOSITION_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"^\s*(?:[,.;:)"”]|$)"#).unwrap());
+/// A possessive determiner opening a noun phrase: "his", "their", "Obuchi's".
+static POSSESSOR_NP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:(?i:his|her|their|its)|\p{Lu}[\p{L}.\-]*['’]s)\s+").unwrap());
+
+/// "an official identified only as X": the reporter's way of naming someone.
+static IDENTIFIED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:identified|named|known)(?: only)? as\s*$").unwrap());
+
+/// Words inside multi-word titles ("secretary of state") that never end a title.
+const FUNCTION_WORDS: &[&str] = &["a", "an", "and", "for", "of", "the", "to"];
+
+/// Words that may stand before a title in a noun phrase ("the former", "a senior").
+const MODIFIERS: &[&str] = &[
+    "a", "acting", "also", "an", "appointed", "chief", "current", "currently", "ex", "first", "former", "his", "her",
+    "incoming", "influential", "its", "longtime", "new", "newly", "now", "outgoing", "powerful", "senior",
+    "the", "their", "then", "top", "veteran",
+];
+
+/// A headline or title line: most longer words capitalised ("Russian Leader Is Now Eager to …").
+fn is_headline(s: &str) -> bool {
+    let long: Vec<&str> = s.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let caps = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let ended = s.trim_end().ends_with(['.', '!', '?', '"', '”', ':']);
+    !ended && long.len() >= 3 && caps * 4 >= long.len() * 3
+}
 
 /// Lower-case, accent-free, variant-folded key of a name.
 pub fn name_key(words: &[&str]) -> String {
@@ -258,16 +352,18 @@ pub fn name_key(words: &[&str]) -> String {
         .iter()
         .map(|w| {
             let s = crate::graph::slug(w).replace('-', "");
-            VARIANTS.iter().find(|(v, _)| *v == s).map(|(_, c)| c.to_string()).unwrap_or(s)
+            let s = VARIANTS.iter().find(|(v, _)| *v == s).map(|(_, c)| c.to_string()).unwrap_or(s);
+            super::names::fold_word(&s)
         })
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-/// Fold a "Russian" side into "Soviet" before 1992.
+/// Fold a "Russian" side into "Soviet" before June 1991, when Russia (the RSFSR, with an
+/// elected president) began to act for itself; from then on "Russian" names Russia.
 pub fn side_at(code: &str, date: Option<PartialDate>) -> String {
     match (code, date) {
-        ("RU", Some(d)) if d.year < 1992 => "SU".into(),
+        ("RU", Some(d)) if d.year < 1991 || (d.year == 1991 && d.month.is_some_and(|m| m < 6)) => "SU".into(),
         _ => code.into(),
     }
 }
@@ -358,6 +454,8 @@ impl Actors {
     ) -> (Vec<Mention>, Vec<Unresolved>) {
         let mut out = Vec::new();
         let mut unresolved = Vec::new();
+        let headline = is_headline(s);
+        let mut plural_title: Option<(usize, String)> = None;
         for run in RUN.find_iter(s) {
             // Tokens of the run with their offsets.
             let toks: Vec<(usize, usize, &str)> = WORD
@@ -369,11 +467,13 @@ impl Actors {
             while i < toks.len() {
                 let l = toks[i].2.to_lowercase();
                 let l = l.trim_end_matches('.');
-                let is_title = |w: &str| self.title_words.iter().any(|t| t == w);
+                let is_title = |w: &str| self.is_title_word(w);
                 // "Sakhalin Governor Oleg Kozhemyako": a place word qualifying the title that follows.
                 let place_title = self.place_words.iter().any(|p| p == l)
                     && toks.get(i + 1).is_some_and(|n| is_title(n.2.to_lowercase().trim_end_matches('.')));
-                if STOP.contains(&l) || MONTH_WORDS.contains(&l) || is_title(l) || place_title {
+                // "Separately, …": an adverb opening the sentence.
+                let opener = toks[i].0 == 0 && l.len() > 4 && l.ends_with("ly");
+                if STOP.contains(&l) || MONTH_WORDS.contains(&l) || is_title(l) || place_title || opener {
                     i += 1;
                 } else {
                     break;
@@ -385,6 +485,14 @@ impl Actors {
                 MONTH_WORDS.contains(&l.as_str()) || WEEKDAYS.contains(&l.as_str())
             } {
                 j -= 1;
+            }
+            // "Security Council Secretary Igor Ivanov": organisation words, a title, then the name.
+            let is_title_word = |t: &(usize, usize, &str)| {
+                let l = t.2.to_lowercase();
+                self.title_words.iter().any(|w| *w == l.trim_end_matches('.'))
+            };
+            if let Some(p) = (i + 1..j.saturating_sub(1)).rev().find(|&p| is_title_word(&toks[p])) {
+                i = p + 1;
             }
             let name_toks = &toks[i..j];
             if name_toks.is_empty() {
@@ -404,40 +512,127 @@ impl Actors {
             if words.is_empty() || words.len() > 3 {
                 continue;
             }
-            // The title: title words inside the run before the name, then lower-case ones before the run.
-            let title_start =
-                self.title_start(s, toks.get(..i).and_then(|t| t.first()).map_or(start, |t| t.0).min(start));
+            // The title: title words inside the run before the name (after any stop word), then
+            // lower-case ones before the run.
+            let mut k = i;
+            while k > 0 && {
+                let l = toks[k - 1].2.to_lowercase();
+                let l = l.trim_end_matches('.');
+                !STOP.contains(&l) && !MONTH_WORDS.contains(&l)
+            } {
+                k -= 1;
+            }
+            let title_start = match (k, toks.first()) {
+                (0, Some(t)) => self.title_start(s, t.0.min(start)),
+                (0, None) => self.title_start(s, start),
+                _ if k < i => toks[k].0,
+                _ => start,
+            };
             let title = fold(&s[title_start..start]);
+            // "Deputy Foreign Ministers X and Y": the plural title covers the next name too.
+            let title = match &plural_title {
+                Some((e, t)) if title.is_empty() && *e <= start && matches!(s[*e..start].trim(), "and" | "," | ", and") => {
+                    t.clone()
+                }
+                _ => title,
+            };
+            let pre_title = !title.is_empty();
             let honorific = HONORIFIC.is_match(&s[..run.start()]) || HONORIFIC.is_match(&s[..start]);
-            let possessive = s[end..].starts_with("'s") || s[end..].starts_with("’s");
+            let possessive = ["'s", "’s", "`s"].iter().any(|p| s[end..].starts_with(p));
             let full_key = name_key(&words);
+            let surname_key = name_key(&words[words.len() - 1..]);
+            // Evidence around the name: "his counterpart, X," before it; "X, the Japanese ambassador," after it.
+            let closed = APPOSITION_CLOSE.is_match(&s[end..]) || super::names::speaks(s, start, end);
+            let before = if title.is_empty() && closed { self.role_before(s, title_start) } else { None };
+            let after = self.role_after(&s[end..]);
+            let title = match (&before, &after) {
+                _ if !title.is_empty() && self.title_office(&title).is_some() => title,
+                (Some(b), _) if self.title_office(b).is_some() => b.clone(),
+                (_, Some(a)) => a.clone(),
+                _ => title,
+            };
+            // "A Russian Foreign Ministry official identified only as X": the noun phrase before says who.
+            let identified = IDENTIFIED.find(&s[..start]).map(|m| {
+                let np = &s[..m.start()];
+                let cut = np.rfind([',', ';', ':', '(', '"', '“', '”']).map_or(0, |p| p + 1);
+                fold(&np[cut..])
+            });
+            let weak_ok = !headline && !words.iter().any(|w| self.is_place_or_side(w));
             let actor = if let Some(a) = known.get(&full_key).filter(|_| words.len() >= 2) {
                 // A person found from a title earlier, named again in full.
                 Ok(Some(a.clone()))
+            } else if let Some(a) =
+                known.get(&surname_key).filter(|a| words.len() >= 2 && a.lexicon.is_none() && !a.name.contains(' '))
+            {
+                // "Ambassador Matsumoto" first, "Shunichi Matsumoto" later: the full name completes the person.
+                Ok(Some(Actor { name: words.join(" "), ..a.clone() }))
             } else if words.len() == 1 {
-                // "Mr. Ivanov, the Russian foreign minister,": a title after the name counts too.
-                let title = if title.is_empty() { appositive_title(&s[end..]) } else { title.clone() };
-                self.by_surname(lx, words[0], &title, date, known)
+                self.by_surname(lx, words[0], &title, date, known).map(|a| {
+                    a.or_else(|| {
+                        // "Emperor Akihito", "Ambassador Sato": a title names a person the lexicon lacks.
+                        let title = identified.clone().unwrap_or_else(|| title.clone());
+                        let (role, _) = self.title_office(&title)?;
+                        (weak_ok && (pre_title || before.is_some() || identified.is_some()) && !honorific).then(|| Actor {
+                            name: words[0].to_string(),
+                            country: self.title_side(&title, date)
+                                .or_else(|| self.sides(&title).into_iter().find(|w| !w.compound).map(|w| side_at(&w.code, date))),
+                            role: Some(role),
+                            lexicon: None,
+                        })
+                    })
+                })
             } else {
-                // "Hiroshi Tajima, a minister of the Japanese Embassy": a title after the name.
-                let after = appositive_title(&s[end..]);
-                let title = if title.is_empty() && self.title_office(&after).is_some() { after } else { title.clone() };
-                self.by_full_name(lx, &words, &title, date)
+                self.by_full_name(lx, &words, &title, date).map(|a| {
+                    a.or_else(|| {
+                        // "said Ivan Petrov", "his adviser, Ivan Petrov,": a person by the grammar around the name.
+                        if !weak_ok {
+                            return None;
+                        }
+                        let role = before.as_ref().filter(|b| POSSESSOR_NP.is_match(b)).map(|b| fold(&POSSESSOR_NP.replace(b, "")));
+                        let role = role.or_else(|| identified.as_ref().and_then(|t| self.title_office(t)).map(|(o, _)| o));
+                        let country = identified
+                            .as_ref()
+                            .and_then(|t| self.sides(t).into_iter().find(|w| !w.compound))
+                            .map(|w| side_at(&w.code, date));
+                        (role.is_some() || identified.is_some() || super::names::speaks(s, start, end))
+                            .then(|| Actor { name: words.join(" "), country, role: role.filter(|r| !r.is_empty()), lexicon: None })
+                    })
+                })
             };
             match actor {
-                Ok(Some(actor)) => {
-                    known.insert(name_key(&[actor.name.rsplit(' ').next().unwrap_or("")]), actor.clone());
-                    let name_words: Vec<&str> = actor.name.split(' ').collect();
+                Ok(Some(mut actor)) => {
+                    let name_words: Vec<String> = actor.name.split(' ').map(String::from).collect();
+                    let name_words: Vec<&str> = name_words.iter().map(String::as_str).collect();
+                    if actor.country.is_none() {
+                        // "Obuchi's spokesman, X": the possessor's side.
+                        let possessor = before.as_ref().and_then(|b| {
+                            let lo = title_start.saturating_sub(b.len() + 4);
+                            out.iter().rev().find(|m: &&Mention| m.possessive && m.start >= lo)
+                        });
+                        actor.country = self
+                            .apposition_side(s, end, date)
+                            .or_else(|| {
+                                before
+                                    .as_deref()
+                                    .and_then(|b| self.sides(b).into_iter().find(|w| !w.compound))
+                                    .map(|w| side_at(&w.code, date))
+                            })
+                            .or_else(|| possessor.and_then(|m| m.actor.country.clone()))
+                            .or_else(|| self.possessive_state(&s[..title_start], date))
+                            .or_else(|| self.counterpart_side(&title, &out))
+                            .or_else(|| super::names::side_by_form(&name_words, date));
+                    }
+                    known.insert(name_key(&name_words[name_words.len() - 1..]), actor.clone());
                     known.insert(name_key(&name_words), actor.clone());
                     if let Some(l) = actor.lexicon {
                         known.insert(name_key(&[lx.persons[l].surname()]), actor.clone());
                     }
-                    let mut actor = actor;
-                    if actor.country.is_none() {
-                        actor.country =
-                            self.apposition_side(s, end, date).or_else(|| self.counterpart_side(&title, &out));
-                    }
-                    out.push(Mention { start, end, title_start, actor, possessive, full: words.len() >= 2 });
+                    let plural = title.split(' ').any(|w| {
+                        let l = w.to_lowercase();
+                        l.len() > 3 && l.strip_suffix('s').is_some_and(|sg| self.title_words.iter().any(|t| t == sg))
+                    });
+                    plural_title = plural.then(|| (end, title.clone()));
+                    out.push(Mention { start, end, title_start, actor, possessive, full: words.len() >= 2, implied: None });
                 }
                 Ok(None) => {
                     let reason = if honorific {
@@ -464,6 +659,12 @@ impl Actors {
         let mut start = pos;
         let before = &s[..pos];
         let words: Vec<(usize, &str)> = WORD.find_iter(before).map(|m| (m.start(), m.as_str())).collect();
+        // "chairman of the X": a title ending in a function word governs a phrase, not a name.
+        if words.last().is_some_and(|(ws, w)| {
+            s[ws + w.len()..pos].trim().is_empty() && FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+        }) {
+            return pos;
+        }
         for &(ws, w) in words.iter().rev() {
             // Only white space between this word and the title so far.
             let gap = &s[ws + w.len()..start];
@@ -471,7 +672,7 @@ impl Actors {
                 break;
             }
             let l = w.to_lowercase();
-            if self.title_words.contains(&l) {
+            if self.is_title_word(&l) {
                 start = ws;
             } else {
                 break;
@@ -480,8 +681,105 @@ impl Actors {
         start
     }
 
+    /// Whether a word is a place or side word ("Moscow", "Japanese"): no part of a name found by weak evidence.
+    fn is_place_or_side(&self, w: &str) -> bool {
+        let l = w.to_lowercase();
+        self.place_words.contains(&l) || self.nationality.contains_key(&l) || !self.sides(w).is_empty()
+    }
+
+    fn is_modifier(&self, w: &str) -> bool {
+        let l = w.to_lowercase();
+        MODIFIERS.contains(&l.as_str())
+            || l.ends_with("'s")
+            || l.ends_with("’s")
+            || self.nationality.contains_key(&l)
+    }
+
+    /// The longest title phrase that ends `lower` at a word boundary, with its word count.
+    fn title_suffix(&self, lower: &str) -> Option<usize> {
+        self.titles
+            .iter()
+            .map(|(p, _, _)| p)
+            .filter(|p| lower == p.as_str() || lower.ends_with(&format!(" {p}")))
+            .map(|p| p.split(' ').count())
+            .max()
+    }
+
+    /// "A Japanese Foreign Ministry spokesman, X," / "his counterpart, X,": the noun phrase
+    /// before the comma that ends at `pos`, when its head is a title or it opens with a possessive.
+    fn role_before(&self, s: &str, pos: usize) -> Option<String> {
+        let before = s[..pos].trim_end().strip_suffix(',')?;
+        let cut = before.rfind([',', ';', ':', '(', '"', '“', '”', '—', '–']).map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+        let words: Vec<&str> = before[cut..].split_whitespace().collect();
+        if words.is_empty() {
+            return None;
+        }
+        if let Some(n) = self.title_suffix(&words.join(" ").to_lowercase()) {
+            let mut idx = words.len() - n;
+            while idx > 0 && (self.is_modifier(words[idx - 1]) || self.is_org_word(words[idx - 1])) {
+                idx -= 1;
+            }
+            return Some(words[idx..].join(" "));
+        }
+        // "his foreign-affairs adviser, X": a possessive and at most three lower-case words.
+        let tail = words.len().saturating_sub(4);
+        let p = (tail..words.len()).rev().find(|&i| POSSESSOR_NP.is_match(&format!("{} ", words[i])))?;
+        let rest = &words[p + 1..];
+        (!rest.is_empty() && rest.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-')))
+            .then(|| words[p..].join(" "))
+    }
+
+    /// A capitalised word of an organisation inside a title ("Foreign Ministry", "Defense Agency").
+    fn is_org_word(&self, w: &str) -> bool {
+        w.chars().next().is_some_and(char::is_uppercase) && self.title_words.contains(&w.to_lowercase())
+    }
+
+    /// ", the Japanese ambassador," / ", secretary general of the party": a title heading the
+    /// apposition after a name (only modifiers before it).
+    fn role_after(&self, rest: &str) -> Option<String> {
+        let r = rest.strip_prefix(", ")?;
+        let seg = r.split([',', ';', '(', ')']).next().unwrap_or("");
+        let seg = seg.trim_end().trim_end_matches(['.', '"', '”', '\'', '’']);
+        let words: Vec<&str> = seg.split_whitespace().collect();
+        let first = words.iter().position(|w| !self.is_modifier(w))?;
+        if first > 4 {
+            return None;
+        }
+        let head = words[first..].join(" ").to_lowercase();
+        // The title must not introduce a name of its own (", Japanese Minister Y told").
+        let ok = self.titles.iter().any(|(p, _, _)| {
+            (head == *p || head.starts_with(&format!("{p} ")))
+                && words.get(first + p.split(' ').count()).is_none_or(|w| !w.chars().next().is_some_and(char::is_uppercase))
+        });
+        ok.then(|| fold(&words.join(" ")))
+    }
+
+    /// "Japan's Foreign Minister X", "Moscow's envoy X": the side of a possessive state word
+    /// ending the text before the title.
+    fn possessive_state(&self, before: &str, date: Option<PartialDate>) -> Option<String> {
+        let b = before.trim_end();
+        let stem = ["'s", "’s", "`s"].iter().find_map(|p| b.strip_suffix(p))?;
+        let w = self.sides(stem).into_iter().rfind(|w| w.end == stem.len() && !w.compound)?;
+        Some(side_at(&w.code, date))
+    }
+
+    /// A word of the title vocabulary, singular or plural ("ministers").
+    fn is_title_word(&self, w: &str) -> bool {
+        self.title_words.iter().any(|t| t == w) || w.strip_suffix('s').is_some_and(|s| s.len() > 2 && self.title_words.iter().any(|t| t == s))
+    }
+
     fn title_office(&self, title: &str) -> Option<(String, Option<String>)> {
-        let t = title.to_lowercase();
+        let t: Vec<String> = title
+            .to_lowercase()
+            .split(' ')
+            .map(|w| match w.strip_suffix('s') {
+                Some(sg) if self.title_words.iter().any(|t| t == sg) => sg.to_string(),
+                _ => w.to_string(),
+            })
+            .collect();
+        let t = t.join(" ");
         self.titles
             .iter()
             .filter(|(p, _, _)| contains_words(&t, p))
@@ -523,6 +821,12 @@ impl Actors {
         {
             return Ok(Some(self.lexicon_actor(lx, i, title, date)));
         }
+        // "Mikhail Sergeyevich Gorbachev": a middle name or patronymic between given name and surname.
+        if words.len() == 3
+            && let Some(&i) = self.full.get(&name_key(&[words[0], words[2]]))
+        {
+            return Ok(Some(self.lexicon_actor(lx, i, title, date)));
+        }
         // A name not in the lexicon is a person only when a title or rank says so
         // (a side word alone, as in "Russia Coordinating Meeting", does not).
         let Some((role, _)) = self.title_office(title) else { return Ok(None) };
@@ -550,6 +854,15 @@ impl Actors {
             return Ok(None);
         };
         let pick = |i: usize| Ok(Some(self.lexicon_actor(lx, i, title, date)));
+        // "Ambassador Matsumoto" in 1956 is not the foreign minister of 2011: a title no namesake
+        // ever held, a decade from every namesake's terms, names someone else.
+        if let (Some((o, _)), Some(d)) = (self.title_office(title), date) {
+            let held = cands.iter().any(|&i| lx.persons[i].offices.iter().any(|x| office_like(&x.office, &o)));
+            let near = cands.iter().any(|&i| lx.persons[i].distance(d) <= 3650);
+            if !held && !near {
+                return Ok(None);
+            }
+        }
         if cands.len() == 1 {
             return pick(cands[0]);
         }
@@ -575,6 +888,11 @@ impl Actors {
     fn apposition_side(&self, s: &str, end: usize, date: Option<PartialDate>) -> Option<String> {
         let rest = &s[end..];
         let opener = ["–", "—", "--", ",", " of the ", " of "].iter().find(|o| rest.starts_with(**o))?;
+        // After a comma only a noun phrase headed by a title is an apposition (", the Russian
+        // envoy,"), not the next clause (", Hatoyama flew to Moscow").
+        if *opener == "," && self.role_after(rest).is_none() {
+            return None;
+        }
         let tail = &rest[opener.len()..];
         let stop = tail.find(['–', '—', ')', ';']).unwrap_or(tail.len()).min(100);
         let seg = &tail[..floor_char(tail, stop)];
@@ -595,10 +913,12 @@ impl Actors {
     }
 }
 
-fn appositive_title(rest: &str) -> String {
-    let Some(r) = rest.strip_prefix(", ") else { return String::new() };
-    let seg = r.split([',', ';', '(']).next().unwrap_or("");
-    if seg.len() < 60 { fold(seg) } else { String::new() }
+/// Whether two office names are the same office ("ambassador" / "ambassador to japan",
+/// "premier" / "prime minister").
+pub fn office_like(a: &str, b: &str) -> bool {
+    let norm = |o: &str| if o == "premier" { "prime minister".to_string() } else { o.to_string() };
+    let (a, b) = (norm(a), norm(b));
+    a == b || a.starts_with(&format!("{b} ")) || b.starts_with(&format!("{a} "))
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -612,7 +932,8 @@ fn is_initial(w: &str) -> bool {
     w.len() == 2 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn capitalise(w: &str) -> String {
+/// Capitalise each word of a lower-case phrase; short ones with dots are acronyms ("u.s." → "U.S.").
+pub fn capitalise(w: &str) -> String {
     if w.len() <= 4 && w.chars().all(|c| c.is_ascii_alphabetic() || c == '.') {
         return w.to_uppercase();
     }
@@ -685,7 +1006,7 @@ mod tests {
         lowercase_title: "Russian government spokesman Ivan Sokolov said", "2019-01" =>
             [("Ivan Sokolov", Some("RU"), Some("government spokesman"))],
         counterpart_with_side: "Deputy Foreign Minister Oleg Ivanenko and his Japanese counterpart Kenji Sato presided", "2003-01" =>
-            [("Oleg Ivanenko", None::<&str>, Some("deputy foreign minister")), ("Kenji Sato", Some("JP"), Some("counterpart"))],
+            [("Oleg Ivanenko", Some("RU"), Some("deputy foreign minister")), ("Kenji Sato", Some("JP"), Some("counterpart"))],
         counterpart_other_side: "Sergei Lavrov and his counterpart Kenji Sato met", "2009-01" =>
             [("Sergey Lavrov", Some("RU"), Some("foreign minister")), ("Kenji Sato", Some("JP"), Some("counterpart"))],
         spokesman_of_ministry: "According to Japanese Foreign Ministry spokesman Kenta Mori, it failed", "1990-01" =>
@@ -693,7 +1014,7 @@ mod tests {
         family_name_first: "a meeting between Prime Minister Tanaka Kakuei and Leonid I. Brezhnev, general secretary", "1973-10" =>
             [("Kakuei Tanaka", Some("JP"), Some("prime minister")), ("Leonid Brezhnev", Some("SU"), Some("general secretary"))],
         spelling_variants: "Andrey Gromyko met Aleksandr Yakovlev and Igor Sergeev", "1988-01" =>
-            [("Andrei Gromyko", Some("SU"), None::<&str>), ("Alexander Yakovlev", Some("SU"), Some("politburo member")), ("Igor Sergeyev", Some("RU"), None::<&str>)],
+            [("Andrei Gromyko", Some("SU"), Some("chairman of the presidium")), ("Alexander Yakovlev", Some("SU"), Some("politburo member")), ("Igor Sergeyev", Some("RU"), None::<&str>)],
         kono_2000: "Kono will visit Moscow", "2000-11" => [("Yohei Kono", Some("JP"), Some("foreign minister"))],
         kono_2019: "Kono said", "2019-02" => [("Taro Kono", Some("JP"), Some("foreign minister"))],
         title_picks_namesake: "Defense Minister Ivanov arrived", "2003-01" => [("Sergei Ivanov", Some("RU"), Some("defense minister"))],
@@ -720,9 +1041,47 @@ mod tests {
         sakhalin_governor: "Sakhalin Governor Oleg Kozhemyako said", "2017-06" =>
             [("Oleg Kozhemyako", Some("RU"), Some("governor"))],
         regional_title: "Hokkaido Governor Naomi Takahashi and Sakhalin Governor Valery Limarenko signed the memorandum", "2019-05" =>
-            [("Naomi Takahashi", None::<&str>, Some("governor")), ("Valery Limarenko", Some("RU"), Some("governor"))],
+            [("Naomi Takahashi", Some("JP"), Some("governor")), ("Valery Limarenko", Some("RU"), Some("governor"))],
         galuzin_in_tokyo: "Russian Ambassador Mikhail Galuzin said", "2019-01" =>
             [("Mikhail Galuzin", Some("RU"), Some("ambassador to japan"))],
+        title_before_comma: "A Japanese Foreign Ministry spokeswoman, Emiko Hoshino, said the talks went well", "2004-03" =>
+            [("Emiko Hoshino", Some("JP"), Some("foreign ministry spokeswoman"))],
+        counterpart_before_comma: "Deputy Foreign Minister Pavel Orlov told his Japanese counterpart, Kenji Morita, that Moscow agreed", "2008-03" =>
+            [("Pavel Orlov", Some("RU"), Some("deputy foreign minister")), ("Kenji Morita", Some("JP"), Some("counterpart"))],
+        possessor_spokesman: "Mori's spokesman, Hideo Tanaka, said the premier was tired", "2000-09" =>
+            [("Yoshiro Mori", Some("JP"), Some("prime minister")), ("Hideo Tanaka", Some("JP"), Some("spokesman"))],
+        title_heads_the_apposition: "Hideki Ono, secretary general of the ruling party and an adviser to the cabinet, flew in", "1990-02" =>
+            [("Hideki Ono", Some("JP"), Some("secretary-general"))],
+        apposition_after_a_stop_word: "It was agreed yesterday.But Pyotr Volkov, acting chairman of the Russian parliament, disagreed", "1991-09" =>
+            [("Pyotr Volkov", Some("RU"), Some("chairman"))],
+        possessive_apposition: "He came with his closest aide-de-camp, Goro Inoue, and a nurse", "1960-05" =>
+            [("Goro Inoue", Some("JP"), Some("aide"))],
+        speech_verb_names_a_person: "\"We are ready,\" said Anatoly Grushin.", "1993-05" => [("Anatoly Grushin", Some("RU"), None::<&str>)],
+        title_names_an_unknown_surname: "\"A fine day,\" said Ambassador Kurokawa.", "1958-05" => [("Kurokawa", Some("JP"), Some("ambassador"))],
+        short_surname_has_no_side_by_form: "\"A fine day,\" said Ambassador Ota.", "1958-05" => [("Ota", None::<&str>, Some("ambassador"))],
+        old_namesake_does_not_fit: "Ambassador Matsumoto said", "1956-10" => [("Matsumoto", Some("JP"), Some("ambassador"))],
+        identified_only_as: "A Russian Foreign Ministry official identified only as Petrenko raised it", "2006-11" =>
+            [("Petrenko", Some("RU"), Some("foreign ministry official"))],
+        organisation_then_title: "Security Council Secretary Igor Ivanov will visit Tokyo", "2006-01" =>
+            [("Igor Ivanov", Some("RU"), Some("security council secretary"))],
+        headline_is_not_a_person: "Russian Leader Is Now Eager to Talk With Japan", "1991-09" => [],
+        place_after_comma_is_no_person: "amid the crisis in Ukraine, Japanese Deputy Minister Kenji Sato told reporters", "2014-05" =>
+            [("Kenji Sato", Some("JP"), Some("deputy minister"))],
+        name_once_without_role_is_not_guessed: "The plan was drafted by Ivan Sergeyev in May", "1995-05" => [],
+        plural_title_covers_both_names: "Deputy Foreign Ministers Pavel Orlov and Kenji Morita met in Tokyo.", "2012-03" =>
+            [("Pavel Orlov", Some("RU"), Some("deputy foreign minister")), ("Kenji Morita", Some("JP"), Some("deputy foreign minister"))],
+        next_clause_is_no_apposition: "With his adviser, Goro Inoue, Hatoyama flew to Moscow", "1956-10" =>
+            [("Goro Inoue", Some("JP"), Some("adviser")), ("Ichiro Hatoyama", Some("JP"), Some("prime minister"))],
+        emperor_alone: "Gromyko called on Hirohito", "1972-01" =>
+            [("Andrei Gromyko", Some("SU"), Some("foreign minister")), ("Hirohito", Some("JP"), Some("emperor"))],
+        patronymic: "Mikhail Sergeyevich Gorbachev arrived", "1991-04" => [("Mikhail Gorbachev", Some("SU"), Some("president"))],
+        possessive_state_side: "Japan's envoy Goro Hoshi and Russia's envoy Ivan Belykh met", "2010-01" =>
+            [("Goro Hoshi", Some("JP"), Some("envoy")), ("Ivan Belykh", Some("RU"), Some("envoy"))],
+        newspaper_is_no_speaker: "\"It is over,\" said Hokkaido Daily, citing sources.", "2010-01" => [],
+        apposition_ends_the_sentence: "\"We are ready,\" said Pavel Sidorov, Russia's first deputy prime minister.", "2012-09" =>
+            [("Pavel Sidorov", Some("RU"), Some("first deputy prime minister"))],
+        of_phrase_is_no_title: "Ivan Sokolov, chairman of the Liberal-Democratic party's board, said", "1961-08" =>
+            [("Ivan Sokolov", Some("SU"), Some("chairman"))],
         places_are_not_people: "Under Nakasone, the Northern Territories and the Habomai Islands stayed", "1985-01" =>
             [("Yasuhiro Nakasone", Some("JP"), Some("prime minister"))],
     }

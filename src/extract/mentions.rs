@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::actors::{Actor, Actors, Mention, SideWord, Unresolved, is_word_boundary, name_key};
+use super::coref;
 use super::dates::{self, DatePhrase};
 use super::lexicon::Lexicon;
 use crate::corpus::Document;
@@ -127,7 +128,11 @@ impl Sent {
 pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
     let mut out = Vec::new();
     let mut known = full_names(lx, m, doc);
+    for (k, a) in discovered(lx, m, doc, known.clone()) {
+        known.entry(k).or_insert(a);
+    }
     let mut context_year: Option<i32> = doc.date.map(|d| d.year);
+    let mut history: Vec<Actor> = Vec::new();
     let mut paragraph = 0;
     let mut prev_end = 0;
     for s in &doc.sentences {
@@ -156,10 +161,97 @@ pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
         if let Some(y) = sent.event_dates().last().map(|d| d.from.year) {
             context_year = Some(y);
         }
-        let (persons, unresolved) = m.actors.mentions(lx, text, event_date, &mut known);
+        let (mut persons, mut unresolved) = m.actors.mentions(lx, text, event_date, &mut known);
+        described(lx, m, text, event_date, &history, &mut persons, &mut unresolved);
+        history.extend(persons.iter().map(|p| p.actor.clone()));
         sent.persons = persons;
         sent.unresolved = unresolved;
         out.push(sent);
+    }
+    out
+}
+
+/// Definite descriptions of a sentence ("the Soviet leader", "his counterpart") added to its
+/// persons when earlier mentions or the office terms at `date` fix who they are; the rest go
+/// to the curation report. A description in apposition to a name ("Obuchi, the prime
+/// minister") is that name's title, not a mention of its own.
+fn described(
+    lx: &Lexicon,
+    m: &Matchers,
+    text: &str,
+    date: Option<PartialDate>,
+    history: &[Actor],
+    persons: &mut Vec<Mention>,
+    unresolved: &mut Vec<Unresolved>,
+) {
+    let mut found = Vec::new();
+    for d in coref::descriptions(&m.actors, text) {
+        let apposed = persons.iter().any(|p| {
+            (p.title_start < d.end && d.start < p.end)
+                || (p.end <= d.start && text[p.end..d.start].trim().trim_end_matches(['(', '-', '–', '—']).trim() == ",")
+        });
+        if apposed {
+            continue;
+        }
+        let mut earlier: Vec<Actor> = history.to_vec();
+        earlier.extend(persons.iter().filter(|p| p.end <= d.start).map(|p| p.actor.clone()));
+        match coref::resolve(lx, &d, date, &earlier) {
+            Some((actor, via)) => found.push(Mention {
+                start: d.start,
+                end: d.end,
+                title_start: d.start,
+                actor,
+                possessive: d.possessive,
+                full: false,
+                implied: Some(via.rule()),
+            }),
+            None => unresolved.push(Unresolved {
+                text: text[d.start..d.end].to_string(),
+                reason: "description fixed by no earlier mention and no office holder at the date".into(),
+                start: d.start,
+                end: d.end,
+            }),
+        }
+    }
+    for (start, end, office) in coref::pair_descriptions(text) {
+        let mut earlier: Vec<Actor> = history.to_vec();
+        earlier.extend(persons.iter().filter(|p| p.end <= start).map(|p| p.actor.clone()));
+        for (actor, via) in coref::pair(lx, &office, date, &earlier).into_iter().flatten() {
+            found.push(Mention { start, end, title_start: start, actor, possessive: false, full: false, implied: Some(via.rule()) });
+        }
+    }
+    persons.extend(found);
+    persons.sort_by_key(|p| (p.start, p.end));
+}
+
+/// Persons the lexicon does not know, found anywhere in the document by the
+/// evidence around their names, keyed by surname and by full name; of several
+/// forms the one with most words wins ("Ambassador Matsumoto", later
+/// "Shunichi Matsumoto"), so every mention of them is one person, even one
+/// before the mention that introduced them (a headline's surname).
+fn discovered(lx: &Lexicon, m: &Matchers, doc: &Document, mut known: HashMap<String, Actor>) -> HashMap<String, Actor> {
+    let mut best: HashMap<String, Actor> = HashMap::new();
+    for s in &doc.sentences {
+        let (persons, _) = m.actors.mentions(lx, doc.sentence_text(s), doc.date, &mut known);
+        for p in persons.into_iter().filter(|p| p.actor.lexicon.is_none()) {
+            let words: Vec<&str> = p.actor.name.split(' ').collect();
+            let key = name_key(&words[words.len() - 1..]);
+            let e = best.entry(key).or_insert_with(|| p.actor.clone());
+            if words.len() > e.name.split(' ').count() {
+                let keep = e.clone();
+                *e = Actor {
+                    country: p.actor.country.clone().or(keep.country),
+                    role: p.actor.role.clone().or(keep.role),
+                    ..p.actor.clone()
+                };
+            }
+        }
+    }
+    let mut out = HashMap::new();
+    for (k, a) in best {
+        let words: Vec<&str> = a.name.split(' ').collect();
+        out.insert(name_key(&words), a.clone());
+        out.insert(k, a);
     }
     out
 }
@@ -207,6 +299,20 @@ mod tests {
         );
         let s = read(&lx, &m, &doc);
         assert_eq!(s[0].persons[0].actor.name, "Ichiro Hatoyama");
+    }
+
+    #[test]
+    fn a_surname_introduced_by_a_title_takes_the_full_name_named_later() {
+        let lx = Lexicon::load(None).unwrap();
+        let m = Matchers::new(&lx);
+        let doc = Document::from_text(
+            "d",
+            "Kurokawa in Moscow\n\n\"A fine day,\" said Ambassador Kurokawa.\n\nLater Kenzo Kurokawa left. Kurokawa was tired.",
+            Some("1958-05".parse().unwrap()),
+        );
+        let s = read(&lx, &m, &doc);
+        let names: Vec<&str> = s.iter().flat_map(|s| s.persons.iter().map(|p| p.actor.name.as_str())).collect();
+        assert_eq!(names, vec!["Kenzo Kurokawa"; 4]);
     }
 
     #[test]

@@ -6,10 +6,12 @@
 
 pub mod actors;
 mod build;
+pub mod coref;
 pub mod dates;
 pub mod lexicon;
 pub mod meetings;
 pub mod mentions;
+pub mod names;
 pub mod proposals;
 
 use std::collections::BTreeMap;
@@ -192,7 +194,8 @@ impl Extractor {
         let sents = mentions::read(lx, &self.matchers, doc);
         let mut b = build::Builder { g: &mut frag.graph, doc: &did, lx };
         for s in &sents {
-            for m in &s.persons {
+            // A person known only from an office at the date becomes a node through what they do.
+            for m in s.persons.iter().filter(|m| m.implied != Some(coref::Via::Office.rule())) {
                 b.person(&m.actor, s.evidence(&doc.id, m.start, m.end));
             }
             for u in &s.unresolved {
