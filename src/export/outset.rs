@@ -179,7 +179,11 @@ impl OutputSet {
             // No atomic exchange here: move the old set aside, then the new one in.
             let old = self.parent.join(format!("{}{}.old", self.prefix, std::process::id()));
             fs::rename(&self.target, &old).map_err(swap_err)?;
-            fs::rename(&stage, &self.target).map_err(swap_err)?;
+            if let Err(e) = fs::rename(&stage, &self.target) {
+                // Put the old set back rather than leave no folder at all.
+                let _ = fs::rename(&old, &self.target);
+                return Err(swap_err(e));
+            }
             fs::rename(&old, &stage).map_err(swap_err)?;
         }
         // `stage` now holds the old set (or nothing).

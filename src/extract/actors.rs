@@ -397,7 +397,7 @@ impl Actors {
             }
             // Bylines: "By X", "reporter X", and every name of "(Japanese original by X, …, and Y, …)".
             let paren = s[..run.start()].rfind('(').filter(|&p| !s[p..run.start()].contains(')'));
-            if BYLINE.is_match(&s[..run.start()]) || paren.is_some_and(|p| BYLINE_PAREN.is_match(&s[p..run.start()])) {
+            if tail_matches(&BYLINE, s, run.start()) || paren.is_some_and(|p| BYLINE_PAREN.is_match(&s[p..run.start()])) {
                 continue;
             }
             let words: Vec<&str> = name_toks.iter().map(|t| t.2).filter(|w| !is_initial(w)).collect();
@@ -408,7 +408,7 @@ impl Actors {
             let title_start =
                 self.title_start(s, toks.get(..i).and_then(|t| t.first()).map_or(start, |t| t.0).min(start));
             let title = fold(&s[title_start..start]);
-            let honorific = HONORIFIC.is_match(&s[..run.start()]) || HONORIFIC.is_match(&s[..start]);
+            let honorific = tail_matches(&HONORIFIC, s, run.start()) || tail_matches(&HONORIFIC, s, start);
             let possessive = s[end..].starts_with("'s") || s[end..].starts_with("’s");
             let full_key = name_key(&words);
             let actor = if let Some(a) = known.get(&full_key).filter(|_| words.len() >= 2) {
@@ -460,24 +460,37 @@ impl Actors {
     }
 
     /// Walk back over title words (any case) and side adjectives before `pos`.
+    ///
+    /// Reads the 256 bytes before `pos` and the whole prefix only when the walk
+    /// reaches the start of that window, so a sentence of many names costs
+    /// linear, not quadratic, time.
     fn title_start(&self, s: &str, pos: usize) -> usize {
+        let from = floor_char(s, pos.saturating_sub(256));
+        match self.title_walk(s, from, pos) {
+            (_, true) if from > 0 => self.title_walk(s, 0, pos).0,
+            (start, _) => start,
+        }
+    }
+
+    /// The walk of [`Self::title_start`] over the words of `s[from..pos]`;
+    /// `true` when it went past every one of them.
+    fn title_walk(&self, s: &str, from: usize, pos: usize) -> (usize, bool) {
         let mut start = pos;
-        let before = &s[..pos];
-        let words: Vec<(usize, &str)> = WORD.find_iter(before).map(|m| (m.start(), m.as_str())).collect();
+        let words: Vec<(usize, &str)> = WORD.find_iter(&s[from..pos]).map(|m| (from + m.start(), m.as_str())).collect();
         for &(ws, w) in words.iter().rev() {
             // Only white space between this word and the title so far.
             let gap = &s[ws + w.len()..start];
             if !gap.trim().is_empty() {
-                break;
+                return (start, false);
             }
             let l = w.to_lowercase();
             if self.title_words.contains(&l) {
                 start = ws;
             } else {
-                break;
+                return (start, false);
             }
         }
-        start
+        (start, true)
     }
 
     fn title_office(&self, title: &str) -> Option<(String, Option<String>)> {
@@ -593,6 +606,16 @@ impl Actors {
             _ => None,
         }
     }
+}
+
+/// `re.is_match(&s[..end])` for a pattern anchored at the end (`…\s*$`) whose
+/// text before the trailing white space is under 64 bytes, or anchored at the
+/// start of `s` (a sentence, which never starts with white space). Reads from
+/// 64 bytes before that white space, with the context before it (`\b`, `^`)
+/// respected: constant cost however long the prefix.
+fn tail_matches(re: &Regex, s: &str, end: usize) -> bool {
+    let body = s[..end].trim_end().len();
+    re.is_match_at(&s[..end], floor_char(s, body.saturating_sub(64)))
 }
 
 fn appositive_title(rest: &str) -> String {
