@@ -8,7 +8,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::analysis::{compare, lineage::Lineage};
 use crate::corpus::{Corpus, Warning};
-use crate::export::{self, Exporter, OutputFile, Staging};
+use crate::export::outset::OutputSet;
+use crate::export::{self, Exporter, OutputFile};
 use crate::extract::{self, Curation, Extractor};
 use crate::graph::{Graph, NodeKind};
 use crate::report::{self, Cell, ReportInputs, Table};
@@ -74,7 +75,7 @@ pub fn unresolved_csv(c: &Curation) -> anyhow::Result<OutputFile> {
             export::csv::cell(m),
             e.count.to_string(),
             e.reason.clone(),
-            e.example.doc.clone(),
+            export::csv::cell(&e.example.doc),
             e.example.sentence.to_string(),
             export::csv::cell(&e.example.text),
         ])?;
@@ -150,8 +151,31 @@ pub fn comparison_table(graph: &Graph, a: &str, b: &str) -> Table {
     }
 }
 
-/// Run the main job: extract `corpus_dir`, export everything into `out_dir`.
+/// Every file the main job can write. On each run the output folder is
+/// replaced as one set: these names are this run's (or gone), any other file
+/// in the folder is kept.
+pub const OUTPUT_NAMES: &[&str] = &[
+    "graph.json",
+    "nodes.csv",
+    "edges.csv",
+    "graph.graphml",
+    "graph.gexf",
+    "graph.nodelink.json",
+    "graph.dot",
+    "graph.svg",
+    "centrality.csv",
+    "lineage.csv",
+    "lineage.dot",
+    "lineage.svg",
+    "report.html",
+    "unresolved.csv",
+];
+
+/// Run the main job: extract `corpus_dir`, export everything into `out_dir`,
+/// which is replaced as one set (see [`OutputSet`]). A bad output folder fails
+/// before the extraction.
 pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<Summary> {
+    let mut set = OutputSet::prepare(out_dir, OUTPUT_NAMES)?;
     let ex = extract_corpus(corpus_dir, opts)?;
     let mut graph: Graph = ex.graph;
     let mut files = Vec::new();
@@ -182,9 +206,8 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
     files.extend(diagrams.files.iter().cloned());
     files.push(OutputFile::new("report.html", report::render(&graph, &inputs)));
     files.push(unresolved_csv(&ex.unresolved)?);
-    let mut staging = Staging::new(out_dir)?;
-    staging.stage_all(files)?;
-    let files = staging.commit()?;
+    set.write_all(&files)?;
+    let files = set.commit()?;
     Ok(Summary {
         documents: ex.documents_read,
         nodes_by_kind: graph.count_by_kind().into_iter().collect(),

@@ -99,6 +99,7 @@ pub fn esc(s: &str) -> String {
             '>' => o.push_str("&gt;"),
             '"' => o.push_str("&quot;"),
             '\'' => o.push_str("&#39;"),
+            c if crate::export::xml::xml_forbidden(c) => o.push('\u{FFFD}'),
             _ => o.push(c),
         }
     }

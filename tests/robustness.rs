@@ -275,9 +275,9 @@ corpus_cases! {
     manifest_not_utf8: ["a.txt" => b"Doc.", "manifest.csv" => b"\xff\xfe\x00\x01"]
         => ok: true, stderr: ["manifest.csv: cannot read the header row"],
     manifest_that_is_a_folder: ["a.txt" => b"Doc.", "manifest.csv/x" => b""]
-        => ok: true, stderr: ["manifest.csv: is not a file; ignored"],
+        => ok: true, stderr: ["manifest.csv: a folder, not a file; ignored"],
     folder_named_like_a_document: ["a.txt" => b"Doc.", "b.txt/c" => b"x"]
-        => ok: true, stderr: ["b.txt: not a readable file (a folder or a broken link), skipped"],
+        => ok: true, stderr: ["b.txt: a folder, not a file; skipped"],
     manifest_impossible_date: ["a.txt" => b"Doc.", "manifest.csv" => b"file,date\na.txt,1995-13-40\n"]
         => ok: true, stderr: ["manifest.csv: row 2 (a.txt): malformed date \"1995-13-40\""],
 }
@@ -303,11 +303,8 @@ fn symlinks_to_files_are_read_and_broken_ones_named() {
     let (ok, stdout, err, _) = run_corpus(&c);
     assert!(ok, "{err}");
     assert!(stdout.starts_with("1 documents read"), "{stdout}");
-    for skipped in ["b.txt", "loop.txt"] {
-        assert!(
-            err.contains(&format!("warning: {skipped}: not a readable file (a folder or a broken link), skipped")),
-            "{err}"
-        );
+    for (skipped, what) in [("b.txt", "a broken symbolic link (its target does not exist)"), ("loop.txt", "a folder")] {
+        assert!(err.contains(&format!("warning: {skipped}: {what}, not a file; skipped")), "{err}");
     }
 }
 

@@ -462,7 +462,7 @@ pub fn to_csv(all: &[Scores]) -> anyhow::Result<Vec<u8>> {
     for s in all {
         let ranks: Vec<Vec<Option<usize>>> = Measure::ALL.iter().map(|&m| s.ranks(m)).collect();
         for (i, r) in s.rows.iter().enumerate() {
-            let mut rec = vec![cell(&r.id), cell(&r.label), r.kind.clone(), s.network.to_string(), s.period.clone()];
+            let mut rec = vec![cell(&r.id), cell(&r.label), cell(&r.kind), s.network.to_string(), cell(&s.period)];
             rec.extend(r.values.iter().map(|v| v.map(|x| x.to_string()).unwrap_or_default()));
             rec.extend(ranks.iter().map(|rk| rk[i].map(|x| x.to_string()).unwrap_or_default()));
             let mut notes = r.notes.clone();

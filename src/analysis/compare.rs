@@ -279,16 +279,17 @@ pub fn to_csv(lin: &Lineage, c: &Comparison) -> anyhow::Result<Vec<u8>> {
     let mut w = crate::export::csv::writer();
     w.write_record(["section", "key", "a", "b", "note"])?;
     w.write_record(["side", "query", &cell(&c.a.query), &cell(&c.b.query), ""])?;
-    w.write_record(["side", "end", &c.a.end, &c.b.end, ""])?;
+    // Proposal ids come from graph.json, which may be hand-edited: every text cell is guarded.
+    w.write_record(["side", "end", &cell(&c.a.end), &cell(&c.b.end), ""])?;
     for (d, a, b) in timeline(lin, c) {
-        w.write_record(["path", &d, &a, &b, ""])?;
+        w.write_record(["path", &d, &cell(&a), &cell(&b), ""])?;
     }
     for id in &c.common {
         let d = lin.get(id).and_then(|e| e.date).map(|d| d.to_string()).unwrap_or_default();
-        w.write_record(["common", &d, id, id, ""])?;
+        w.write_record(["common", &d, &cell(id), &cell(id), ""])?;
     }
-    let after = c.diverge_after.clone().unwrap_or_default();
-    w.write_record(["diverge", "after", &after, &after, &diverge_line(c)])?;
+    let after = cell(&c.diverge_after.clone().unwrap_or_default());
+    w.write_record(["diverge", "after", &after, &after, &cell(&diverge_line(c))])?;
     for t in &c.terms {
         w.write_record(["term", t.term, &cell(&t.a), &cell(&t.b), &cell(&t.difference)])?;
     }

@@ -29,6 +29,16 @@ impl Manifest {
 
     /// Parse manifest bytes. Messages name the row; the caller names the file.
     pub fn parse(bytes: &[u8]) -> Result<(Manifest, Vec<String>), String> {
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return Err("empty file: expected a header row `file,date,source,title` and one row per document".into());
+        }
+        if let Some(line) = unterminated_quote(body) {
+            return Err(format!(
+                "line {line}: a quoted cell opens here and is never closed (a missing `\"`), \
+                 so every row after it would be read as part of that cell"
+            ));
+        }
         let mut warnings = Vec::new();
         let mut rdr = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(bytes);
         let headers = rdr.headers().map_err(|e| format!("cannot read the header row: {e}"))?.clone();
@@ -70,6 +80,38 @@ impl Manifest {
     }
 }
 
+/// The 1-based line where a quoted CSV cell opens that no quote closes, if
+/// any. Quotes count only at the start of a cell (as the csv crate reads them);
+/// `""` inside a quoted cell is an escaped quote. Complexity: O(n).
+pub fn unterminated_quote(bytes: &[u8]) -> Option<usize> {
+    let mut line = 1;
+    let mut opened = None;
+    let mut at_cell_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if opened.is_some() {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    opened = None;
+                    at_cell_start = false;
+                }
+            }
+        } else if b == b'"' && at_cell_start {
+            opened = Some(line);
+        } else {
+            at_cell_start = matches!(b, b',' | b'\n' | b'\r') || (at_cell_start && matches!(b, b' ' | b'\t'));
+        }
+        if b == b'\n' {
+            line += 1;
+        }
+        i += 1;
+    }
+    opened
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +126,25 @@ mod tests {
         assert_eq!(w.len(), 2, "{w:?}");
         assert!(w[0].contains("row 3 (b.txt): malformed date"), "{}", w[0]);
         assert!(w[1].contains("row 4: empty `file` cell"), "{}", w[1]);
+    }
+
+    #[test]
+    fn unterminated_quote_is_an_error_naming_its_line() {
+        let err = Manifest::parse(b"file,date,title\na.txt,1994,\"Open\nb.txt,1995,x\nc.txt,1996,y\n").unwrap_err();
+        assert!(err.starts_with("line 2: a quoted cell opens here and is never closed"), "{err}");
+        // Quoted cells with escaped quotes and line breaks, and quotes inside a cell, are fine.
+        let (m, w) =
+            Manifest::parse(b"file,date,title\na.txt,1994,\"say \"\"hi\"\"\nthere\"\nb.txt,1995,5\" disk\n").unwrap();
+        assert_eq!((m.entries.len(), w.len()), (2, 0), "{w:?}");
+        assert_eq!(m.entries["a.txt"].title.as_deref(), Some("say \"hi\"\nthere"));
+    }
+
+    #[test]
+    fn empty_manifest_is_called_empty() {
+        for bytes in [&b""[..], b"\n\n", b"\xEF\xBB\xBF  \r\n"] {
+            let err = Manifest::parse(bytes).unwrap_err();
+            assert!(err.starts_with("empty file"), "{err}");
+        }
     }
 
     #[test]

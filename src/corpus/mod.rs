@@ -37,9 +37,28 @@ pub struct Warning {
 }
 
 impl std::fmt::Display for Warning {
+    /// `FILE: message` on one line: control characters of the file name
+    /// (a newline in a name) are shown escaped (`\n`).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.file, self.message)
+        write!(f, "{}: {}", escape_controls(&self.file), self.message)
     }
+}
+
+/// `s` with its control characters escaped Rust-style (`\n`, `\u{1}`), so a
+/// file name always prints on one line. Other characters are kept.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
+        .collect::<String>()
+        .into()
+}
+
+/// A file's name for messages: lossy UTF-8, control characters escaped.
+pub fn display_name(p: &Path) -> String {
+    escape_controls(&file_name(p)).into_owned()
 }
 
 /// Where a document's date came from.
@@ -69,8 +88,12 @@ pub struct Corpus {
 /// A document read into memory, split into sentences.
 #[derive(Clone, Debug)]
 pub struct Document {
-    /// File stem, e.g. `000_cc57bf8d0581500c`.
+    /// File stem, e.g. `000_cc57bf8d0581500c`, made unique within the corpus
+    /// (see [`document_ids`]).
     pub id: String,
+    /// The file's text, byte for byte as stored (CRLF line ends kept), except a
+    /// UTF-8 byte-order mark, which is blanked to three spaces: every byte
+    /// offset (sentence and evidence spans) indexes the file as stored.
     pub text: String,
     pub date: Option<PartialDate>,
     pub date_source: DateSource,
@@ -126,23 +149,22 @@ impl Corpus {
             let e = e.map_err(|source| CorpusError::List { path: root.to_path_buf(), source })?;
             let p = e.path();
             if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")) {
-                if p.is_file() {
-                    files.push(p);
-                } else {
-                    // A folder or a dangling link named like a document: say so rather than drop it unseen.
-                    warnings.push(Warning {
-                        file: file_name(&p),
-                        message: "not a readable file (a folder or a broken link), skipped".into(),
-                    });
+                match not_a_file(&p) {
+                    None => files.push(p),
+                    // A folder, pipe, device or bad link named like a document: say so rather than drop it unseen.
+                    Some(what) => {
+                        warnings.push(Warning { file: file_name(&p), message: format!("{what}, not a file; skipped") })
+                    }
                 }
             }
         }
         files.sort();
         let mpath = root.join("manifest.csv");
         let mut manifest = Manifest::default();
-        let has_manifest = mpath.is_file();
-        if mpath.exists() && !has_manifest {
-            warnings.push(Warning { file: "manifest.csv".into(), message: "is not a file; ignored".into() });
+        let manifest_problem = not_a_file(&mpath).filter(|_| std::fs::symlink_metadata(&mpath).is_ok());
+        let has_manifest = mpath.is_file() && manifest_problem.is_none();
+        if let Some(what) = manifest_problem {
+            warnings.push(Warning { file: "manifest.csv".into(), message: format!("{what}, not a file; ignored") });
         }
         if has_manifest {
             match Manifest::read(&mpath) {
@@ -161,19 +183,21 @@ impl Corpus {
             if !names.contains(listed) {
                 warnings.push(Warning {
                     file: "manifest.csv".into(),
-                    message: format!("lists {listed}, which is not in {}", root.display()),
+                    message: format!("lists {}, which is not in {}", escape_controls(listed), root.display()),
                 });
             }
         }
         if files.is_empty() {
             return Err(CorpusError::Empty(root.to_path_buf()));
         }
+        let (ids, id_warnings) = document_ids(&files);
+        warnings.extend(id_warnings);
         let entries = files
             .into_iter()
             .zip(names)
-            .map(|(path, name)| {
+            .zip(ids)
+            .map(|((path, name), id)| {
                 let meta = manifest.entries.get(&name).cloned();
-                let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or(name);
                 DocEntry { id, path, meta }
             })
             .collect();
@@ -193,14 +217,112 @@ fn file_name(p: &Path) -> String {
     p.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
+/// Why `p` cannot be read as a document (a folder, a named pipe, a device, a
+/// broken link or a link loop), or `None` for a regular file (or a link to one).
+fn not_a_file(p: &Path) -> Option<String> {
+    let meta = match std::fs::metadata(p) {
+        Ok(m) => m,
+        Err(e) => {
+            let link = std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+            // ELOOP: too many levels of symbolic links.
+            return Some(if link && e.raw_os_error() == Some(40) {
+                "a symbolic link loop".into()
+            } else if link && e.kind() == std::io::ErrorKind::NotFound {
+                "a broken symbolic link (its target does not exist)".into()
+            } else {
+                format!("cannot be examined ({e})")
+            });
+        }
+    };
+    let t = meta.file_type();
+    if t.is_file() {
+        return None;
+    }
+    if t.is_dir() {
+        return Some("a folder".into());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("a named pipe (FIFO)".into());
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return Some("a device".into());
+        }
+        if t.is_socket() {
+            return Some("a socket".into());
+        }
+    }
+    Some("not a regular file".into())
+}
+
+/// One document id per file, unique within the corpus.
+///
+/// The id is the file stem, with each byte that is not valid UTF-8, each
+/// control character and each `;` (the separator of the `docs` columns)
+/// written as `%XX`. Ids are compared ignoring case (so `dup.txt` and
+/// `dup.TXT` do not share a node, on any file system); a file whose id is
+/// already taken by an earlier file (in file-name order) gets `~2`, `~3`, …
+/// appended, with a warning naming both. Complexity: O(n) in the names.
+pub fn document_ids(files: &[PathBuf]) -> (Vec<String>, Vec<Warning>) {
+    let mut taken: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut ids: Vec<String> = Vec::with_capacity(files.len());
+    let mut warnings = Vec::new();
+    for (i, p) in files.iter().enumerate() {
+        let base = p.file_stem().map(encode_stem).unwrap_or_default();
+        let mut id = base.clone();
+        let mut n = 1;
+        while taken.contains_key(&id.to_lowercase()) {
+            n += 1;
+            id = format!("{base}~{n}");
+        }
+        if n > 1 {
+            let first = &files[taken[&base.to_lowercase()]];
+            warnings.push(Warning {
+                file: file_name(p),
+                message: format!(
+                    "its document id `{base}` is already that of {} (ids ignore case); this document is `{id}`",
+                    display_name(first)
+                ),
+            });
+        }
+        taken.insert(id.to_lowercase(), i);
+        ids.push(id);
+    }
+    (ids, warnings)
+}
+
+/// A file stem as an id: invalid bytes, control characters and `;` as `%XX`.
+fn encode_stem(stem: &std::ffi::OsStr) -> String {
+    let bytes = stem.as_encoded_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_control() || c == ';' {
+                let mut buf = [0u8; 4];
+                c.encode_utf8(&mut buf).bytes().for_each(|b| out.push_str(&format!("%{b:02X}")));
+            } else {
+                out.push(c);
+            }
+        }
+        chunk.invalid().iter().for_each(|b| out.push_str(&format!("%{b:02X}")));
+    }
+    out
+}
+
 impl DocEntry {
     /// Read and split the document. `Err` is a warning: the document is skipped.
     /// `Ok` may come with warnings of its own (e.g. a date inferred from the text).
     pub fn load(&self, has_manifest: bool) -> Result<(Document, Vec<Warning>), Warning> {
         let name = file_name(&self.path);
         let warn = |message: String| Warning { file: name.clone(), message };
+        // A FIFO or device would block or never end: only regular files are opened.
+        if let Some(what) = not_a_file(&self.path) {
+            return Err(warn(format!("{what}, not a file; skipped")));
+        }
         let bytes = std::fs::read(&self.path).map_err(|e| warn(format!("cannot read: {e}")))?;
-        let text = decode(&bytes).map_err(warn)?;
+        let text = decode_vec(bytes).map_err(warn)?;
         let mut warnings = Vec::new();
         let meta = self.meta.clone().unwrap_or_default();
         if self.meta.is_none() && has_manifest {
@@ -233,19 +355,60 @@ impl DocEntry {
     }
 }
 
-/// Decode a file as UTF-8 text; binary and empty files are refused with a reason.
+/// How to convert a UTF-16 file, quoted in the message that refuses it.
+const UTF16_HINT: &str = "kurilnet reads UTF-8 only, so that evidence spans index the file as stored; \
+convert it first, e.g. `iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8.txt` (then remove the original), skipped";
+
+/// Decode a file as UTF-8 text, byte for byte: CRLF line ends are kept and a
+/// UTF-8 byte-order mark becomes three spaces, so that offsets into the text
+/// are offsets into the file. Binary, empty and UTF-16/UTF-32 files are
+/// refused with a reason (UTF-16 with how to convert it).
 pub fn decode(bytes: &[u8]) -> Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    decode_vec(bytes.to_vec())
+}
+
+/// [`decode`] without a copy: the file's buffer becomes the text.
+pub fn decode_vec(mut bytes: Vec<u8>) -> Result<String, String> {
+    check_text(&bytes)?;
+    if bytes.starts_with(BOM) {
+        bytes[..3].fill(b' ');
+    }
+    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (invalid byte at offset {}), skipped", e.utf8_error().valid_up_to()))
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Why `bytes` cannot be read as a document, if they cannot.
+fn check_text(bytes: &[u8]) -> Result<(), String> {
+    if bytes.starts_with(b"\xFF\xFE\0\0") || bytes.starts_with(b"\0\0\xFE\xFF") {
+        return Err(format!("UTF-32 text (byte-order mark); {}", UTF16_HINT.replace("UTF-16", "UTF-32")));
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(format!("UTF-16 text (byte-order mark {:02X} {:02X}); {UTF16_HINT}", bytes[0], bytes[1]));
+    }
+    let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    if body.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("empty file, skipped".into());
     }
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+    if let Some(pos) = body.iter().position(|&b| b == 0) {
+        let pos = pos + (bytes.len() - body.len());
+        if looks_like_utf16(body) {
+            return Err(format!("UTF-16 text without a byte-order mark (NUL byte at offset {pos}); {UTF16_HINT}"));
+        }
         return Err(format!("binary file (NUL byte at offset {pos}), skipped"));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.replace("\r\n", "\n")),
-        Err(e) => Err(format!("not UTF-8 text (invalid byte at offset {}), skipped", e.valid_up_to())),
+    Ok(())
+}
+
+/// ASCII-range text in UTF-16: most bytes on one parity are NUL, few on the other.
+fn looks_like_utf16(b: &[u8]) -> bool {
+    let n = b.len().min(4096) / 2;
+    let (mut even, mut odd) = (0, 0);
+    for pair in b[..2 * n].chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
     }
+    n >= 4 && (even.max(odd) * 10 >= n * 7) && even.min(odd) * 10 <= n
 }
 
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -293,7 +456,9 @@ mod tests {
         assert!(decode(b"   \n").unwrap_err().contains("empty"));
         assert!(decode(b"ab\0cd").unwrap_err().contains("NUL byte at offset 2"));
         assert!(decode(b"ab\xff").unwrap_err().contains("offset 2"));
-        assert_eq!(decode(b"\xEF\xBB\xBFhi\r\nthere").unwrap(), "hi\nthere");
+        // A BOM becomes blanks and CRLF stays: offsets index the file as stored.
+        assert_eq!(decode(b"\xEF\xBB\xBFhi\r\nthere").unwrap(), "   hi\r\nthere");
+        assert!(decode(b"ab\xEF\xBB\xBF\xff").unwrap_err().contains("offset 5"));
     }
 
     #[test]

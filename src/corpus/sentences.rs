@@ -20,7 +20,14 @@ const ABBREVIATIONS: &[&str] = &[
     "nov", "oct", "p", "pp", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "vol", "vs",
 ];
 
-/// Split `text` into sentences. Never returns an empty or whitespace-only sentence.
+/// Longest sentence, in bytes. Text without sentence ends (tables, lists,
+/// scraped menus, one giant line) is cut at the last white space before this
+/// length (or inside a word longer than half of it), so that no rule ever
+/// works on more than this much text at a time.
+pub const MAX_SENTENCE: usize = 4_000;
+
+/// Split `text` into sentences. Never returns an empty or whitespace-only
+/// sentence, nor one longer than [`MAX_SENTENCE`] bytes. Complexity: O(n).
 pub fn split(text: &str) -> Vec<Sentence> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -36,6 +43,12 @@ pub fn split(text: &str) -> Vec<Sentence> {
         i = nl;
     }
     while i < n {
+        if i - start >= MAX_SENTENCE {
+            let cut = long_sentence_cut(text, start, i);
+            push(text, &mut out, start, cut);
+            start = cut;
+            continue;
+        }
         let b = bytes[i];
         // Blank line (paragraph break): always a boundary.
         if b == b'\n' {
@@ -73,6 +86,20 @@ pub fn split(text: &str) -> Vec<Sentence> {
     }
     push(text, &mut out, start, n);
     out
+}
+
+/// Where to end an over-long sentence running from `start` to `i`: after its
+/// last white space, unless that leaves less than half the limit (then at the
+/// last character boundary before `i`).
+fn long_sentence_cut(text: &str, start: usize, i: usize) -> usize {
+    let mut end = i;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    match text[start..end].char_indices().rev().find(|(_, c)| c.is_whitespace()) {
+        Some((p, c)) if p >= MAX_SENTENCE / 2 => start + p + c.len_utf8(),
+        _ => end,
+    }
 }
 
 /// A headline: short, no closing punctuation, its longer words capitalised.
@@ -115,7 +142,12 @@ fn is_boundary(text: &str, start: usize, dot: usize, after: usize) -> bool {
     }
     // The word the period belongs to.
     let before = &text[start..dot];
-    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |p| p + 1);
+    // Past the separator's last byte: white space may be several bytes long (U+00A0, U+3000).
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     let lw = word.to_lowercase();
     if ABBREVIATIONS.binary_search(&lw.as_str()).is_ok() {
@@ -183,6 +215,33 @@ mod tests {
         curly_quotes: "\u{201c}Fine.\u{201d} She left." => ["\u{201c}Fine.\u{201d}", "She left."],
         lowercase_after_period: "see fig. 11 and so on. Done." => ["see fig. 11 and so on.", "Done."],
         empty: "   \n\n  " => [],
+    }
+
+    #[test]
+    fn multi_byte_white_space_before_a_word_and_its_period() {
+        // Every white space of more than one byte, before the word that ends the sentence.
+        for ws in ['\u{a0}', '\u{85}', '\u{1680}', '\u{2000}', '\u{200a}', '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}', '\u{3000}'] {
+            let t = format!("Talks went on in{ws}Tokyo. Abe met Putin.\n");
+            let got = texts(&t);
+            assert_eq!(got.last().map(String::as_str), Some("Abe met Putin."), "{ws:?}: {got:?}");
+            let t = format!("Talks with Mr.{ws}Abe. Then{ws}Dec. 18 came.");
+            assert!(!texts(&t).is_empty(), "{ws:?}");
+        }
+    }
+
+    #[test]
+    fn over_long_sentences_are_cut_at_white_space_and_cover_the_text() {
+        let t = format!("{}{}. Then.", "word ".repeat(2_000), "\u{3000}x".repeat(1_600));
+        let s = split(&t);
+        assert!(s.iter().all(|s| s.end - s.start <= MAX_SENTENCE), "{:?}", s.iter().map(|s| s.end - s.start).collect::<Vec<_>>());
+        assert!(s.len() >= 4);
+        // Nothing is lost: the pieces joined with the white space between them give the text back.
+        let joined: String = s.iter().map(|x| &t[x.start..x.end]).collect::<Vec<_>>().join("");
+        let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(joined.chars().filter(|c| !c.is_whitespace()).collect::<String>(), squeezed);
+        // A single word longer than the limit is cut on a character boundary.
+        let t = "\u{e9}".repeat(12_000);
+        assert!(split(&t).iter().all(|s| t.is_char_boundary(s.start) && s.end - s.start <= MAX_SENTENCE));
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub enum EvalError {
     Csv { path: PathBuf, source: csv::Error },
     #[error("{} must have columns {need}; missing {missing}, it has {has}", path.display())]
     Columns { path: PathBuf, need: String, missing: String, has: String },
+    #[error("{} is cut off: {detail}", path.display())]
+    Truncated { path: PathBuf, detail: String },
 }
 
 /// Precision, recall and F1 of one category. `matched` counts gold items found

@@ -113,6 +113,10 @@ impl Table {
     fn parse(path: &Path, bytes: &[u8], required: &[&str]) -> Result<Table, EvalError> {
         let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
         let csv_err = |source| EvalError::Csv { path: PathBuf::from(path), source };
+        let cut = |detail: String| EvalError::Truncated { path: PathBuf::from(path), detail };
+        if let Some(line) = crate::corpus::manifest::unterminated_quote(bytes) {
+            return Err(cut(format!("the quoted cell opened on line {line} is never closed")));
+        }
         let mut r = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(bytes);
         let mut records = r.records();
         let header: Vec<String> = match records.next() {
@@ -121,9 +125,21 @@ impl Table {
         };
         let rows = records.collect::<Result<Vec<_>, _>>().map_err(csv_err)?;
         let columns: HashMap<String, usize> = header.iter().enumerate().map(|(i, c)| (c.clone(), i)).collect();
+        // A last row shorter than the header, without its line break: the file was cut mid-row.
+        if let Some(last) = rows.last().filter(|r| r.len() < header.len())
+            && !bytes.ends_with(b"\n")
+            && !bytes.ends_with(b"\r")
+        {
+            let line = last.position().map_or(0, |p| p.line());
+            return Err(cut(format!(
+                "its last row (line {line}) has {} of the header's {} cells and no line break",
+                last.len(),
+                header.len()
+            )));
+        }
         let missing: Vec<&str> = required.iter().copied().filter(|c| !columns.contains_key(*c)).collect();
-        // Like score.py: a file without rows needs no columns.
-        if !rows.is_empty() && !missing.is_empty() {
+        // Only a file with no header at all (not even a header row) needs no columns.
+        if !header.is_empty() && !missing.is_empty() {
             let mut has: Vec<&str> = Vec::new();
             for c in &header {
                 if !has.contains(&c.as_str()) {
@@ -166,12 +182,26 @@ mod tests {
     }
 
     #[test]
-    fn missing_columns_are_named_but_only_when_there_are_rows() {
-        assert!(read("Id,Label\n", "Source\n").is_ok());
+    fn missing_columns_are_named_even_without_rows() {
+        assert!(read("", "").is_ok(), "files with no header at all hold nothing to score");
+        let e = read("Id,Label\n", "Source,Target,relation\n").unwrap_err().to_string();
+        assert!(e.contains("n.csv") && e.contains("missing kind"), "{e}");
+        let e = read("Label,country\n", "Source,Target,relation\n").unwrap_err().to_string();
+        assert!(e.contains("missing Id, kind"), "{e}");
         let e = read("Id,Label\nx,y\n", "").unwrap_err().to_string();
         assert!(e.contains("n.csv") && e.contains("missing kind") && e.contains("it has Id, Label"), "{e}");
         let e = read("Id,Label,kind\n", "Source,Target\na,b\n").unwrap_err().to_string();
         assert!(e.contains("e.csv") && e.contains("relation"), "{e}");
+    }
+
+    #[test]
+    fn a_file_cut_mid_row_is_an_error() {
+        let e = read("Id,Label,kind\nx,Taro Kono,person\ny,Ser", "Source,Target,relation\n").unwrap_err().to_string();
+        assert!(e.contains("n.csv is cut off") && e.contains("(line 3) has 2 of the header's 3 cells"), "{e}");
+        let e = read("Id,Label,kind\nx,\"Taro", "Source,Target,relation\n").unwrap_err().to_string();
+        assert!(e.contains("n.csv is cut off") && e.contains("line 2 is never closed"), "{e}");
+        // A complete last row without its final line break is fine.
+        assert_eq!(read("Id,Label,kind\nx,y,person", "").unwrap().nodes.len(), 1);
     }
 
     #[test]

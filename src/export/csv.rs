@@ -87,6 +87,13 @@ pub fn cell(s: &str) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) { format!("'{s}") } else { s }
 }
 
+/// The `docs` column: document ids joined by `;`. Ids read from a corpus never
+/// hold a `;` (see [`crate::corpus::document_ids`]); one in a hand-edited
+/// graph.json is written `%3B`, so the column always splits back into the ids.
+pub fn docs_cell(docs: &[&str]) -> String {
+    docs.iter().map(|d| d.replace(';', "%3B")).collect::<Vec<_>>().join(";")
+}
+
 /// Inverse of [`cell`]: the text as it was before escaping.
 pub fn uncell(s: &str) -> String {
     s.strip_prefix('\'').unwrap_or(s).replace("\\\\", "\\")
@@ -133,7 +140,7 @@ fn node_row(n: &Node, extras: &[String]) -> Vec<String> {
         cell(&opt(&a.arrangement)),
         cell(&a.aliases.join("; ")),
         timeset(a.start, a.end),
-        cell(&n.docs().join(";")),
+        cell(&docs_cell(&n.docs())),
         n.evidence_count().to_string(),
         cell(&first_evidence(&n.evidence)),
     ];
@@ -155,7 +162,7 @@ fn edge_row(e: &Edge, graph: &Graph) -> Vec<String> {
         e.weight().to_string(),
         cell(&opt(&e.rule)),
         timeset(start, end),
-        cell(&e.docs().join(";")),
+        cell(&docs_cell(&e.docs())),
         e.evidence_count().to_string(),
         cell(&first_evidence(&e.evidence)),
     ]
@@ -184,7 +191,8 @@ fn write_rows(name: &str, header: Vec<String>, rows: impl Iterator<Item = Vec<St
 /// Render `nodes.csv`.
 pub fn nodes_csv(graph: &Graph) -> anyhow::Result<Vec<u8>> {
     let extras = extra_columns(graph);
-    let header = NODE_COLUMNS.iter().map(|s| s.to_string()).chain(extras.iter().cloned()).collect();
+    // Extra attribute names come from graph.json, which may be hand-edited: guarded like any cell.
+    let header = NODE_COLUMNS.iter().map(|s| s.to_string()).chain(extras.iter().map(|k| cell(k))).collect();
     write_rows("nodes.csv", header, graph.nodes().into_iter().map(|n| node_row(n, &extras)))
 }
 

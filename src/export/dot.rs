@@ -50,7 +50,8 @@ pub fn quote(s: &str) -> String {
             '\n' => "\\n",
             '\r' => "\\r",
             '\t' => "\t",
-            c if c.is_control() => "\u{FFFD}",
+            // Graphviz copies labels into SVG, which is XML: no XML-forbidden character may pass.
+            c if c.is_control() || super::xml::xml_forbidden(c) => "\u{FFFD}",
             _ => "",
         };
         let len = if esc.is_empty() { c.len_utf8() } else { esc.len() };

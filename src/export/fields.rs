@@ -93,7 +93,9 @@ pub fn evidence_text(ev: &[Evidence]) -> String {
 }
 
 fn push_evidence(out: &mut Vec<Field>, docs: Vec<&str>, ev: &[Evidence], count: usize) {
-    push_list(out, "docs", &docs, ";");
+    if !docs.is_empty() {
+        out.push(text("docs", super::csv::docs_cell(&docs)));
+    }
     out.push(("evidence_count".into(), AttrValue::Int(count as i64)));
     if !ev.is_empty() {
         out.push(text("evidence", evidence_text(ev)));

@@ -7,8 +7,9 @@ pub mod fields;
 pub mod gexf;
 pub mod graphml;
 pub mod nodelink;
+pub mod outset;
 pub mod svg;
-mod xml;
+pub mod xml;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -74,6 +75,7 @@ impl Staging {
     pub fn new(dir: &Path) -> anyhow::Result<Staging> {
         use anyhow::Context;
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create output folder {}", dir.display()))?;
+        remove_old_temporaries(dir);
         Ok(Staging { dir: dir.to_path_buf(), staged: Vec::new() })
     }
 
@@ -90,7 +92,7 @@ impl Staging {
             .tempfile_in(&self.dir)
             .with_context(|| format!("cannot create a temporary file in {}", self.dir.display()))?;
         tmp.write_all(&file.bytes).with_context(|| format!("cannot write {}", file.name))?;
-        tmp.as_file().sync_all().ok();
+        tmp.as_file().sync_all().with_context(|| format!("cannot sync {} to disk", file.name))?;
         self.staged.retain(|(_, n)| *n != file.name);
         self.staged.push((tmp, file.name));
         Ok(())
@@ -114,13 +116,45 @@ impl Staging {
             tmp.persist(&path).with_context(|| format!("cannot move {} into place", path.display()))?;
             out.push(path);
         }
+        #[cfg(unix)]
+        std::fs::File::open(&self.dir)
+            .and_then(|f| f.sync_all())
+            .with_context(|| format!("cannot sync folder {} to disk", self.dir.display()))?;
         Ok(out)
+    }
+}
+
+/// Remove `.NAME.XXXXXX.tmp` files a killed writer left in `dir` (the pattern
+/// [`Staging::stage`] uses; six random alphanumerics). Best effort.
+fn remove_old_temporaries(dir: &Path) {
+    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    for e in rd.flatten() {
+        let name = e.file_name();
+        let Some(n) = name.to_str() else { continue };
+        let Some(stem) = n.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else { continue };
+        let random = stem.rsplit('.').next().unwrap_or("");
+        if random.len() == 6 && random.bytes().all(|b| b.is_ascii_alphanumeric()) && stem.len() > 7 {
+            let _ = std::fs::remove_file(e.path());
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn temporaries_of_a_killed_writer_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        for n in [".graph.json.Ab12Cd.tmp", ".nodes.csv.zzzzzz.tmp", "keep.tmp", ".x.toolong1.tmp", "a.csv"] {
+            std::fs::write(dir.path().join(n), "").unwrap();
+        }
+        Staging::new(dir.path()).unwrap();
+        let mut left: Vec<String> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        left.sort();
+        assert_eq!(left, [".x.toolong1.tmp", "a.csv", "keep.tmp"]);
+    }
 
     #[test]
     fn nothing_appears_before_commit_and_nothing_stays_after_drop() {

@@ -12,12 +12,20 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 /// Replace the characters XML 1.0 cannot represent even as references (C0
 /// controls other than tab, newline and carriage return; U+FFFE, U+FFFF) by U+FFFD.
 pub fn xml_safe(s: &str) -> Cow<'_, str> {
-    let bad = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}');
+    let bad = xml_forbidden;
     if s.chars().any(bad) {
         Cow::Owned(s.chars().map(|c| if bad(c) { '\u{FFFD}' } else { c }).collect())
     } else {
         Cow::Borrowed(s)
     }
+}
+
+/// Whether XML 1.0 forbids `c` even as a character reference: C0 controls
+/// other than tab, newline and carriage return, and the non-characters U+FFFE
+/// and U+FFFF. Every writer of XML-based output (GraphML, GEXF, DOT labels
+/// that Graphviz copies into SVG, the HTML report) replaces these by U+FFFD.
+pub fn xml_forbidden(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// Escaped text content (quick-xml writes `\r` as a reference, which parsers
@@ -88,5 +96,9 @@ mod tests {
         let s = x.finish();
         assert!(s.contains(r#"v="1&#10;2&#9;&quot;&lt;&amp;&gt;&apos;""#), "{s}");
         assert!(s.contains("x&#13;\ny&lt;&amp;&gt;\u{FFFD}</a>"), "{s}");
+        let mut x = Xml::new().unwrap();
+        x.text("a", &[("v", "\u{FFFE}\u{0}")], "\u{FFFF}\u{1F}ok").unwrap();
+        let s = x.finish();
+        assert!(s.contains("v=\"\u{FFFD}\u{FFFD}\">\u{FFFD}\u{FFFD}ok</a>"), "{s}");
     }
 }

@@ -505,7 +505,7 @@ impl Actors {
             }
             // Bylines: "By X", "reporter X", and every name of "(Japanese original by X, …, and Y, …)".
             let paren = s[..run.start()].rfind('(').filter(|&p| !s[p..run.start()].contains(')'));
-            if BYLINE.is_match(&s[..run.start()]) || paren.is_some_and(|p| BYLINE_PAREN.is_match(&s[p..run.start()])) {
+            if tail_matches(&BYLINE, s, run.start()) || paren.is_some_and(|p| BYLINE_PAREN.is_match(&s[p..run.start()])) {
                 continue;
             }
             let words: Vec<&str> = name_toks.iter().map(|t| t.2).filter(|w| !is_initial(w)).collect();
@@ -537,7 +537,7 @@ impl Actors {
                 _ => title,
             };
             let pre_title = !title.is_empty();
-            let honorific = HONORIFIC.is_match(&s[..run.start()]) || HONORIFIC.is_match(&s[..start]);
+            let honorific = tail_matches(&HONORIFIC, s, run.start()) || tail_matches(&HONORIFIC, s, start);
             let possessive = ["'s", "’s", "`s"].iter().any(|p| s[end..].starts_with(p));
             let full_key = name_key(&words);
             let surname_key = name_key(&words[words.len() - 1..]);
@@ -655,30 +655,43 @@ impl Actors {
     }
 
     /// Walk back over title words (any case) and side adjectives before `pos`.
+    ///
+    /// Reads the 256 bytes before `pos` and the whole prefix only when the walk
+    /// reaches the start of that window, so a sentence of many names costs
+    /// linear, not quadratic, time.
     fn title_start(&self, s: &str, pos: usize) -> usize {
+        let from = floor_char(s, pos.saturating_sub(256));
+        match self.title_walk(s, from, pos) {
+            (_, true) if from > 0 => self.title_walk(s, 0, pos).0,
+            (start, _) => start,
+        }
+    }
+
+    /// The walk of [`Self::title_start`] over the words of `s[from..pos]`;
+    /// `true` when it went past every one of them.
+    fn title_walk(&self, s: &str, from: usize, pos: usize) -> (usize, bool) {
         let mut start = pos;
-        let before = &s[..pos];
-        let words: Vec<(usize, &str)> = WORD.find_iter(before).map(|m| (m.start(), m.as_str())).collect();
+        let words: Vec<(usize, &str)> = WORD.find_iter(&s[from..pos]).map(|m| (from + m.start(), m.as_str())).collect();
         // "chairman of the X": a title ending in a function word governs a phrase, not a name.
         if words.last().is_some_and(|(ws, w)| {
             s[ws + w.len()..pos].trim().is_empty() && FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
         }) {
-            return pos;
+            return (pos, false);
         }
         for &(ws, w) in words.iter().rev() {
             // Only white space between this word and the title so far.
             let gap = &s[ws + w.len()..start];
             if !gap.trim().is_empty() {
-                break;
+                return (start, false);
             }
             let l = w.to_lowercase();
             if self.is_title_word(&l) {
                 start = ws;
             } else {
-                break;
+                return (start, false);
             }
         }
-        start
+        (start, true)
     }
 
     /// Whether a word is a place or side word ("Moscow", "Japanese"): no part of a name found by weak evidence.
@@ -919,6 +932,16 @@ pub fn office_like(a: &str, b: &str) -> bool {
     let norm = |o: &str| if o == "premier" { "prime minister".to_string() } else { o.to_string() };
     let (a, b) = (norm(a), norm(b));
     a == b || a.starts_with(&format!("{b} ")) || b.starts_with(&format!("{a} "))
+}
+
+/// `re.is_match(&s[..end])` for a pattern anchored at the end (`…\s*$`) whose
+/// text before the trailing white space is under 64 bytes, or anchored at the
+/// start of `s` (a sentence, which never starts with white space). Reads from
+/// 64 bytes before that white space, with the context before it (`\b`, `^`)
+/// respected: constant cost however long the prefix.
+fn tail_matches(re: &Regex, s: &str, end: usize) -> bool {
+    let body = s[..end].trim_end().len();
+    re.is_match_at(&s[..end], floor_char(s, body.saturating_sub(64)))
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {

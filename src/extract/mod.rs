@@ -20,7 +20,7 @@ use std::path::Path;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
-use crate::corpus::{Corpus, Document, Warning};
+use crate::corpus::{Corpus, DocEntry, Document, Warning};
 use crate::graph::{Evidence, Graph, Node, NodeKind};
 
 /// What one document yields.
@@ -108,10 +108,8 @@ pub fn run(corpus: &Corpus, ex: &dyn Extract, progress: &ProgressBar) -> Extract
         .entries
         .par_iter()
         .fold(Extraction::bounded, |mut acc, entry| {
-            match entry.load(has_manifest) {
-                Ok((doc, warnings)) => {
-                    acc.warnings.extend(warnings);
-                    let frag = ex.document(&doc);
+            match one_document(entry, has_manifest, ex) {
+                Ok(frag) => {
                     absorb_graph(&mut acc.graph, frag.graph);
                     acc.unresolved.absorb(frag.unresolved);
                     acc.warnings.extend(frag.warnings);
@@ -136,6 +134,66 @@ pub fn run(corpus: &Corpus, ex: &dyn Extract, progress: &ProgressBar) -> Extract
     out.graph.canonicalize();
     out.graph.meta.documents = out.documents_read;
     out.graph.meta.warnings = out.warnings.iter().map(|w| w.to_string()).collect();
+    out
+}
+
+/// Read, split and extract one document under one guard: a bug on one odd
+/// document (in reading, splitting or extraction) becomes a warning naming the
+/// file and never stops the corpus. `Err` means the document was skipped.
+pub fn one_document(entry: &DocEntry, has_manifest: bool, ex: &dyn Extract) -> Result<Fragment, Warning> {
+    let work = || {
+        let (doc, warnings) = entry.load(has_manifest)?;
+        let mut frag = windowed(doc, ex);
+        frag.warnings.extend(warnings);
+        Ok(frag)
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|_| {
+        Err(Warning {
+            file: crate::corpus::display_name(&entry.path),
+            message: "internal error while reading this document; skipped".into(),
+        })
+    })
+}
+
+/// Documents larger than this are extracted window by window (see [`windowed`]).
+pub const WINDOWED_ABOVE: usize = 1 << 20;
+
+/// Text per window of a large document, in bytes (whole sentences).
+const WINDOW: usize = 256 << 10;
+
+/// Extract a document. One larger than [`WINDOWED_ABOVE`] bytes (no news
+/// article is) is extracted in windows of whole sentences of about 256 KB,
+/// each window's fragment merged into a bounded graph before the next is read:
+/// the memory a document needs is then its text plus one window's working
+/// set, not ~100 times its size. Context (the year in force, surnames named
+/// in full) does not cross a window boundary. Evidence still indexes the whole
+/// document, and the document node keeps the evidence of its first sentence.
+pub fn windowed(mut doc: Document, ex: &dyn Extract) -> Fragment {
+    if doc.text.len() <= WINDOWED_ABOVE {
+        return ex.document(&doc);
+    }
+    let all = std::mem::take(&mut doc.sentences);
+    let mut out = Fragment { graph: Graph::bounded(), ..Default::default() };
+    let did = format!("doc-{}", doc.id);
+    let mut first = true;
+    let mut rest = &all[..];
+    while !rest.is_empty() || first {
+        let start = rest.first().map_or(0, |s| s.start);
+        let n = rest.iter().take_while(|s| s.end - start <= WINDOW).count().max(1).min(rest.len());
+        doc.sentences = rest[..n].to_vec();
+        rest = &rest[n..];
+        let mut frag = ex.document(&doc);
+        if !first && let Some(d) = frag.graph.node_mut(&did) {
+            d.evidence.clear();
+            d.evidence_total = 0;
+        }
+        first = false;
+        absorb_graph(&mut out.graph, frag.graph);
+        out.unresolved.absorb(frag.unresolved);
+        out.warnings.extend(frag.warnings);
+    }
+    out.warnings.sort();
+    out.warnings.dedup();
     out
 }
 
