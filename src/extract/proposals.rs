@@ -18,7 +18,8 @@ use crate::graph::{Edge, Evidence, Graph, NodeKind, Relation};
 pub struct Prop {
     pub family: String,
     pub arrangement: String,
-    pub date: PartialDate,
+    /// When it was made or restated; `None` when neither the text nor the publication dates it.
+    pub date: Option<PartialDate>,
     pub proposers: Vec<String>,
     pub persons: Vec<(Actor, Evidence)>,
     pub islands: Vec<String>,
@@ -38,7 +39,7 @@ impl Prop {
         if self.claim {
             return format!("p-{}-claim", self.family);
         }
-        let mut id = format!("p-{}-{}", self.date.year, self.family);
+        let mut id = format!("p-{}-{}", self.year_slug(), self.family);
         for p in &self.proposers {
             id.push('-');
             id.push_str(&p.to_lowercase());
@@ -52,6 +53,11 @@ impl Prop {
         id
     }
 
+    /// The year for ids and labels: "undated" when the proposal has no date.
+    fn year_slug(&self) -> String {
+        self.date.map_or_else(|| "undated".to_string(), |d| d.year.to_string())
+    }
+
     /// A label an analyst reads: family, proposer(s), year and the first
     /// condition, e.g. "Two-island proposal (SU, 1956): after the conclusion of a peace treaty".
     pub fn label(&self) -> String {
@@ -61,7 +67,7 @@ impl Prop {
             return format!("{fam} claim ({who})");
         }
         let who = if self.proposers.is_empty() { String::new() } else { format!("{}, ", self.proposers.join("+")) };
-        let mut label = format!("{fam} proposal ({who}{})", self.date.year);
+        let mut label = format!("{fam} proposal ({who}{})", self.year_slug());
         if let Some(c) = self.conditions.first() {
             label.push_str(": ");
             label.push_str(&shorten(c, LABEL_CONDITION_CHARS));
@@ -296,8 +302,8 @@ fn one_proposal(
     }
     // "the 1993 Tokyo Declaration, which confirmed …": a place in the document's name proposes nothing.
     let codes = if referrer.is_some() && persons.is_empty() { Vec::new() } else { codes };
-    let date = date.or(pubd).unwrap_or(PartialDate::year(0));
-    let mut codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, Some(date))).collect());
+    let date = date.or(pubd);
+    let mut codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, date)).collect());
     if own_document && codes.is_empty() {
         codes = holder(&cue.family, date);
     }
@@ -373,10 +379,10 @@ fn one_proposal(
     }
     // "based on the 1956 declaration": the earlier proposal referred to, and the link.
     if let (Some(a), true) = (attributive, lineage)
-        && a.from.year != date.year
+        && date.is_none_or(|d| a.from.year != d.year)
     {
         let mut r = p.clone();
-        r.date = a.from;
+        r.date = Some(a.from);
         r.proposers = holder(&r.family, r.date);
         r.persons.clear();
         r.conditions.clear();
@@ -391,8 +397,8 @@ fn one_proposal(
 
 /// Who offers a handover when the text does not say: the side holding the islands at the
 /// date (the Soviet Union until 1991, Russia after). Other families have no default.
-fn holder(family: &str, date: PartialDate) -> Vec<String> {
-    if family == "two-island" { vec![side_at("RU", Some(date))] } else { Vec::new() }
+fn holder(family: &str, date: Option<PartialDate>) -> Vec<String> {
+    if family == "two-island" { vec![side_at("RU", date)] } else { Vec::new() }
 }
 
 /// "Moscow renounced the offer", "This proposal was firmly rejected by Japan".
@@ -410,8 +416,8 @@ fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, o
     {
         codes = vec![w.code.clone()];
     }
-    let date = prop_date(s, sents, si, m.start(), pubd).or(pubd).unwrap_or(PartialDate::year(0));
-    let codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, Some(date))).collect());
+    let date = prop_date(s, sents, si, m.start(), pubd).or(pubd);
+    let codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, date)).collect());
     if verb.starts_with("reject") || verb.starts_with("refus") {
         for c in codes {
             out[last].rejected_by.push((c, ev.clone()));
@@ -587,7 +593,7 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
                 }
                 k.3.sort();
                 // A two-island offer is made by the side that would hand the islands over.
-                let giver = holder(&k.0, k.2);
+                let giver = holder(&k.0, Some(k.2));
                 if !giver.is_empty() && k.3.len() > 1 && k.3.iter().any(|c| giver.contains(c)) {
                     k.3 = giver;
                 }
@@ -664,7 +670,8 @@ mod tests {
             .map(|p| {
                 let der: Vec<String> = p.derived.iter().map(|(i, r, _)| format!(" <-{r}- {}", ps[*i].id())).collect();
                 let rej: Vec<String> = p.rejected_by.iter().map(|(c, _)| format!(" rejected by {c}")).collect();
-                format!("{} {} {}{}{}", p.id(), p.date, p.status, der.join(""), rej.join(""))
+                let date = p.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
+                format!("{} {date} {}{}{}", p.id(), p.status, der.join(""), rej.join(""))
             })
             .collect()
     }
@@ -681,6 +688,26 @@ mod tests {
             .filter(|e| e.rule.as_deref() == Some("family-chain"))
             .map(|e| (e.source.clone(), e.target.clone()))
             .collect()
+    }
+
+    /// Undated documents (no date in the text, none in the manifest): the proposal has no
+    /// date, never a fake year 0, and is never chained to the dated ones.
+    #[test]
+    fn undated_proposal_has_no_date_and_no_chain() {
+        use crate::extract::{Extract, Extractor, absorb_graph};
+        let ex = Extractor::new(None).unwrap();
+        let mut g = Graph::default();
+        let dated = Document::from_text("a", "Putin offered to hand over Habomai and Shikotan.", Some("2018-11-15".parse().unwrap()));
+        let undated = Document::from_text("b", "Moscow offered to hand over Shikotan and Habomai.", None);
+        absorb_graph(&mut g, ex.document(&dated).graph);
+        absorb_graph(&mut g, ex.document(&undated).graph);
+        ex.finish(&mut g);
+        let nodes = g.nodes_of(NodeKind::Proposal);
+        let undated: Vec<_> = nodes.iter().filter(|n| n.attrs.start.is_none()).collect();
+        assert_eq!(undated.len(), 1, "{:?}", nodes.iter().map(|n| &n.id).collect::<Vec<_>>());
+        assert_eq!(undated[0].id, "p-undated-two-island-ru");
+        assert!(nodes.iter().all(|n| n.attrs.start.is_none_or(|d| d.year > 0)));
+        assert!(g.edges_of(Relation::DerivedFrom).is_empty());
     }
 
     #[test]
