@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod reading;
+
 use super::actors::{Actor, SideWord, side_at};
 use super::lexicon::Lexicon;
 use super::mentions::Sent;
@@ -270,7 +272,28 @@ fn one_proposal(
     if SPECULATION.is_match(&t[clause_start..cs]) {
         return;
     }
-    let (codes, persons) = proposer(s, sents, si, cs, doc_id);
+    // "Tokyo would consider the proposal for joint activity": an answer to a proposal; when this
+    // document told it already, this is that one; else its proposer is not the clause's subject.
+    let answering = reading::answers_a_proposal(&t[clause_start..cs]);
+    if answering && out.iter().any(|q| q.family == cue.family) {
+        return;
+    }
+    // "Habomai and Shikotan, which Moscow promised to return": a relative clause inside the cue
+    // holds the proposer before its verb.
+    let at = if reading::subclause_start(t, ce).is_some_and(|b| b > cs) { ce } else { cs };
+    let (codes, persons) = if answering { Default::default() } else { proposer(s, sents, si, at, doc_id) };
+    // "the return of the two nearest islands, Kunashiri and Etorofu": beyond the two islands.
+    let named = if cue.family.ends_with("-island") { reading::islands_named(lx, s, cs, ce) } else { Vec::new() };
+    let beyond = reading::beyond_two_islands(&named);
+    let family = if reading::names_the_larger_islands(&named) { "four-island".to_string() } else { cue.family.clone() };
+    // "Abe said the joint economic activity would be …": a definite mention, with no stance of
+    // its own, of a proposal this document told already.
+    if family != "four-island"
+        && reading::mentions_a_told_proposal(&t[clause_start..cs])
+        && out.iter().any(|q| q.family == family)
+    {
+        return;
+    }
     // "the 1956 declaration": the year-attributive nearest the cue names the document it is about.
     let attributive = s.dates.iter().filter(|d| d.attributive && !d.in_parens).min_by_key(|d| gap(d.start, d.end, cs));
     // "Mori proposed … as provided in the 1956 declaration": a person's proposal of now that
@@ -303,12 +326,13 @@ fn one_proposal(
     // "the 1993 Tokyo Declaration, which confirmed …": a place in the document's name proposes nothing.
     let codes = if referrer.is_some() && persons.is_empty() { Vec::new() } else { codes };
     let date = date.or(pubd);
-    let mut codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, date)).collect());
+    let mut codes = reading::fold_sides(&codes, &persons, t, date);
     if own_document && codes.is_empty() {
-        codes = holder(&cue.family, date);
+        codes = holder(&family, date);
     }
     let mut islands: Vec<String> = s.islands.iter().map(|h| lx.islands[h.entry].1.clone()).collect();
-    match cue.family.as_str() {
+    match family.as_str() {
+        _ if beyond.is_some() => islands = beyond.clone().unwrap_or_default(),
         "four-island" => islands = ALL_ISLANDS.iter().map(|s| s.to_string()).collect(),
         "two-island" if islands.len() < 2 => islands = vec!["habomai".into(), "shikotan".into()],
         _ => {}
@@ -327,7 +351,7 @@ fn one_proposal(
     }
     let status = status_near(t, cs);
     let mut p = Prop {
-        family: cue.family.clone(),
+        family,
         arrangement: cue.arrangement.clone(),
         date,
         proposers: codes.clone(),
@@ -345,7 +369,7 @@ fn one_proposal(
     let planned = PLAN
         .find_iter(&t[clause_start..cs])
         .any(|m| answered.as_ref().is_none_or(|a| !a.contains(&(clause_start + m.start()))));
-    if p.family == "four-island" && !planned {
+    if p.family == "four-island" && !planned && beyond.is_none() {
         // Japan's standing claim: restated by Japan, refused by the other side.
         p.claim = true;
         p.status = "offered".into();
@@ -405,7 +429,9 @@ fn holder(family: &str, date: Option<PartialDate>) -> Vec<String> {
 fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, out: &mut Vec<Prop>) {
     let s = &sents[si];
     let Some(c) = ANAPHOR.captures(&s.text) else { return };
-    let Some(last) = out.len().checked_sub(1) else { return };
+    if out.is_empty() {
+        return;
+    }
     let m = c.get(0).unwrap();
     let verb = c.get(1).or(c.get(2)).map(|v| v.as_str().to_ascii_lowercase()).unwrap_or_default();
     let ev = s.evidence(doc_id, m.start(), m.end());
@@ -417,8 +443,10 @@ fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, o
         codes = vec![w.code.clone()];
     }
     let date = prop_date(s, sents, si, m.start(), pubd).or(pubd);
-    let codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, date)).collect());
-    if verb.starts_with("reject") || verb.starts_with("refus") {
+    let codes = reading::fold_sides(&codes, &persons, &s.text, date);
+    let rejecting = verb.starts_with("reject") || verb.starts_with("refus");
+    let last = reading::antecedent(out, date, &codes, !rejecting);
+    if rejecting {
         for c in codes {
             out[last].rejected_by.push((c, ev.clone()));
         }
@@ -468,6 +496,22 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
     let persons: Vec<(Actor, Evidence)> =
         s.persons.iter().map(|m| (m.actor.clone(), s.evidence(doc, m.start, m.end))).collect();
     let codes_of = |ps: &[(Actor, Evidence)]| ps.iter().filter_map(|(a, _)| a.country.clone()).collect::<Vec<_>>();
+    let ok = |w: &&SideWord| {
+        !w.compound
+            && !PREP.is_match(&s.text[..w.start])
+            && !NAME_PART.is_match(&s.text[w.end..])
+            && !SOURCE.is_match(&s.text[w.end..])
+    };
+    // "Habomai and Shikotan, which Russia last year promised to return": the relative clause's subject.
+    if let Some(b) = reading::subclause_start(&s.text, pos) {
+        if let Some(m) = s.persons.iter().find(|m| m.start >= b && m.end <= pos) {
+            let one = vec![(m.actor.clone(), s.evidence(doc, m.start, m.end))];
+            return (codes_of(&one), one);
+        }
+        if let Some(w) = s.sides.iter().filter(|w| w.start >= b && w.end <= pos).find(ok) {
+            return (vec![w.code.clone()], Vec::new());
+        }
+    }
     // "Mori and Putin signed a statement confirming …": a joint act of the persons named.
     let joint = (persons.len() >= 2 || PAIR_SUBJECT.is_match(&s.text[..pos])) && JOINT.is_match(&s.text[..pos]);
     if joint || AGREE.is_match(&s.text[..pos]) {
@@ -497,12 +541,6 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
         return (codes_of(&one), one);
     }
     let region = CLAUSE.find_iter(&s.text[..pos]).last().map_or(0, |m| m.end());
-    let ok = |w: &&SideWord| {
-        !w.compound
-            && !PREP.is_match(&s.text[..w.start])
-            && !NAME_PART.is_match(&s.text[w.end..])
-            && !SOURCE.is_match(&s.text[w.end..])
-    };
     let pronoun = PRONOUN.find(&s.text).map(|m| m.end());
     let side = s.sides.iter().filter(|w| w.start >= region).find(ok).or_else(|| s.sides.iter().find(ok));
     if let Some(w) = side.filter(|w| pronoun.is_none_or(|p| w.start < p)) {
@@ -535,7 +573,7 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
 /// paragraph's latest date before it; never after publication.
 fn prop_date(s: &Sent, sents: &[Sent], si: usize, pos: usize, pubd: Option<PartialDate>) -> Option<PartialDate> {
     let past = |d: &PartialDate| pubd.is_none_or(|p| d.first_ordinal() <= p.last_ordinal());
-    let here = s.event_dates().filter(|d| past(&d.from)).min_by_key(|d| gap(d.start, d.end, pos));
+    let here = reading::event_dates(s).filter(|d| past(&d.from)).min_by_key(|d| gap(d.start, d.end, pos));
     if let Some(d) = here {
         return Some(d.from);
     }
@@ -543,7 +581,7 @@ fn prop_date(s: &Sent, sents: &[Sent], si: usize, pos: usize, pubd: Option<Parti
         if sents[j].paragraph != s.paragraph {
             break;
         }
-        if let Some(d) = sents[j].event_dates().filter(|d| past(&d.from)).last() {
+        if let Some(d) = reading::event_dates(&sents[j]).filter(|d| past(&d.from)).last() {
             return Some(d.from);
         }
     }
@@ -784,6 +822,22 @@ mod tests {
     }
 
     proposals! {
+        relative_clause_names_the_giver: "Tokyo hoped at least for Habomai and Shikotan, which Moscow last year promised to return.", "1960-05-02" =>
+            ["p-1959-two-island-su 1959 offered"],
+        kunashiri_and_etorofu_are_beyond_two_islands: "Japan asked for the return of Kunashiri and Etorofu.", "1970-03-02" =>
+            ["p-1970-four-island-jp 1970-03-02 offered"],
+        aid_held_until_the_islands_return: "Moscow has held the islands since 1945. Tokyo will not extend large-scale aid until Moscow returns the islands.", "1995-05-01" =>
+            ["p-1995-package-deal-jp 1995-05-01 offered"],
+        wish_to_speed_up_treaty_talks: "Russia wants to speed up peace treaty negotiations, the envoy said.", "1995-09-12" =>
+            ["p-1995-peace-treaty-ru 1995-09-12 offered"],
+        federation_is_russia_before_1992: "The Russian Federation wants to accelerate peace treaty negotiations.", "1991-09-12" =>
+            ["p-1991-peace-treaty-ru 1991-09-12 offered"],
+        treaty_apart_from_the_dispute: "Moscow proposed that the peace treaty be handled separately from the territorial dispute.", "2001-02-02" =>
+            ["p-2001-treaty-first-ru 2001-02-02 offered"],
+        answer_to_a_told_proposal: "Moscow proposed joint development of the islands. Tokyo said it would consider the proposal for joint development.", "1996-11-15" =>
+            ["p-1996-joint-economic-ru 1996-11-15 offered"],
+        renunciation_of_an_earlier_offer: "In 1956, Moscow offered to return Habomai and Shikotan. In 1973, Moscow proposed a treaty of friendship. In 1961, Moscow renounced the offer.", "1990-01-10" =>
+            ["p-1956-two-island-su 1956 offered", "p-1973-treaty-first-su 1973 offered", "p-1961-two-island-su 1961 withdrawn <-withdrawal- p-1956-two-island-su"],
         document_offers_by_its_holder: "The 1956 Soviet-Japanese Joint Declaration stipulated that Shikotan and the Habomai islets would be handed over.", "2005-01-10" =>
             ["p-1956-two-island-su 1956 agreed"],
         person_refers_to_the_document: "In Tokyo on Tuesday, Prime Minister Junichiro Koizumi proposed talks on the return of Habomai and Shikotan, as provided in the 1956 declaration.", "2005-11-23" =>
