@@ -190,7 +190,7 @@ static AFTER_CONDITION: LazyLock<Regex> =
 const STATUS: &[(&str, &str)] = &[
     ("withdrawn", r"(?i)\b(?:renounc\w*|withdr[ae]w\w*|retract\w*|not hand over)\b"),
     ("revived", r"(?i)\breviv\w*"),
-    ("floated", r"(?i)\b(?:float\w*|hint\w*|broach\w*|suggest\w*)\b"),
+    ("floated", r"(?i)\b(?:float\w*|hint\w*|broach\w*|suggest\w*|rais\w* the (?:possibility|idea|prospect))\b"),
     ("rejected", r"(?i)\b(?:reject\w*|refus\w*)\b"),
     ("agreed", r"(?i)\b(?:agreed|agrees?|agreement|declaration|stipulat\w*|accord|reaffirm\w*)\b"),
     ("offered", r"(?i)\b(?:offer\w*|propos\w*|calls? for)\b"),
@@ -269,7 +269,7 @@ fn one_proposal(
     let t = &s.text;
     let cue = &lx.proposal_cues[ci];
     let ev = s.evidence(doc_id, cs, ce);
-    if SPECULATION.is_match(&t[clause_start..cs]) {
+    if SPECULATION.is_match(&t[clause_start..cs]) || reading::not_made(&t[clause_start..cs]) {
         return;
     }
     // "Tokyo would consider the proposal for joint activity": an answer to a proposal; when this
@@ -299,7 +299,9 @@ fn one_proposal(
     // "Mori proposed … as provided in the 1956 declaration": a person's proposal of now that
     // refers to the document, not the document itself.
     let by_person = s.persons.iter().any(|m| m.end <= cs);
-    let lineage = LINEAGE.is_match(t) || by_person;
+    // "Russia has been reluctant to go beyond the 1956 declaration": a side of now restating it.
+    let by_side = reading::side_restates(s, clause_start, cs);
+    let lineage = LINEAGE.is_match(t) || by_person || by_side;
     // "the 2001 Irkutsk statement, which confirmed the 1956 declaration": the referring
     // document's year dates the restatement.
     let referrer = attributive.and_then(|a| {
@@ -436,8 +438,9 @@ fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, o
     let verb = c.get(1).or(c.get(2)).map(|v| v.as_str().to_ascii_lowercase()).unwrap_or_default();
     let ev = s.evidence(doc_id, m.start(), m.end());
     let (mut codes, persons) = proposer(s, sents, si, m.start(), doc_id);
-    // "rejected by Japan": the agent follows "by".
-    if let Some(by) = s.text[m.start()..].find(" by ").map(|i| m.start() + i + 4)
+    // "This proposal was rejected by Japan": the passive's agent follows "by".
+    if c.get(2).is_some()
+        && let Some(by) = s.text[m.start()..].find(" by ").map(|i| m.start() + i + 4)
         && let Some(w) = s.sides.iter().find(|w| w.start >= by && !w.compound)
     {
         codes = vec![w.code.clone()];
@@ -455,7 +458,11 @@ fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, o
     }
     let (status, rule) = if verb.starts_with("reviv") { ("revived", "revival") } else { ("withdrawn", "withdrawal") };
     let mut p = out[last].clone();
-    p.date = date;
+    // "Putin recently tried to revive the idea": a revival or withdrawal comes after the offer;
+    // a date carried over from the paragraph that is not later belongs to the offer.
+    let own = reading::event_dates(s).next().is_some();
+    let after_offer = |d: PartialDate| p.date.is_none_or(|o| d.year > o.year);
+    p.date = if own || date.is_none_or(after_offer) { date } else { pubd.filter(|d| after_offer(*d)).or(date) };
     p.proposers = codes;
     p.persons = persons;
     p.status = status.into();
@@ -822,6 +829,13 @@ mod tests {
     }
 
     proposals! {
+        area_split_is_a_third_way: "The minister raised the possibility of splitting the total area of the islands between the two countries.", "2010-03-02" =>
+            ["p-2010-third-way 2010-03-02 floated"],
+        nobody_proposed_it: "Neither side proposed joint economic activity on the islands, an official said.", "2010-03-02" => [],
+        side_holds_to_the_document: "Moscow has been unwilling to go beyond the 1956 joint declaration on Habomai and Shikotan.", "2012-04-02" =>
+            ["p-1956-two-island-su 1956 agreed", "p-2012-two-island-ru 2012-04-02 agreed <-explicit-basis- p-1956-two-island-su"],
+        revival_shot_down_by_the_other_side: "In 1956 Moscow offered to return Habomai and Shikotan. Putin recently tried to revive the idea, but it was shot down by Japan.", "2006-12-15" =>
+            ["p-1956-two-island-su 1956 offered", "p-2006-two-island-ru 2006-12-15 revived <-revival- p-1956-two-island-su"],
         relative_clause_names_the_giver: "Tokyo hoped at least for Habomai and Shikotan, which Moscow last year promised to return.", "1960-05-02" =>
             ["p-1959-two-island-su 1959 offered"],
         kunashiri_and_etorofu_are_beyond_two_islands: "Japan asked for the return of Kunashiri and Etorofu.", "1970-03-02" =>

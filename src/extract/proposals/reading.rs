@@ -73,7 +73,7 @@ pub fn mentions_a_told_proposal(before: &str) -> bool {
 
 /// A relative or complement clause opening before the cue: ", which", ", that", "who", ";".
 static SUBCLAUSE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:,\s*(?:which|that|who|whom)\b|\bwhich\b|;)").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?:,\s*(?:which|that|who|whom)\b|\b(?:(?:in|under|by|with) )?which\b|;)").unwrap());
 
 /// Where the innermost relative clause containing `pos` starts, when one opens in the
 /// `MAX_SUBJECT_GAP` bytes before it ("Habomai and Shikotan, which Russia last year promised to
@@ -135,6 +135,41 @@ pub fn antecedent(out: &[super::Prop], date: Option<PartialDate>, sides: &[Strin
         .unwrap_or(out.len() - 1)
 }
 
+/// "Neither side proposed …", "nobody offered …": a proposal the text says was not made.
+static NOT_MADE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:neither|nor|nobody|no one|none)\b[^.;,]{0,30}|\b(?:did not|didn't|does not|doesn't|has not|have not|had not|never)\s+(?:\w+\s+)?)\b(?:propos\w*|offer\w*|suggest\w*|rais\w*|float\w*|put forward|present\w*)\b[^.;,]{0,20}$").unwrap()
+});
+
+/// Whether the clause before the cue says that no one made the proposal.
+pub fn not_made(before: &str) -> bool {
+    NOT_MADE.is_match(before)
+}
+
+/// A verb of refusal, of making the document itself ("signed") or of reporting it ("said"):
+/// the side then restates nothing of its own.
+static REFUSAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:reject\w*|refus\w*|oppos\w*|denounc\w*|dismiss\w*|sign\w*|conclud\w*|adopt\w*|issu\w*|said|says?|stated|noted|told)\b").unwrap());
+
+/// Whether a side word is the subject of the clause `clause_start..cs` before a named document
+/// ("Russia has been reluctant to go beyond the 1956 declaration"): a restatement of now by that
+/// side, unless the clause refuses, signs or reports the document ("Japan rejected a proposal
+/// in the 1956 …", "Japan and the Soviet Union signed the 1956 declaration").
+pub fn side_restates(s: &Sent, clause_start: usize, cs: usize) -> bool {
+    let before = &s.text[clause_start..cs];
+    !REFUSAL.is_match(before)
+        && s.sides.iter().any(|w| {
+            w.start >= clause_start
+                && w.end <= cs
+                && !w.compound
+                && !w.adjective
+                && !PREP_BEFORE.is_match(&s.text[clause_start..w.start])
+        })
+}
+
+/// A side word governed by a preposition ("to Japan") is no subject.
+static PREP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:to|with|from|against|toward|towards|into|between|by|over|on|for|of|than|in|at)\s+(?:the\s+)?$").unwrap()
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +180,14 @@ mod tests {
         assert!(answers_a_proposal("The minister welcomed Moscow's offer of "));
         assert!(!answers_a_proposal("The minister proposed "));
         assert!(!answers_a_proposal("Moscow offered a plan for "));
+    }
+
+    #[test]
+    fn proposals_said_not_to_be_made() {
+        assert!(not_made("Neither side proposed launching a "));
+        assert!(not_made("The minister did not propose "));
+        assert!(!not_made("The minister proposed "));
+        assert!(!not_made("Both sides proposed "));
     }
 
     #[test]
