@@ -223,6 +223,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
             anaphor(doc_id, pubd, sents, si, &mut out);
         }
         if cues.is_empty() {
+            raised_again(doc_id, pubd, sents, si, &mut out);
             continue;
         }
         // "Moscow has proposed joint development, while Tokyo demands all four islands": a clause
@@ -329,6 +330,9 @@ fn one_proposal(
     let codes = if referrer.is_some() && persons.is_empty() { Vec::new() } else { codes };
     let date = date.or(pubd);
     let mut codes = reading::fold_sides(&codes, &persons, t, date);
+    // "Japan rejected a proposal in the 1956 declaration": the document's maker, not its refuser.
+    let refused = own_document && reading::refuses(&t[clause_start..cs]);
+    let refusers = if refused { std::mem::take(&mut codes) } else { Vec::new() };
     if own_document && codes.is_empty() {
         codes = holder(&family, date);
     }
@@ -351,7 +355,7 @@ fn one_proposal(
     {
         conditions.insert(0, format!("by {}", d.from.year));
     }
-    let status = status_near(t, cs);
+    let status = if refused { "rejected".to_string() } else { status_near(t, cs) };
     let mut p = Prop {
         family,
         arrangement: cue.arrangement.clone(),
@@ -364,7 +368,7 @@ fn one_proposal(
         claim: false,
         evidence: ev.clone(),
         derived: Vec::new(),
-        rejected_by: Vec::new(),
+        rejected_by: refusers.into_iter().map(|c| (c, ev.clone())).collect(),
     };
     let negated = NEGATION.is_match(&t[..cs]);
     let answered = ANAPHOR.find(t).map(|m| m.range());
@@ -474,6 +478,36 @@ fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, o
     out.push(p);
 }
 
+/// How many sentences back "raised the possibility" looks for the proposal it means.
+const RAISED_WINDOW: usize = 3;
+
+/// "An official identified as Denisof raised the possibility at a meeting on Nov. 23": the
+/// proposal just told, made by this sentence's subject at this sentence's date. No link: the
+/// family chain orders the two by date.
+fn raised_again(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, out: &mut Vec<Prop>) {
+    let s = &sents[si];
+    let Some(m) = reading::raised_again(&s.text) else { return };
+    let Some(last) = out.last() else { return };
+    if last.claim || last.evidence.sentence + RAISED_WINDOW < s.index {
+        return;
+    }
+    let (codes, persons) = proposer(s, sents, si, m.start, doc_id);
+    if codes.is_empty() {
+        return;
+    }
+    let date = prop_date(s, sents, si, m.start, pubd).or(pubd);
+    let mut p = last.clone();
+    p.proposers = reading::fold_sides(&codes, &persons, &s.text, date);
+    p.persons = persons;
+    p.date = date;
+    p.status = "floated".into();
+    p.conditions.clear();
+    p.rejected_by.clear();
+    p.derived.clear();
+    p.evidence = s.evidence(doc_id, m.start, m.end);
+    out.push(p);
+}
+
 /// Withdrawal, revival and floating words count anywhere in the sentence; otherwise the status word nearest the cue.
 fn status_near(t: &str, pos: usize) -> String {
     if let Some((st, _)) = STATUS_RE[..3].iter().find(|(_, r)| r.is_match(t)) {
@@ -520,8 +554,10 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
         }
     }
     // "Mori and Putin signed a statement confirming …": a joint act of the persons named.
-    let joint = (persons.len() >= 2 || PAIR_SUBJECT.is_match(&s.text[..pos])) && JOINT.is_match(&s.text[..pos]);
-    if joint || AGREE.is_match(&s.text[..pos]) {
+    // The cue may open with its own verb ("agreed to accelerate talks on a peace treaty").
+    let verb_end = s.text[pos..].find(|c: char| !c.is_alphanumeric()).map_or(s.text.len(), |i| pos + i);
+    let joint = (persons.len() >= 2 || PAIR_SUBJECT.is_match(&s.text[..pos])) && JOINT.is_match(&s.text[..verb_end]);
+    if joint || AGREE.is_match(&s.text[..verb_end]) {
         if !persons.is_empty() {
             return (codes_of(&persons), persons);
         }
@@ -829,6 +865,10 @@ mod tests {
     }
 
     proposals! {
+        possibility_raised_again: "The two countries are studying a split of the total area of the islands. A Russian diplomat raised the possibility at a meeting on Nov. 23.", "2007-01-10" =>
+            ["p-2007-third-way 2007-01-10 offered", "p-2006-third-way-ru 2006-11-23 floated"],
+        refused_document_is_the_holder_s: "Japan has rejected a proposal included in the 1956 declaration in which Moscow offered two of the islands.", "2006-12-15" =>
+            ["p-1956-two-island-su 1956 rejected rejected by JP"],
         area_split_is_a_third_way: "The minister raised the possibility of splitting the total area of the islands between the two countries.", "2010-03-02" =>
             ["p-2010-third-way 2010-03-02 floated"],
         nobody_proposed_it: "Neither side proposed joint economic activity on the islands, an official said.", "2010-03-02" => [],

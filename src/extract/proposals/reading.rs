@@ -145,6 +145,14 @@ pub fn not_made(before: &str) -> bool {
     NOT_MADE.is_match(before)
 }
 
+/// A verb of refusal.
+static REFUSING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:reject\w*|refus\w*|oppos\w*|denounc\w*|dismiss\w*)\b").unwrap());
+
+/// Whether the clause before a cue refuses what the cue names ("Japan rejected a proposal in …").
+pub fn refuses(before: &str) -> bool {
+    REFUSING.is_match(before)
+}
+
 /// A verb of refusal, of making the document itself ("signed") or of reporting it ("said"):
 /// the side then restates nothing of its own.
 static REFUSAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:reject\w*|refus\w*|oppos\w*|denounc\w*|dismiss\w*|sign\w*|conclud\w*|adopt\w*|issu\w*|said|says?|stated|noted|told)\b").unwrap());
@@ -169,6 +177,17 @@ pub fn side_restates(s: &Sent, clause_start: usize, cs: usize) -> bool {
 static PREP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:to|with|from|against|toward|towards|into|between|by|over|on|for|of|than|in|at)\s+(?:the\s+)?$").unwrap()
 });
+
+/// "raised the possibility", "floated the idea", "put forward a similar plan": a proposal
+/// named by a general noun, made (again) by the clause's subject.
+static RAISED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:rais\w*|float\w*|put forward|present\w*|broach\w*|repeat\w*|reiterat\w*|restat\w*)\s+(?:the|this|that|such an?|a similar)\s+(?:possibility|idea|proposal|plan|offer|option|approach|formula)\b").unwrap()
+});
+
+/// Where a sentence makes again, with a general noun, the proposal told before it.
+pub fn raised_again(text: &str) -> Option<std::ops::Range<usize>> {
+    RAISED.find(text).map(|m| m.range())
+}
 
 #[cfg(test)]
 mod tests {
