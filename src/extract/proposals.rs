@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 mod reading;
+mod restate;
 
 use super::actors::{Actor, SideWord, side_at};
 use super::lexicon::Lexicon;
@@ -177,7 +178,7 @@ static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\W*(?:[^,]{0,40},\s*)?(?:It|He|She|They|it|he|she|they)\b").unwrap());
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:if|unless|after|provided that|on condition that|in exchange for|in return for)\s+[^,.;–—()]{5,90}",
+        r"(?i)\b(?:if|unless|after|provided that|on condition that|in exchange for|in return for)\s+[^,.;–—()]{5,90}|\bon (?:certain|some|these|such|the following) conditions\b",
     )
     .unwrap()
 });
@@ -642,26 +643,19 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
         .filter_map(|n| Some((n.attrs.family.clone()?, n.id.clone(), n.attrs.start?, n.attrs.proposer.clone())))
         .collect();
     let conditions = |g: &Graph, id: &str| g.node(id).map(|n| n.attrs.conditions.clone()).unwrap_or_default();
+    let status = |g: &Graph, id: &str| g.node(id).and_then(|n| n.attrs.status.clone());
     // Proposals whose proposer is known settle first; proposer-less mentions then join the nearest year.
     props.sort_by(|a, b| (a.3.is_empty(), &a.0, a.2, &a.1).cmp(&(b.3.is_empty(), &b.0, b.2, &b.1)));
     let mut kept: Vec<(String, String, PartialDate, Vec<String>)> = Vec::new();
     for p in props {
-        let pc = conditions(g, &p.1);
+        let (pc, ps) = (conditions(g, &p.1), status(g, &p.1));
+        let pt = restate::Told { family: &p.0, date: p.2, proposers: &p.3, conditions: &pc, status: ps.as_deref() };
         let target = kept
             .iter_mut()
             .filter(|k| {
-                let kc = conditions(g, &k.1);
-                // Restating one deadline ("a peace treaty by 2000") is one proposal, whatever the year said.
-                let same_deadline = k.0 == "peace-treaty" && !kc.is_empty() && kc.first() == pc.first();
-                // "the 1956 declaration" read once as signed by both sides, once as the Soviet
-                // offer: a document dated by its year alone is one proposal whoever is named.
-                let same_document = k.2.year == p.2.year
-                    && (k.2.month.is_none() || p.2.month.is_none())
-                    && k.3.iter().any(|c| p.3.contains(c));
-                k.0 == p.0
-                    && ((p.2.year - k.2.year).abs() <= 1 || same_deadline)
-                    && (k.3 == p.3 || k.3.is_empty() || p.3.is_empty() || same_document)
-                    && (kc.is_empty() || pc.is_empty() || kc == pc)
+                let (kc, ks) = (conditions(g, &k.1), status(g, &k.1));
+                let kt = restate::Told { family: &k.0, date: k.2, proposers: &k.3, conditions: &kc, status: ks.as_deref() };
+                restate::same_proposal(&kt, &pt)
             })
             .min_by_key(|k| ((p.2.year - k.2.year).abs(), k.2));
         match target {
