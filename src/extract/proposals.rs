@@ -43,6 +43,10 @@ impl Prop {
             return format!("p-{}-claim", self.family);
         }
         let mut id = format!("p-{}-{}", self.year_slug(), self.family);
+        // Joint agreements of one year at different meetings are different proposals.
+        if let Some(m) = self.date.and_then(|d| d.month).filter(|_| self.status == "agreed" && self.proposers.len() >= 2) {
+            id = format!("p-{}-{m:02}-{}", self.year_slug(), self.family);
+        }
         for p in &self.proposers {
             id.push('-');
             id.push_str(&p.to_lowercase());
@@ -661,6 +665,8 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
         match target {
             Some(k) => {
                 let _ = g.merge_nodes(&p.1, &k.1);
+                // A mention naming no proposer adds nobody and settles nothing about who offered.
+                let named = !p.3.is_empty() && p.3 != k.3;
                 for c in p.3 {
                     if !k.3.contains(&c) {
                         k.3.push(c);
@@ -669,7 +675,7 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
                 k.3.sort();
                 // A two-island offer is made by the side that would hand the islands over.
                 let giver = holder(&k.0, Some(k.2));
-                if !giver.is_empty() && k.3.len() > 1 && k.3.iter().any(|c| giver.contains(c)) {
+                if named && !giver.is_empty() && k.3.len() > 1 && k.3.iter().any(|c| giver.contains(c)) {
                     k.3 = giver;
                 }
                 if let Some(n) = g.node_mut(&k.1) {
@@ -859,6 +865,8 @@ mod tests {
     }
 
     proposals! {
+        agreements_at_two_meetings: "At the summit in November, Abe and Putin agreed to accelerate negotiations on a peace treaty. In December, Abe and Putin agreed to speed up peace treaty talks again.", "2018-12-20" =>
+            ["p-2018-11-peace-treaty-jp-ru 2018-11 agreed", "p-2018-12-peace-treaty-jp-ru 2018-12 agreed"],
         possibility_raised_again: "The two countries are studying a split of the total area of the islands. A Russian diplomat raised the possibility at a meeting on Nov. 23.", "2007-01-10" =>
             ["p-2007-third-way 2007-01-10 offered", "p-2006-third-way-ru 2006-11-23 floated"],
         refused_document_is_the_holder_s: "Japan has rejected a proposal included in the 1956 declaration in which Moscow offered two of the islands.", "2006-12-15" =>
@@ -902,9 +910,9 @@ mod tests {
         peace_treaty_first_settle_later: "Beijing proposed that Tokyo and Moscow sign a peace treaty first and settle the territorial issue later.", "2002-03-01" =>
             ["p-2002-treaty-first-cn 2002-03-01 offered"],
         two_leaders_confirm_named_documents: "Koizumi and Putin adopted an action plan on Friday. In the plan, the two leaders confirmed that the 1956 Joint Declaration and the 1993 Tokyo Declaration are the basis for negotiations.", "2003-01-11" =>
-            ["p-1956-two-island-su 1956 agreed", "p-2003-two-island-jp-ru 2003-01-10 agreed <-explicit-basis- p-1956-two-island-su"],
+            ["p-1956-two-island-su 1956 agreed", "p-2003-01-two-island-jp-ru 2003-01-10 agreed <-explicit-basis- p-1956-two-island-su"],
         after_talks_is_no_condition: "Japan and Russia agreed Thursday on joint economic activities on the disputed islands after talks between Kono and Lavrov.", "2017-12-01" =>
-            ["p-2017-joint-economic-jp-ru 2017-11-30 agreed"],
+            ["p-2017-11-joint-economic-jp-ru 2017-11-30 agreed"],
         after_a_treaty_is_a_condition: "Putin offered to hand over Shikotan after a peace treaty is signed.", "2016-12-17" =>
             ["p-2016-two-island-ru-after-a-peace 2016-12-17 offered"],
         rejection_with_a_restated_claim: "In 1992 Kozyrev proposed that Russia hand over Shikotan and Habomai first. Tokyo rejected the proposal because it insisted on the return of all four islands.", "2002-03-12" =>
@@ -912,7 +920,7 @@ mod tests {
         revival_after_the_cue_is_this_offer: "In 1990 Moscow floated a lease of the islands. Gorbachev referred to a 1956 Soviet offer to return Shikotan and the Habomai Islands, and Moscow might be prepared to revive that offer.", "1991-01-10" =>
             ["p-1990-lease-su 1990 floated", "p-1956-two-island-su 1956 agreed", "p-1990-two-island-su 1990 revived <-explicit-basis- p-1956-two-island-su"],
         headline_pair_of_sides: "Japan, Russia agree on joint projects on disputed isles", "2017-09-08" =>
-            ["p-2017-joint-economic-jp-ru 2017-09-08 agreed"],
+            ["p-2017-09-joint-economic-jp-ru 2017-09-08 agreed"],
         leaders_agreeing: "Abe and Putin held talks on Thursday, agreeing to work out a road map for joint economic activities on the islands.", "2016-09-02" =>
             ["p-2016-joint-economic-jp-ru 2016-09-01 offered"],
         treaty_without_preconditions: "Putin proposed in 2018 that the two countries conclude a peace treaty by the end of the year without preconditions.", "2019-01-06" =>
@@ -928,7 +936,7 @@ mod tests {
         two_island_offer_with_context_date: "In March 2001, talks were held in Irkutsk. Putin offered to hand over Habomai and Shikotan after a peace treaty.", "2001-04-01" =>
             ["p-2001-two-island-ru-after-a-peace 2001-03 offered"],
         basis_links_to_the_declaration: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks based on the 1956 joint declaration, which promises the return of Habomai and Shikotan.", "2019-02-17" =>
-            ["p-1956-two-island-su 1956 agreed", "p-2018-two-island-jp-ru 2018-11 agreed <-explicit-basis- p-1956-two-island-su"],
+            ["p-1956-two-island-su 1956 agreed", "p-2018-11-two-island-jp-ru 2018-11 agreed <-explicit-basis- p-1956-two-island-su"],
         withdrawal_by_the_giver: "In 1960 the Soviet government declared that it would not hand over the Habomai Islands and Shikotan.", "1994-01" =>
             ["p-1960-two-island-su 1960 withdrawn"],
         anaphoric_renunciation: "The 1956 declaration promised to return Shikotan and the Habomai group. In the 1960s Moscow renounced the offer.", "2000-10-27" =>
