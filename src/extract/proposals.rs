@@ -584,6 +584,13 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
             }
         }
     }
+    // "A Russian official raised the possibility at a meeting with Ota": a person after the
+    // verb is no subject when a side stands before it.
+    let before = s.persons.iter().position(|m| m.end <= pos);
+    let side_before = s.sides.iter().filter(|w| w.end <= pos).find(ok);
+    if let (None, Some(w), false) = (before, side_before, persons.is_empty()) {
+        return (vec![w.code.clone()], Vec::new());
+    }
     if let Some(first) = persons.first() {
         let one = vec![first.clone()];
         return (codes_of(&one), one);
@@ -867,7 +874,7 @@ mod tests {
     proposals! {
         agreements_at_two_meetings: "At the summit in November, Abe and Putin agreed to accelerate negotiations on a peace treaty. In December, Abe and Putin agreed to speed up peace treaty talks again.", "2018-12-20" =>
             ["p-2018-11-peace-treaty-jp-ru 2018-11 agreed", "p-2018-12-peace-treaty-jp-ru 2018-12 agreed"],
-        possibility_raised_again: "The two countries are studying a split of the total area of the islands. A Russian diplomat raised the possibility at a meeting on Nov. 23.", "2007-01-10" =>
+        possibility_raised_again: "The two countries are studying a split of the total area of the islands. A Russian diplomat raised the possibility at a meeting with Taro Aso on Nov. 23.", "2007-01-10" =>
             ["p-2007-third-way 2007-01-10 offered", "p-2006-third-way-ru 2006-11-23 floated"],
         refused_document_is_the_holder_s: "Japan has rejected a proposal included in the 1956 declaration in which Moscow offered two of the islands.", "2006-12-15" =>
             ["p-1956-two-island-su 1956 rejected rejected by JP"],
