@@ -427,6 +427,13 @@ fn one_proposal(
         out.push(r);
         p.derived.push((out.len() - 1, "explicit-basis".into(), ev.clone()));
     }
+    // "Shepilov's reply was swift … the islands would now be returned only on conditions": a
+    // counterproposal derives from the other side's proposal it answers, whatever its family.
+    if reading::replies(sents, si)
+        && let Some(j) = reading::answered(out, &p.proposers)
+    {
+        p.derived.push((j, "counterproposal".into(), ev.clone()));
+    }
     out.push(p);
 }
 
@@ -872,6 +879,8 @@ mod tests {
     }
 
     proposals! {
+        counterproposal_answers_the_other_side: "Tokyo proposed the return of Kunashiri and Etorofu. Moscow's reply came quickly. Moscow offered to return Habomai and Shikotan only on certain conditions.", "1960-05-02" =>
+            ["p-1960-four-island-jp 1960-05-02 offered", "p-1960-two-island-su-on-certain-conditions 1960-05-02 offered <-counterproposal- p-1960-four-island-jp"],
         agreements_at_two_meetings: "At the summit in November, Abe and Putin agreed to accelerate negotiations on a peace treaty. In December, Abe and Putin agreed to speed up peace treaty talks again.", "2018-12-20" =>
             ["p-2018-11-peace-treaty-jp-ru 2018-11 agreed", "p-2018-12-peace-treaty-jp-ru 2018-12 agreed"],
         possibility_raised_again: "The two countries are studying a split of the total area of the islands. A Russian diplomat raised the possibility at a meeting with Taro Aso on Nov. 23.", "2007-01-10" =>

@@ -189,6 +189,30 @@ pub fn raised_again(text: &str) -> Option<std::ops::Range<usize>> {
     RAISED.find(text).map(|m| m.range())
 }
 
+/// Words that make a proposal an answer: "reply", "in response to", "counterproposal".
+static REPLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:repl(?:y|ies|ied)|respon(?:se|ses|ded|ding|d|ds)|answer\w*|counter-?proposal\w*|counter-?offer\w*|alternative)\b").unwrap()
+});
+
+/// How many sentences before a proposal a word of answering may stand (same paragraph).
+const REPLY_WINDOW: usize = 2;
+
+/// Whether sentence `si` or one of the `REPLY_WINDOW` sentences before it in its paragraph
+/// says that what follows answers something.
+pub fn replies(sents: &[Sent], si: usize) -> bool {
+    let s = &sents[si];
+    (si.saturating_sub(REPLY_WINDOW)..=si).any(|j| sents[j].paragraph == s.paragraph && REPLY.is_match(&sents[j].text))
+}
+
+/// The proposal a counterproposal by `sides` answers: the latest one told before it made by
+/// other sides only (the standing claim excluded: answers to it are the dispute itself).
+pub fn answered(out: &[super::Prop], sides: &[String]) -> Option<usize> {
+    if sides.is_empty() {
+        return None;
+    }
+    out.iter().rposition(|q| !q.claim && !q.proposers.is_empty() && q.proposers.iter().all(|c| !sides.contains(c)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
