@@ -879,6 +879,10 @@ mod tests {
     }
 
     proposals! {
+        shared_rule_is_a_third_way: "Moscow floated joint administration of the disputed islands.", "2003-02-02" =>
+            ["p-2003-third-way-ru 2003-02-02 floated"],
+        investment_for_islands: "Tokyo offered large investments in exchange for the return of the islands.", "1992-02-02" =>
+            ["p-1992-package-deal-jp-in-exchange-for 1992-02-02 offered"],
         counterproposal_answers_the_other_side: "Tokyo proposed the return of Kunashiri and Etorofu. Moscow's reply came quickly. Moscow offered to return Habomai and Shikotan only on certain conditions.", "1960-05-02" =>
             ["p-1960-four-island-jp 1960-05-02 offered", "p-1960-two-island-su-on-certain-conditions 1960-05-02 offered <-counterproposal- p-1960-four-island-jp"],
         agreements_at_two_meetings: "At the summit in November, Abe and Putin agreed to accelerate negotiations on a peace treaty. In December, Abe and Putin agreed to speed up peace treaty talks again.", "2018-12-20" =>
@@ -908,7 +912,7 @@ mod tests {
             ["p-2001-treaty-first-ru 2001-02-02 offered"],
         answer_to_a_told_proposal: "Moscow proposed joint development of the islands. Tokyo said it would consider the proposal for joint development.", "1996-11-15" =>
             ["p-1996-joint-economic-ru 1996-11-15 offered"],
-        renunciation_of_an_earlier_offer: "In 1956, Moscow offered to return Habomai and Shikotan. In 1973, Moscow proposed a treaty of friendship. In 1961, Moscow renounced the offer.", "1990-01-10" =>
+        renunciation_of_an_earlier_offer: "In 1956, Moscow offered to return Habomai and Shikotan. In 1973, Moscow proposed a treaty of friendship. In 1961 Moscow renounced the offer.", "1990-01-10" =>
             ["p-1956-two-island-su 1956 offered", "p-1973-treaty-first-su 1973 offered", "p-1961-two-island-su 1961 withdrawn <-withdrawal- p-1956-two-island-su"],
         document_offers_by_its_holder: "The 1956 Soviet-Japanese Joint Declaration stipulated that Shikotan and the Habomai islets would be handed over.", "2005-01-10" =>
             ["p-1956-two-island-su 1956 agreed"],

@@ -90,10 +90,18 @@ const MAX_SUBJECT_GAP: usize = 50;
 /// "since 1945", "ever since the 1991 collapse": the start of a state of affairs, not an event.
 static SINCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bsince\s+(?:the\s+)?$").unwrap());
 
+/// "In 1961 Moscow renounced the offer": a year right after "in" is a time, even when a
+/// document word follows within a few words.
+static IN_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:in|during)\s+$").unwrap());
+
 /// The sentence's event dates that can date a proposal: not deadlines, not the start of a
-/// duration ("frozen since 1991").
+/// duration ("frozen since 1991"); a year read as a document's adjective counts when "in"
+/// governs it.
 pub fn event_dates(s: &Sent) -> impl Iterator<Item = &DatePhrase> {
-    s.event_dates().filter(|d| !SINCE.is_match(&s.text[..d.start]))
+    s.dates.iter().filter(|d| {
+        let time = if d.attributive { !d.in_parens && IN_YEAR.is_match(&s.text[..d.start]) } else { s.event_dates().any(|e| e == *d) };
+        time && !SINCE.is_match(&s.text[..d.start])
+    })
 }
 
 /// "the Russian Federation" (the RSFSR of 1990–91): Russia as itself, not the Soviet Union.
