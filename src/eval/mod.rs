@@ -181,12 +181,19 @@ fn tool_nodes<'a>(export: &'a Export, kind: &str) -> Vec<&'a NodeRow> {
     export.nodes.iter().filter(|n| n.kind == kind).collect()
 }
 
-/// Python's `sorted(cands, reverse=True)` on `(score, tool index, gold
-/// index)` tuples, then greedy one-to-one pairing; a gold item for which
-/// `reusable` holds may take several tool items. Returns the pairs in the
-/// order taken.
-fn greedy(mut cands: Vec<(f64, usize, usize)>, reusable: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
-    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)));
+/// Python's `sorted(cands, reverse=True)` on `(score, required, tool index,
+/// gold index)` tuples, then greedy one-to-one pairing: at equal score a gold
+/// item for which `required` holds pairs before an optional one. A gold item
+/// for which `reusable` holds may take several tool items. Returns the pairs
+/// in the order taken.
+fn greedy(
+    mut cands: Vec<(f64, usize, usize)>,
+    required: impl Fn(usize) -> bool,
+    reusable: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
+    cands.sort_by(|a, b| {
+        b.0.total_cmp(&a.0).then(required(b.2).cmp(&required(a.2))).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2))
+    });
     let (mut t_used, mut g_used) = (HashSet::new(), HashSet::new());
     let mut pairs = Vec::new();
     for (_, ti, gi) in cands {
@@ -323,7 +330,7 @@ fn match_meetings(gold: &Gold, export: &Export, to_gold: &HashMap<&str, &str>, d
             cands.push(((common * 10 + usize::from(pm)) as f64 - dist as f64 / 10000.0, ti, gi));
         }
     }
-    let pairs = greedy(cands, |_| false);
+    let pairs = greedy(cands, |gi| !golds[gi].optional, |_| false);
     let tp = pairs.iter().filter(|&&(_, gi)| !golds[gi].optional).count();
     let neutral = pairs.len() - tp;
     let required: Vec<_> = golds.iter().filter(|g| !g.optional).collect();
@@ -382,7 +389,7 @@ fn match_proposals<'a>(gold: &'a Gold, export: &'a Export, details: &mut Details
             cands.push(((2 * usize::from(g.exact_year(year)) + common) as f64, ti, gi));
         }
     }
-    let pairs = greedy(cands, |gi| golds[gi].multi);
+    let pairs = greedy(cands, |gi| !golds[gi].optional, |gi| golds[gi].multi);
     let (mut counted, mut tp, mut neutral) = (HashSet::new(), 0, 0);
     for &(_, gi) in &pairs {
         if golds[gi].optional || !counted.insert(gi) {
@@ -598,12 +605,16 @@ mod tests {
     #[test]
     fn greedy_takes_best_scores_then_later_indices() {
         // Equal scores: Python's reverse tuple sort puts the higher tool index, then gold index, first.
-        let pairs = greedy(vec![(1.0, 0, 0), (1.0, 1, 0), (1.0, 1, 1), (0.5, 0, 1)], |_| false);
+        let all = |_| true;
+        let pairs = greedy(vec![(1.0, 0, 0), (1.0, 1, 0), (1.0, 1, 1), (0.5, 0, 1)], all, |_| false);
         assert_eq!(pairs, [(1, 1), (0, 0)]);
-        let pairs = greedy(vec![(2.0, 0, 0), (1.0, 1, 0), (1.0, 2, 1)], |_| false);
+        let pairs = greedy(vec![(2.0, 0, 0), (1.0, 1, 0), (1.0, 2, 1)], all, |_| false);
         assert_eq!(pairs, [(0, 0), (2, 1)], "tool 1 loses gold 0 to the better pair");
-        let pairs = greedy(vec![(2.0, 0, 0), (1.0, 1, 0), (1.0, 2, 1)], |gi| gi == 0);
+        let pairs = greedy(vec![(2.0, 0, 0), (1.0, 1, 0), (1.0, 2, 1)], all, |gi| gi == 0);
         assert_eq!(pairs, [(0, 0), (2, 1), (1, 0)], "a reusable gold item takes several");
+        // Equal scores: a required gold item pairs before an optional one, whatever the indices.
+        let pairs = greedy(vec![(1.0, 0, 0), (1.0, 0, 1)], |gi| gi == 0, |_| false);
+        assert_eq!(pairs, [(0, 0)], "gold 1 is optional and later in the file, yet loses");
     }
 
     #[test]
