@@ -108,7 +108,7 @@ impl Builder<'_> {
         for (p, id) in props.iter().zip(&ids) {
             let mut n = Node::new(id.clone(), NodeKind::Proposal, p.label());
             n.attrs.family = Some(p.family.clone());
-            n.attrs.start = Some(p.date);
+            n.attrs.start = p.date;
             n.attrs.proposer = p.proposers.clone();
             n.attrs.islands = p.islands.clone();
             n.attrs.conditions = p.conditions.clone();

@@ -7,6 +7,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod reading;
+mod restate;
+
 use super::actors::{Actor, SideWord, side_at};
 use super::lexicon::Lexicon;
 use super::mentions::Sent;
@@ -18,7 +21,8 @@ use crate::graph::{Edge, Evidence, Graph, NodeKind, Relation};
 pub struct Prop {
     pub family: String,
     pub arrangement: String,
-    pub date: PartialDate,
+    /// When it was made or restated; `None` when neither the text nor the publication dates it.
+    pub date: Option<PartialDate>,
     pub proposers: Vec<String>,
     pub persons: Vec<(Actor, Evidence)>,
     pub islands: Vec<String>,
@@ -38,7 +42,11 @@ impl Prop {
         if self.claim {
             return format!("p-{}-claim", self.family);
         }
-        let mut id = format!("p-{}-{}", self.date.year, self.family);
+        let mut id = format!("p-{}-{}", self.year_slug(), self.family);
+        // Joint agreements of one year at different meetings are different proposals.
+        if let Some(m) = self.date.and_then(|d| d.month).filter(|_| self.status == "agreed" && self.proposers.len() >= 2) {
+            id = format!("p-{}-{m:02}-{}", self.year_slug(), self.family);
+        }
         for p in &self.proposers {
             id.push('-');
             id.push_str(&p.to_lowercase());
@@ -52,6 +60,11 @@ impl Prop {
         id
     }
 
+    /// The year for ids and labels: "undated" when the proposal has no date.
+    fn year_slug(&self) -> String {
+        self.date.map_or_else(|| "undated".to_string(), |d| d.year.to_string())
+    }
+
     /// A label an analyst reads: family, proposer(s), year and the first
     /// condition, e.g. "Two-island proposal (SU, 1956): after the conclusion of a peace treaty".
     pub fn label(&self) -> String {
@@ -61,7 +74,7 @@ impl Prop {
             return format!("{fam} claim ({who})");
         }
         let who = if self.proposers.is_empty() { String::new() } else { format!("{}, ", self.proposers.join("+")) };
-        let mut label = format!("{fam} proposal ({who}{})", self.date.year);
+        let mut label = format!("{fam} proposal ({who}{})", self.year_slug());
         if let Some(c) = self.conditions.first() {
             label.push_str(": ");
             label.push_str(&shorten(c, LABEL_CONDITION_CHARS));
@@ -169,7 +182,7 @@ static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\W*(?:[^,]{0,40},\s*)?(?:It|He|She|They|it|he|she|they)\b").unwrap());
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:if|unless|after|provided that|on condition that|in exchange for|in return for)\s+[^,.;–—()]{5,90}",
+        r"(?i)\b(?:if|unless|after|provided that|on condition that|in exchange for|in return for)\s+[^,.;–—()]{5,90}|\bon (?:certain|some|these|such|the following) conditions\b",
     )
     .unwrap()
 });
@@ -182,7 +195,7 @@ static AFTER_CONDITION: LazyLock<Regex> =
 const STATUS: &[(&str, &str)] = &[
     ("withdrawn", r"(?i)\b(?:renounc\w*|withdr[ae]w\w*|retract\w*|not hand over)\b"),
     ("revived", r"(?i)\breviv\w*"),
-    ("floated", r"(?i)\b(?:float\w*|hint\w*|broach\w*|suggest\w*)\b"),
+    ("floated", r"(?i)\b(?:float\w*|hint\w*|broach\w*|suggest\w*|rais\w* the (?:possibility|idea|prospect))\b"),
     ("rejected", r"(?i)\b(?:reject\w*|refus\w*)\b"),
     ("agreed", r"(?i)\b(?:agreed|agrees?|agreement|declaration|stipulat\w*|accord|reaffirm\w*)\b"),
     ("offered", r"(?i)\b(?:offer\w*|propos\w*|calls? for)\b"),
@@ -215,6 +228,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
             anaphor(doc_id, pubd, sents, si, &mut out);
         }
         if cues.is_empty() {
+            raised_again(doc_id, pubd, sents, si, &mut out);
             continue;
         }
         // "Moscow has proposed joint development, while Tokyo demands all four islands": a clause
@@ -261,16 +275,39 @@ fn one_proposal(
     let t = &s.text;
     let cue = &lx.proposal_cues[ci];
     let ev = s.evidence(doc_id, cs, ce);
-    if SPECULATION.is_match(&t[clause_start..cs]) {
+    if SPECULATION.is_match(&t[clause_start..cs]) || reading::not_made(&t[clause_start..cs]) {
         return;
     }
-    let (codes, persons) = proposer(s, sents, si, cs, doc_id);
+    // "Tokyo would consider the proposal for joint activity": an answer to a proposal; when this
+    // document told it already, this is that one; else its proposer is not the clause's subject.
+    let answering = reading::answers_a_proposal(&t[clause_start..cs]);
+    if answering && out.iter().any(|q| q.family == cue.family) {
+        return;
+    }
+    // "Habomai and Shikotan, which Moscow promised to return": a relative clause inside the cue
+    // holds the proposer before its verb.
+    let at = if reading::subclause_start(t, ce).is_some_and(|b| b > cs) { ce } else { cs };
+    let (codes, persons) = if answering { Default::default() } else { proposer(s, sents, si, at, doc_id) };
+    // "the return of the two nearest islands, Kunashiri and Etorofu": beyond the two islands.
+    let named = if cue.family.ends_with("-island") { reading::islands_named(lx, s, cs, ce) } else { Vec::new() };
+    let beyond = reading::beyond_two_islands(&named);
+    let family = if reading::names_the_larger_islands(&named) { "four-island".to_string() } else { cue.family.clone() };
+    // "Abe said the joint economic activity would be …": a definite mention, with no stance of
+    // its own, of a proposal this document told already.
+    if family != "four-island"
+        && reading::mentions_a_told_proposal(&t[clause_start..cs])
+        && out.iter().any(|q| q.family == family)
+    {
+        return;
+    }
     // "the 1956 declaration": the year-attributive nearest the cue names the document it is about.
     let attributive = s.dates.iter().filter(|d| d.attributive && !d.in_parens).min_by_key(|d| gap(d.start, d.end, cs));
     // "Mori proposed … as provided in the 1956 declaration": a person's proposal of now that
     // refers to the document, not the document itself.
     let by_person = s.persons.iter().any(|m| m.end <= cs);
-    let lineage = LINEAGE.is_match(t) || by_person;
+    // "Russia has been reluctant to go beyond the 1956 declaration": a side of now restating it.
+    let by_side = reading::side_restates(s, clause_start, cs);
+    let lineage = LINEAGE.is_match(t) || by_person || by_side;
     // "the 2001 Irkutsk statement, which confirmed the 1956 declaration": the referring
     // document's year dates the restatement.
     let referrer = attributive.and_then(|a| {
@@ -296,13 +333,17 @@ fn one_proposal(
     }
     // "the 1993 Tokyo Declaration, which confirmed …": a place in the document's name proposes nothing.
     let codes = if referrer.is_some() && persons.is_empty() { Vec::new() } else { codes };
-    let date = date.or(pubd).unwrap_or(PartialDate::year(0));
-    let mut codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, Some(date))).collect());
+    let date = date.or(pubd);
+    let mut codes = reading::fold_sides(&codes, &persons, t, date);
+    // "Japan rejected a proposal in the 1956 declaration": the document's maker, not its refuser.
+    let refused = own_document && reading::refuses(&t[clause_start..cs]);
+    let refusers = if refused { std::mem::take(&mut codes) } else { Vec::new() };
     if own_document && codes.is_empty() {
-        codes = holder(&cue.family, date);
+        codes = holder(&family, date);
     }
     let mut islands: Vec<String> = s.islands.iter().map(|h| lx.islands[h.entry].1.clone()).collect();
-    match cue.family.as_str() {
+    match family.as_str() {
+        _ if beyond.is_some() => islands = beyond.clone().unwrap_or_default(),
         "four-island" => islands = ALL_ISLANDS.iter().map(|s| s.to_string()).collect(),
         "two-island" if islands.len() < 2 => islands = vec!["habomai".into(), "shikotan".into()],
         _ => {}
@@ -319,9 +360,9 @@ fn one_proposal(
     {
         conditions.insert(0, format!("by {}", d.from.year));
     }
-    let status = status_near(t, cs);
+    let status = if refused { "rejected".to_string() } else { status_near(t, cs) };
     let mut p = Prop {
-        family: cue.family.clone(),
+        family,
         arrangement: cue.arrangement.clone(),
         date,
         proposers: codes.clone(),
@@ -332,14 +373,14 @@ fn one_proposal(
         claim: false,
         evidence: ev.clone(),
         derived: Vec::new(),
-        rejected_by: Vec::new(),
+        rejected_by: refusers.into_iter().map(|c| (c, ev.clone())).collect(),
     };
     let negated = NEGATION.is_match(&t[..cs]);
     let answered = ANAPHOR.find(t).map(|m| m.range());
     let planned = PLAN
         .find_iter(&t[clause_start..cs])
         .any(|m| answered.as_ref().is_none_or(|a| !a.contains(&(clause_start + m.start()))));
-    if p.family == "four-island" && !planned {
+    if p.family == "four-island" && !planned && beyond.is_none() {
         // Japan's standing claim: restated by Japan, refused by the other side.
         p.claim = true;
         p.status = "offered".into();
@@ -373,10 +414,10 @@ fn one_proposal(
     }
     // "based on the 1956 declaration": the earlier proposal referred to, and the link.
     if let (Some(a), true) = (attributive, lineage)
-        && a.from.year != date.year
+        && date.is_none_or(|d| a.from.year != d.year)
     {
         let mut r = p.clone();
-        r.date = a.from;
+        r.date = Some(a.from);
         r.proposers = holder(&r.family, r.date);
         r.persons.clear();
         r.conditions.clear();
@@ -386,33 +427,45 @@ fn one_proposal(
         out.push(r);
         p.derived.push((out.len() - 1, "explicit-basis".into(), ev.clone()));
     }
+    // "Shepilov's reply was swift … the islands would now be returned only on conditions": a
+    // counterproposal derives from the other side's proposal it answers, whatever its family.
+    if reading::replies(sents, si)
+        && let Some(j) = reading::answered(out, &p.proposers)
+    {
+        p.derived.push((j, "counterproposal".into(), ev.clone()));
+    }
     out.push(p);
 }
 
 /// Who offers a handover when the text does not say: the side holding the islands at the
 /// date (the Soviet Union until 1991, Russia after). Other families have no default.
-fn holder(family: &str, date: PartialDate) -> Vec<String> {
-    if family == "two-island" { vec![side_at("RU", Some(date))] } else { Vec::new() }
+fn holder(family: &str, date: Option<PartialDate>) -> Vec<String> {
+    if family == "two-island" { vec![side_at("RU", date)] } else { Vec::new() }
 }
 
 /// "Moscow renounced the offer", "This proposal was firmly rejected by Japan".
 fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, out: &mut Vec<Prop>) {
     let s = &sents[si];
     let Some(c) = ANAPHOR.captures(&s.text) else { return };
-    let Some(last) = out.len().checked_sub(1) else { return };
+    if out.is_empty() {
+        return;
+    }
     let m = c.get(0).unwrap();
     let verb = c.get(1).or(c.get(2)).map(|v| v.as_str().to_ascii_lowercase()).unwrap_or_default();
     let ev = s.evidence(doc_id, m.start(), m.end());
     let (mut codes, persons) = proposer(s, sents, si, m.start(), doc_id);
-    // "rejected by Japan": the agent follows "by".
-    if let Some(by) = s.text[m.start()..].find(" by ").map(|i| m.start() + i + 4)
+    // "This proposal was rejected by Japan": the passive's agent follows "by".
+    if c.get(2).is_some()
+        && let Some(by) = s.text[m.start()..].find(" by ").map(|i| m.start() + i + 4)
         && let Some(w) = s.sides.iter().find(|w| w.start >= by && !w.compound)
     {
         codes = vec![w.code.clone()];
     }
-    let date = prop_date(s, sents, si, m.start(), pubd).or(pubd).unwrap_or(PartialDate::year(0));
-    let codes: Vec<String> = dedup(codes.iter().map(|c| side_at(c, Some(date))).collect());
-    if verb.starts_with("reject") || verb.starts_with("refus") {
+    let date = prop_date(s, sents, si, m.start(), pubd).or(pubd);
+    let codes = reading::fold_sides(&codes, &persons, &s.text, date);
+    let rejecting = verb.starts_with("reject") || verb.starts_with("refus");
+    let last = reading::antecedent(out, date, &codes, !rejecting);
+    if rejecting {
         for c in codes {
             out[last].rejected_by.push((c, ev.clone()));
         }
@@ -421,7 +474,11 @@ fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, o
     }
     let (status, rule) = if verb.starts_with("reviv") { ("revived", "revival") } else { ("withdrawn", "withdrawal") };
     let mut p = out[last].clone();
-    p.date = date;
+    // "Putin recently tried to revive the idea": a revival or withdrawal comes after the offer;
+    // a date carried over from the paragraph that is not later belongs to the offer.
+    let own = reading::event_dates(s).next().is_some();
+    let after_offer = |d: PartialDate| p.date.is_none_or(|o| d.year > o.year);
+    p.date = if own || date.is_none_or(after_offer) { date } else { pubd.filter(|d| after_offer(*d)).or(date) };
     p.proposers = codes;
     p.persons = persons;
     p.status = status.into();
@@ -430,6 +487,36 @@ fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, o
     p.claim = false;
     p.evidence = ev.clone();
     p.derived = vec![(last, rule.into(), ev)];
+    out.push(p);
+}
+
+/// How many sentences back "raised the possibility" looks for the proposal it means.
+const RAISED_WINDOW: usize = 3;
+
+/// "An official identified as Denisof raised the possibility at a meeting on Nov. 23": the
+/// proposal just told, made by this sentence's subject at this sentence's date. No link: the
+/// family chain orders the two by date.
+fn raised_again(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, out: &mut Vec<Prop>) {
+    let s = &sents[si];
+    let Some(m) = reading::raised_again(&s.text) else { return };
+    let Some(last) = out.last() else { return };
+    if last.claim || last.evidence.sentence + RAISED_WINDOW < s.index {
+        return;
+    }
+    let (codes, persons) = proposer(s, sents, si, m.start, doc_id);
+    if codes.is_empty() {
+        return;
+    }
+    let date = prop_date(s, sents, si, m.start, pubd).or(pubd);
+    let mut p = last.clone();
+    p.proposers = reading::fold_sides(&codes, &persons, &s.text, date);
+    p.persons = persons;
+    p.date = date;
+    p.status = "floated".into();
+    p.conditions.clear();
+    p.rejected_by.clear();
+    p.derived.clear();
+    p.evidence = s.evidence(doc_id, m.start, m.end);
     out.push(p);
 }
 
@@ -462,9 +549,27 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
     let persons: Vec<(Actor, Evidence)> =
         s.persons.iter().map(|m| (m.actor.clone(), s.evidence(doc, m.start, m.end))).collect();
     let codes_of = |ps: &[(Actor, Evidence)]| ps.iter().filter_map(|(a, _)| a.country.clone()).collect::<Vec<_>>();
+    let ok = |w: &&SideWord| {
+        !w.compound
+            && !PREP.is_match(&s.text[..w.start])
+            && !NAME_PART.is_match(&s.text[w.end..])
+            && !SOURCE.is_match(&s.text[w.end..])
+    };
+    // "Habomai and Shikotan, which Russia last year promised to return": the relative clause's subject.
+    if let Some(b) = reading::subclause_start(&s.text, pos) {
+        if let Some(m) = s.persons.iter().find(|m| m.start >= b && m.end <= pos) {
+            let one = vec![(m.actor.clone(), s.evidence(doc, m.start, m.end))];
+            return (codes_of(&one), one);
+        }
+        if let Some(w) = s.sides.iter().filter(|w| w.start >= b && w.end <= pos).find(ok) {
+            return (vec![w.code.clone()], Vec::new());
+        }
+    }
     // "Mori and Putin signed a statement confirming …": a joint act of the persons named.
-    let joint = (persons.len() >= 2 || PAIR_SUBJECT.is_match(&s.text[..pos])) && JOINT.is_match(&s.text[..pos]);
-    if joint || AGREE.is_match(&s.text[..pos]) {
+    // The cue may open with its own verb ("agreed to accelerate talks on a peace treaty").
+    let verb_end = s.text[pos..].find(|c: char| !c.is_alphanumeric()).map_or(s.text.len(), |i| pos + i);
+    let joint = (persons.len() >= 2 || PAIR_SUBJECT.is_match(&s.text[..pos])) && JOINT.is_match(&s.text[..verb_end]);
+    if joint || AGREE.is_match(&s.text[..verb_end]) {
         if !persons.is_empty() {
             return (codes_of(&persons), persons);
         }
@@ -486,17 +591,18 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
             }
         }
     }
+    // "A Russian official raised the possibility at a meeting with Ota": a person after the
+    // verb is no subject when a side stands before it.
+    let before = s.persons.iter().position(|m| m.end <= pos);
+    let side_before = s.sides.iter().filter(|w| w.end <= pos).find(ok);
+    if let (None, Some(w), false) = (before, side_before, persons.is_empty()) {
+        return (vec![w.code.clone()], Vec::new());
+    }
     if let Some(first) = persons.first() {
         let one = vec![first.clone()];
         return (codes_of(&one), one);
     }
     let region = CLAUSE.find_iter(&s.text[..pos]).last().map_or(0, |m| m.end());
-    let ok = |w: &&SideWord| {
-        !w.compound
-            && !PREP.is_match(&s.text[..w.start])
-            && !NAME_PART.is_match(&s.text[w.end..])
-            && !SOURCE.is_match(&s.text[w.end..])
-    };
     let pronoun = PRONOUN.find(&s.text).map(|m| m.end());
     let side = s.sides.iter().filter(|w| w.start >= region).find(ok).or_else(|| s.sides.iter().find(ok));
     if let Some(w) = side.filter(|w| pronoun.is_none_or(|p| w.start < p)) {
@@ -529,7 +635,7 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
 /// paragraph's latest date before it; never after publication.
 fn prop_date(s: &Sent, sents: &[Sent], si: usize, pos: usize, pubd: Option<PartialDate>) -> Option<PartialDate> {
     let past = |d: &PartialDate| pubd.is_none_or(|p| d.first_ordinal() <= p.last_ordinal());
-    let here = s.event_dates().filter(|d| past(&d.from)).min_by_key(|d| gap(d.start, d.end, pos));
+    let here = reading::event_dates(s).filter(|d| past(&d.from)).min_by_key(|d| gap(d.start, d.end, pos));
     if let Some(d) = here {
         return Some(d.from);
     }
@@ -537,7 +643,7 @@ fn prop_date(s: &Sent, sents: &[Sent], si: usize, pos: usize, pubd: Option<Parti
         if sents[j].paragraph != s.paragraph {
             break;
         }
-        if let Some(d) = sents[j].event_dates().filter(|d| past(&d.from)).last() {
+        if let Some(d) = reading::event_dates(&sents[j]).filter(|d| past(&d.from)).last() {
             return Some(d.from);
         }
     }
@@ -555,31 +661,26 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
         .filter_map(|n| Some((n.attrs.family.clone()?, n.id.clone(), n.attrs.start?, n.attrs.proposer.clone())))
         .collect();
     let conditions = |g: &Graph, id: &str| g.node(id).map(|n| n.attrs.conditions.clone()).unwrap_or_default();
+    let status = |g: &Graph, id: &str| g.node(id).and_then(|n| n.attrs.status.clone());
     // Proposals whose proposer is known settle first; proposer-less mentions then join the nearest year.
     props.sort_by(|a, b| (a.3.is_empty(), &a.0, a.2, &a.1).cmp(&(b.3.is_empty(), &b.0, b.2, &b.1)));
     let mut kept: Vec<(String, String, PartialDate, Vec<String>)> = Vec::new();
     for p in props {
-        let pc = conditions(g, &p.1);
+        let (pc, ps) = (conditions(g, &p.1), status(g, &p.1));
+        let pt = restate::Told { family: &p.0, date: p.2, proposers: &p.3, conditions: &pc, status: ps.as_deref() };
         let target = kept
             .iter_mut()
             .filter(|k| {
-                let kc = conditions(g, &k.1);
-                // Restating one deadline ("a peace treaty by 2000") is one proposal, whatever the year said.
-                let same_deadline = k.0 == "peace-treaty" && !kc.is_empty() && kc.first() == pc.first();
-                // "the 1956 declaration" read once as signed by both sides, once as the Soviet
-                // offer: a document dated by its year alone is one proposal whoever is named.
-                let same_document = k.2.year == p.2.year
-                    && (k.2.month.is_none() || p.2.month.is_none())
-                    && k.3.iter().any(|c| p.3.contains(c));
-                k.0 == p.0
-                    && ((p.2.year - k.2.year).abs() <= 1 || same_deadline)
-                    && (k.3 == p.3 || k.3.is_empty() || p.3.is_empty() || same_document)
-                    && (kc.is_empty() || pc.is_empty() || kc == pc)
+                let (kc, ks) = (conditions(g, &k.1), status(g, &k.1));
+                let kt = restate::Told { family: &k.0, date: k.2, proposers: &k.3, conditions: &kc, status: ks.as_deref() };
+                restate::same_proposal(&kt, &pt)
             })
             .min_by_key(|k| ((p.2.year - k.2.year).abs(), k.2));
         match target {
             Some(k) => {
                 let _ = g.merge_nodes(&p.1, &k.1);
+                // A mention naming no proposer adds nobody and settles nothing about who offered.
+                let named = !p.3.is_empty() && p.3 != k.3;
                 for c in p.3 {
                     if !k.3.contains(&c) {
                         k.3.push(c);
@@ -587,8 +688,8 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
                 }
                 k.3.sort();
                 // A two-island offer is made by the side that would hand the islands over.
-                let giver = holder(&k.0, k.2);
-                if !giver.is_empty() && k.3.len() > 1 && k.3.iter().any(|c| giver.contains(c)) {
+                let giver = holder(&k.0, Some(k.2));
+                if named && !giver.is_empty() && k.3.len() > 1 && k.3.iter().any(|c| giver.contains(c)) {
                     k.3 = giver;
                 }
                 if let Some(n) = g.node_mut(&k.1) {
@@ -664,7 +765,8 @@ mod tests {
             .map(|p| {
                 let der: Vec<String> = p.derived.iter().map(|(i, r, _)| format!(" <-{r}- {}", ps[*i].id())).collect();
                 let rej: Vec<String> = p.rejected_by.iter().map(|(c, _)| format!(" rejected by {c}")).collect();
-                format!("{} {} {}{}{}", p.id(), p.date, p.status, der.join(""), rej.join(""))
+                let date = p.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
+                format!("{} {date} {}{}{}", p.id(), p.status, der.join(""), rej.join(""))
             })
             .collect()
     }
@@ -681,6 +783,26 @@ mod tests {
             .filter(|e| e.rule.as_deref() == Some("family-chain"))
             .map(|e| (e.source.clone(), e.target.clone()))
             .collect()
+    }
+
+    /// Undated documents (no date in the text, none in the manifest): the proposal has no
+    /// date, never a fake year 0, and is never chained to the dated ones.
+    #[test]
+    fn undated_proposal_has_no_date_and_no_chain() {
+        use crate::extract::{Extract, Extractor, absorb_graph};
+        let ex = Extractor::new(None).unwrap();
+        let mut g = Graph::default();
+        let dated = Document::from_text("a", "Putin offered to hand over Habomai and Shikotan.", Some("2018-11-15".parse().unwrap()));
+        let undated = Document::from_text("b", "Moscow offered to hand over Shikotan and Habomai.", None);
+        absorb_graph(&mut g, ex.document(&dated).graph);
+        absorb_graph(&mut g, ex.document(&undated).graph);
+        ex.finish(&mut g);
+        let nodes = g.nodes_of(NodeKind::Proposal);
+        let undated: Vec<_> = nodes.iter().filter(|n| n.attrs.start.is_none()).collect();
+        assert_eq!(undated.len(), 1, "{:?}", nodes.iter().map(|n| &n.id).collect::<Vec<_>>());
+        assert_eq!(undated[0].id, "p-undated-two-island-ru");
+        assert!(nodes.iter().all(|n| n.attrs.start.is_none_or(|d| d.year > 0)));
+        assert!(g.edges_of(Relation::DerivedFrom).is_empty());
     }
 
     #[test]
@@ -757,6 +879,41 @@ mod tests {
     }
 
     proposals! {
+        shared_rule_is_a_third_way: "Moscow floated joint administration of the disputed islands.", "2003-02-02" =>
+            ["p-2003-third-way-ru 2003-02-02 floated"],
+        investment_for_islands: "Tokyo offered large investments in exchange for the return of the islands.", "1992-02-02" =>
+            ["p-1992-package-deal-jp-in-exchange-for 1992-02-02 offered"],
+        counterproposal_answers_the_other_side: "Tokyo proposed the return of Kunashiri and Etorofu. Moscow's reply came quickly. Moscow offered to return Habomai and Shikotan only on certain conditions.", "1960-05-02" =>
+            ["p-1960-four-island-jp 1960-05-02 offered", "p-1960-two-island-su-on-certain-conditions 1960-05-02 offered <-counterproposal- p-1960-four-island-jp"],
+        agreements_at_two_meetings: "At the summit in November, Abe and Putin agreed to accelerate negotiations on a peace treaty. In December, Abe and Putin agreed to speed up peace treaty talks again.", "2018-12-20" =>
+            ["p-2018-11-peace-treaty-jp-ru 2018-11 agreed", "p-2018-12-peace-treaty-jp-ru 2018-12 agreed"],
+        possibility_raised_again: "The two countries are studying a split of the total area of the islands. A Russian diplomat raised the possibility at a meeting with Taro Aso on Nov. 23.", "2007-01-10" =>
+            ["p-2007-third-way 2007-01-10 offered", "p-2006-third-way-ru 2006-11-23 floated"],
+        refused_document_is_the_holder_s: "Japan has rejected a proposal included in the 1956 declaration in which Moscow offered two of the islands.", "2006-12-15" =>
+            ["p-1956-two-island-su 1956 rejected rejected by JP"],
+        area_split_is_a_third_way: "The minister raised the possibility of splitting the total area of the islands between the two countries.", "2010-03-02" =>
+            ["p-2010-third-way 2010-03-02 floated"],
+        nobody_proposed_it: "Neither side proposed joint economic activity on the islands, an official said.", "2010-03-02" => [],
+        side_holds_to_the_document: "Moscow has been unwilling to go beyond the 1956 joint declaration on Habomai and Shikotan.", "2012-04-02" =>
+            ["p-1956-two-island-su 1956 agreed", "p-2012-two-island-ru 2012-04-02 agreed <-explicit-basis- p-1956-two-island-su"],
+        revival_shot_down_by_the_other_side: "In 1956 Moscow offered to return Habomai and Shikotan. Putin recently tried to revive the idea, but it was shot down by Japan.", "2006-12-15" =>
+            ["p-1956-two-island-su 1956 offered", "p-2006-two-island-ru 2006-12-15 revived <-revival- p-1956-two-island-su"],
+        relative_clause_names_the_giver: "Tokyo hoped at least for Habomai and Shikotan, which Moscow last year promised to return.", "1960-05-02" =>
+            ["p-1959-two-island-su 1959 offered"],
+        kunashiri_and_etorofu_are_beyond_two_islands: "Japan asked for the return of Kunashiri and Etorofu.", "1970-03-02" =>
+            ["p-1970-four-island-jp 1970-03-02 offered"],
+        aid_held_until_the_islands_return: "Moscow has held the islands since 1945. Tokyo will not extend large-scale aid until Moscow returns the islands.", "1995-05-01" =>
+            ["p-1995-package-deal-jp 1995-05-01 offered"],
+        wish_to_speed_up_treaty_talks: "Russia wants to speed up peace treaty negotiations, the envoy said.", "1995-09-12" =>
+            ["p-1995-peace-treaty-ru 1995-09-12 offered"],
+        federation_is_russia_before_1992: "The Russian Federation wants to accelerate peace treaty negotiations.", "1991-09-12" =>
+            ["p-1991-peace-treaty-ru 1991-09-12 offered"],
+        treaty_apart_from_the_dispute: "Moscow proposed that the peace treaty be handled separately from the territorial dispute.", "2001-02-02" =>
+            ["p-2001-treaty-first-ru 2001-02-02 offered"],
+        answer_to_a_told_proposal: "Moscow proposed joint development of the islands. Tokyo said it would consider the proposal for joint development.", "1996-11-15" =>
+            ["p-1996-joint-economic-ru 1996-11-15 offered"],
+        renunciation_of_an_earlier_offer: "In 1956, Moscow offered to return Habomai and Shikotan. In 1973, Moscow proposed a treaty of friendship. In 1961 Moscow renounced the offer.", "1990-01-10" =>
+            ["p-1956-two-island-su 1956 offered", "p-1973-treaty-first-su 1973 offered", "p-1961-two-island-su 1961 withdrawn <-withdrawal- p-1956-two-island-su"],
         document_offers_by_its_holder: "The 1956 Soviet-Japanese Joint Declaration stipulated that Shikotan and the Habomai islets would be handed over.", "2005-01-10" =>
             ["p-1956-two-island-su 1956 agreed"],
         person_refers_to_the_document: "In Tokyo on Tuesday, Prime Minister Junichiro Koizumi proposed talks on the return of Habomai and Shikotan, as provided in the 1956 declaration.", "2005-11-23" =>
@@ -773,9 +930,9 @@ mod tests {
         peace_treaty_first_settle_later: "Beijing proposed that Tokyo and Moscow sign a peace treaty first and settle the territorial issue later.", "2002-03-01" =>
             ["p-2002-treaty-first-cn 2002-03-01 offered"],
         two_leaders_confirm_named_documents: "Koizumi and Putin adopted an action plan on Friday. In the plan, the two leaders confirmed that the 1956 Joint Declaration and the 1993 Tokyo Declaration are the basis for negotiations.", "2003-01-11" =>
-            ["p-1956-two-island-su 1956 agreed", "p-2003-two-island-jp-ru 2003-01-10 agreed <-explicit-basis- p-1956-two-island-su"],
+            ["p-1956-two-island-su 1956 agreed", "p-2003-01-two-island-jp-ru 2003-01-10 agreed <-explicit-basis- p-1956-two-island-su"],
         after_talks_is_no_condition: "Japan and Russia agreed Thursday on joint economic activities on the disputed islands after talks between Kono and Lavrov.", "2017-12-01" =>
-            ["p-2017-joint-economic-jp-ru 2017-11-30 agreed"],
+            ["p-2017-11-joint-economic-jp-ru 2017-11-30 agreed"],
         after_a_treaty_is_a_condition: "Putin offered to hand over Shikotan after a peace treaty is signed.", "2016-12-17" =>
             ["p-2016-two-island-ru-after-a-peace 2016-12-17 offered"],
         rejection_with_a_restated_claim: "In 1992 Kozyrev proposed that Russia hand over Shikotan and Habomai first. Tokyo rejected the proposal because it insisted on the return of all four islands.", "2002-03-12" =>
@@ -783,7 +940,7 @@ mod tests {
         revival_after_the_cue_is_this_offer: "In 1990 Moscow floated a lease of the islands. Gorbachev referred to a 1956 Soviet offer to return Shikotan and the Habomai Islands, and Moscow might be prepared to revive that offer.", "1991-01-10" =>
             ["p-1990-lease-su 1990 floated", "p-1956-two-island-su 1956 agreed", "p-1990-two-island-su 1990 revived <-explicit-basis- p-1956-two-island-su"],
         headline_pair_of_sides: "Japan, Russia agree on joint projects on disputed isles", "2017-09-08" =>
-            ["p-2017-joint-economic-jp-ru 2017-09-08 agreed"],
+            ["p-2017-09-joint-economic-jp-ru 2017-09-08 agreed"],
         leaders_agreeing: "Abe and Putin held talks on Thursday, agreeing to work out a road map for joint economic activities on the islands.", "2016-09-02" =>
             ["p-2016-joint-economic-jp-ru 2016-09-01 offered"],
         treaty_without_preconditions: "Putin proposed in 2018 that the two countries conclude a peace treaty by the end of the year without preconditions.", "2019-01-06" =>
@@ -799,7 +956,7 @@ mod tests {
         two_island_offer_with_context_date: "In March 2001, talks were held in Irkutsk. Putin offered to hand over Habomai and Shikotan after a peace treaty.", "2001-04-01" =>
             ["p-2001-two-island-ru-after-a-peace 2001-03 offered"],
         basis_links_to_the_declaration: "In November last year, Prime Minister Shinzo Abe and Russian President Putin agreed to speed up talks based on the 1956 joint declaration, which promises the return of Habomai and Shikotan.", "2019-02-17" =>
-            ["p-1956-two-island-su 1956 agreed", "p-2018-two-island-jp-ru 2018-11 agreed <-explicit-basis- p-1956-two-island-su"],
+            ["p-1956-two-island-su 1956 agreed", "p-2018-11-two-island-jp-ru 2018-11 agreed <-explicit-basis- p-1956-two-island-su"],
         withdrawal_by_the_giver: "In 1960 the Soviet government declared that it would not hand over the Habomai Islands and Shikotan.", "1994-01" =>
             ["p-1960-two-island-su 1960 withdrawn"],
         anaphoric_renunciation: "The 1956 declaration promised to return Shikotan and the Habomai group. In the 1960s Moscow renounced the offer.", "2000-10-27" =>
