@@ -462,8 +462,10 @@ impl Actors {
     /// Walk back over title words (any case) and side adjectives before `pos`.
     fn title_start(&self, s: &str, pos: usize) -> usize {
         let mut start = pos;
-        let before = &s[..pos];
-        let words: Vec<(usize, &str)> = WORD.find_iter(before).map(|m| (m.start(), m.as_str())).collect();
+        // A title is a few words: look back over a bounded window, so a long sentence stays linear.
+        let lo = floor_char(s, pos.saturating_sub(200));
+        let before = &s[lo..pos];
+        let words: Vec<(usize, &str)> = WORD.find_iter(before).map(|m| (lo + m.start(), m.as_str())).collect();
         for &(ws, w) in words.iter().rev() {
             // Only white space between this word and the title so far.
             let gap = &s[ws + w.len()..start];

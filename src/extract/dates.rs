@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use super::verbs::{self, VerbGroup};
 use crate::corpus::month_number;
 use crate::date::{PartialDate, days_in_month, ordinal};
 
@@ -113,98 +114,28 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(by|before|until|till|through)(?:\s+the\s+end\s+of)?(?:\s+the\s+year)?$").unwrap()
 });
 
-const FUTURE: &[&str] = &[
-    "will",
-    "would",
-    "scheduled",
-    "planned",
-    "plans to",
-    "expected",
-    "is to",
-    "are to",
-    "next",
-    "upcoming",
-    "due",
-    "shall",
-    "hopes",
-    "intends",
-    "to visit",
-    "to meet",
-    "to hold",
-    "to attend",
-    "to host",
-    "to travel",
-    "to resume",
-    "to come",
-    "hoped to",
-    "hope to",
-    "wants to",
-    "aims to",
-    "expects to",
-];
-const PAST: &[&str] = &[
-    "flew",
-    "left",
-    "was",
-    "were",
-    "had",
-    "held",
-    "met",
-    "visited",
-    "traveled",
-    "travelled",
-    "took place",
-    "came",
-    "went",
-    "said",
-    "agreed",
-    "marked",
-    "presided",
-    "previous",
-    "earlier",
-    "ago",
-    "failed",
-    "led",
-    "made",
-    "gave",
-    "given",
-    "last",
-    "ended",
-    "signed",
-    "did",
-    "stated",
-    "declared",
-    "announced",
-];
-
-static TENSE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    let mut all: Vec<&str> = FUTURE.iter().chain(PAST).copied().collect();
-    all.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let alt: Vec<String> = all.iter().map(|w| regex::escape(w)).collect();
-    // Any other "-ed" word reads as past tense ("proposed", "presided").
-    Regex::new(&format!(r"(?i)\b(?:{}|[a-z]{{3,}}ed)\b", alt.join("|"))).unwrap()
-});
-
-/// The tense of the words nearest to byte `pos` of `s` (within 80 bytes).
+/// The tense of the verb group governing byte `pos` of `s` (see [`verbs::direction`]).
+/// Reads the sentence's verb groups; callers with several dates use [`find`], which reads them once.
 pub fn tense_near(s: &str, pos: usize) -> Tense {
-    let mut best: Option<(usize, Tense)> = None;
-    for m in TENSE_WORDS.find_iter(s) {
-        let d = if m.end() <= pos { pos - m.end() } else { m.start().saturating_sub(pos) };
-        if d > 80 {
-            continue;
-        }
-        let w = m.as_str().to_ascii_lowercase();
-        // "flew to Vladivostok on Wednesday to attend …": an infinitive after the date is the
-        // purpose of the verb before it, not the date's tense.
-        if w.starts_with("to ") && m.start() >= pos {
-            continue;
-        }
-        let t = if FUTURE.contains(&w.as_str()) { Tense::Future } else { Tense::Past };
-        if best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, t));
-        }
+    verbs::direction(&verbs::groups(s), pos, false)
+}
+
+/// The first `n` bytes of `s` (at a character boundary): look-ahead windows stay constant-size.
+pub fn head(s: &str, n: usize) -> &str {
+    let mut i = n.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    &s[..i]
+}
+
+/// The last `n` bytes of `s` (at a character boundary): look-behind windows stay constant-size.
+pub fn tail(s: &str, n: usize) -> &str {
+    let mut i = s.len().saturating_sub(n);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
 }
 
 /// Day number → (year, month, day); inverse of [`crate::date::ordinal`].
@@ -297,27 +228,39 @@ pub fn year_for(month: u8, day: Option<u8>, pubd: PartialDate, tense: Tense) -> 
 /// date (relative phrases stay unresolved without it); `context_year` the year
 /// the narrative is in, for "the following year".
 pub fn find(s: &str, pubd: Option<PartialDate>, context_year: Option<i32>) -> Vec<DatePhrase> {
+    // Everything read once per sentence, so the work stays linear in its length.
+    let vg = verbs::groups(s);
+    let opens: Vec<usize> = s.match_indices('(').map(|(i, _)| i).collect();
+    let closes: Vec<usize> = s.match_indices(')').map(|(i, _)| i).collect();
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let overlaps = |taken: &std::collections::BTreeMap<usize, usize>, a: usize, b: usize| {
+        taken.range(..b).next_back().is_some_and(|(_, &e)| e > a)
+    };
     let mut out: Vec<DatePhrase> = Vec::new();
     for (kind, re) in PATTERNS.iter() {
         for c in re.captures_iter(s) {
             let m = c.get(0).unwrap();
-            if out.iter().any(|d| d.start < m.end() && m.start() < d.end) {
+            if overlaps(&taken, m.start(), m.end()) {
                 continue;
             }
-            let Some((from, to)) = resolve(*kind, &c, s, m.start(), pubd, context_year) else { continue };
-            let before = s[..m.start()].trim_end_matches(|ch: char| !ch.is_alphanumeric());
+            let depth = opens.partition_point(|&i| i < m.start()) as i64 - closes.partition_point(|&i| i < m.start()) as i64;
+            // A citation in parentheses has no verb of its own.
+            let groups: &[VerbGroup] = if depth > 0 { &[] } else { &vg };
+            let Some((from, to)) = resolve(*kind, &c, groups, m.start(), pubd, context_year) else { continue };
+            let before = tail(&s[..m.start()], 80).trim_end_matches(|ch: char| !ch.is_alphanumeric());
             // "By 1990 the government had…" opens a sentence: a point in time, not a deadline.
-            let dl = DEADLINE.captures(before).filter(|_| before.trim().contains(' '));
+            let dl = DEADLINE.captures(before).filter(|_| tail(&s[..m.start()], 80).trim().contains(' '));
             let is_year = matches!(kind, Kind::Year);
+            taken.insert(m.start(), m.end());
             out.push(DatePhrase {
                 start: m.start(),
                 end: m.end(),
                 from,
                 to,
-                attributive: is_year && ATTRIBUTIVE.is_match(&s[m.end()..]),
+                attributive: is_year && ATTRIBUTIVE.is_match(head(&s[m.end()..], 80)),
                 deadline: dl.is_some(),
                 until: dl.is_some_and(|c| matches!(c[1].to_ascii_lowercase().as_str(), "until" | "till")),
-                in_parens: s[..m.start()].matches('(').count() > s[..m.start()].matches(')').count(),
+                in_parens: depth > 0,
             });
         }
     }
@@ -332,7 +275,7 @@ fn num(c: &Captures, i: usize) -> Option<i64> {
 fn resolve(
     kind: Kind,
     c: &Captures,
-    s: &str,
+    vg: &[VerbGroup],
     pos: usize,
     pubd: Option<PartialDate>,
     context_year: Option<i32>,
@@ -346,7 +289,7 @@ fn resolve(
             let day = num(c, di)? as u8;
             let year = match num(c, yi) {
                 Some(y) => y as i32,
-                None => year_for(month, Some(day), pubd?, tense_near(s, pos)),
+                None => year_for(month, Some(day), pubd?, verbs::direction(vg, pos, false)),
             };
             let from = PartialDate::day(year, month, day)?;
             let to = if ei > 0 { num(c, ei).and_then(|e| PartialDate::day(year, month, e as u8)) } else { None };
@@ -440,7 +383,7 @@ fn resolve(
             let (a, b) = season_months(&word(1)?);
             let p = pubd?;
             let pm = p.month.unwrap_or(6) as i32;
-            let y = match tense_near(s, pos) {
+            let y = match verbs::direction(vg, pos, false) {
                 Tense::Future if b < pm => p.year + 1,
                 Tense::Past if a > pm => p.year - 1,
                 _ => p.year,
@@ -453,7 +396,7 @@ fn resolve(
             p.day?;
             let (o, wd) = (p.first_ordinal(), weekday(p.first_ordinal()));
             let future =
-                word(1).as_deref() == Some("next") || (word(1).is_none() && tense_near(s, pos) == Tense::Future);
+                word(1).as_deref() == Some("next") || (word(1).is_none() && verbs::direction(vg, pos, true) == Tense::Future);
             let sat = if future { o + (5 - wd).rem_euclid(7) } else { o - (wd - 5).rem_euclid(7) };
             Some((day_of(sat), Some(day_of(sat + 1))))
         }
@@ -477,7 +420,7 @@ fn resolve(
             let ahead = (want - weekday(o)).rem_euclid(7);
             let m = c.get(0).unwrap().as_str().to_ascii_lowercase();
             // News speaks of the past week: the latest such day, unless the clause looks ahead.
-            let d = if m.starts_with("next") || (tense_near(s, pos) == Tense::Future && !m.starts_with("last")) {
+            let d = if m.starts_with("next") || (verbs::direction(vg, pos, true) == Tense::Future && !m.starts_with("last")) {
                 o + if ahead == 0 { 7 } else { ahead }
             } else {
                 o - back
@@ -548,7 +491,7 @@ fn resolve(
         Kind::Year => Some((PartialDate::year(num(c, 1)? as i32), None)),
         Kind::PartMonth | Kind::BareMonth => {
             let month = month_at(if matches!(kind, Kind::PartMonth) { 2 } else { 1 })?;
-            let y = year_for(month, None, pubd?, tense_near(s, pos));
+            let y = year_for(month, None, pubd?, verbs::direction(vg, pos, false));
             Some((PartialDate::month(y, month)?, None))
         }
     }

@@ -11,6 +11,7 @@ pub mod lexicon;
 pub mod meetings;
 pub mod mentions;
 pub mod proposals;
+pub mod verbs;
 
 use std::collections::BTreeMap;
 use std::path::Path;
