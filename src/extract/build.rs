@@ -90,7 +90,8 @@ impl Builder<'_> {
         }
         for (a, ev) in &e.participants {
             let p = self.person(a, ev.clone());
-            self.edge(&p, &id, Relation::ParticipatedIn, ev.clone(), None);
+            let rule = e.inferred.iter().find(|(n, _)| *n == a.name).map(|(_, r)| *r);
+            self.edge(&p, &id, Relation::ParticipatedIn, ev.clone(), rule);
         }
         if let Some((name, ev)) = &e.place {
             // A visit to an island is held on the island node, not on a place of the same name.

@@ -228,8 +228,12 @@ pub fn year_for(month: u8, day: Option<u8>, pubd: PartialDate, tense: Tense) -> 
 /// date (relative phrases stay unresolved without it); `context_year` the year
 /// the narrative is in, for "the following year".
 pub fn find(s: &str, pubd: Option<PartialDate>, context_year: Option<i32>) -> Vec<DatePhrase> {
-    // Everything read once per sentence, so the work stays linear in its length.
-    let vg = verbs::groups(s);
+    find_with(s, &verbs::groups(s), pubd, context_year)
+}
+
+/// [`find`] with the sentence's verb groups already read ([`verbs::groups`]).
+/// Linear in the sentence length: every look-up is windowed or by binary search.
+pub fn find_with(s: &str, vg: &[VerbGroup], pubd: Option<PartialDate>, context_year: Option<i32>) -> Vec<DatePhrase> {
     let opens: Vec<usize> = s.match_indices('(').map(|(i, _)| i).collect();
     let closes: Vec<usize> = s.match_indices(')').map(|(i, _)| i).collect();
     let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
@@ -245,7 +249,7 @@ pub fn find(s: &str, pubd: Option<PartialDate>, context_year: Option<i32>) -> Ve
             }
             let depth = opens.partition_point(|&i| i < m.start()) as i64 - closes.partition_point(|&i| i < m.start()) as i64;
             // A citation in parentheses has no verb of its own.
-            let groups: &[VerbGroup] = if depth > 0 { &[] } else { &vg };
+            let groups: &[VerbGroup] = if depth > 0 { &[] } else { vg };
             let Some((from, to)) = resolve(*kind, &c, groups, m.start(), pubd, context_year) else { continue };
             let before = tail(&s[..m.start()], 80).trim_end_matches(|ch: char| !ch.is_alphanumeric());
             // "By 1990 the government had…" opens a sentence: a point in time, not a deadline.
@@ -393,7 +397,9 @@ fn resolve(
         Kind::Weekend => {
             // The latest Saturday–Sunday up to publication; "next weekend" or a future clause: the coming one.
             let p = pubd?;
-            p.day?;
+            if p.day.is_none() {
+                return Some((p, None));
+            }
             let (o, wd) = (p.first_ordinal(), weekday(p.first_ordinal()));
             let future =
                 word(1).as_deref() == Some("next") || (word(1).is_none() && verbs::direction(vg, pos, true) == Tense::Future);
@@ -402,7 +408,10 @@ fn resolve(
         }
         Kind::Today => {
             let p = pubd?;
-            p.day?;
+            // Published in a known month only: the date is as precise as that.
+            if p.day.is_none() {
+                return Some((p, None));
+            }
             let shift = match word(1)?.as_str() {
                 "yesterday" => -1,
                 "tomorrow" => 1,
@@ -412,7 +421,9 @@ fn resolve(
         }
         Kind::Weekday => {
             let p = pubd?;
-            p.day?;
+            if p.day.is_none() {
+                return Some((p, None));
+            }
             const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
             let want = DAYS.iter().position(|d| Some(d.to_string()) == word(1))? as i64;
             let o = p.first_ordinal();
@@ -559,6 +570,12 @@ mod tests {
         weekday_past: "Abe and Putin agreed Friday to start talks", "2016-12-17" => Some("2016-12-16"),
         weekday_on: "the leaders met in Nagato on Thursday", "2016-12-17" => Some("2016-12-15"),
         weekday_future: "Lavrov will arrive in Tokyo on Monday", "2016-12-17" => Some("2016-12-19"),
+        weekday_present_lead_looks_ahead: "The premier starts a trip to the capital Wednesday", "1998-11-09" => Some("1998-11-11"),
+        weekday_in_a_month_dated_report: "The envoy held talks with his host Friday", "1996-11" => Some("1996-11"),
+        was_to_have_looks_ahead: "The talks were to have begun Sunday", "2004-03-04" => Some("2004-03-07"),
+        agreed_to_hold_after: "The two sides agreed to hold another round in March", "2010-01-20" => Some("2010-03"),
+        agreed_in_month_then_infinitive: "The envoys agreed in March to widen the talks", "2010-05-20" => Some("2010-03"),
+        modal_with_month_name: "The minister may travel north in May", "2010-08-20" => Some("2011-05"),
         bare_season: "he would reply in the autumn", "1998-04-20" => Some("1998-09..1998-11"),
         plan_is_a_noun: "Abe had proposed a plan at a meeting in Sochi in May", "2016-12-17" => Some("2016-05"),
         modal_may_is_not_a_month: "Moscow may make concessions", "2005-01-01" => None,

@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::actors::Actor;
-use super::dates::DatePhrase;
+use super::dates::{DatePhrase, tail};
+use super::frames;
 use super::lexicon::Lexicon;
 use super::mentions::Sent;
 use crate::date::{PartialDate, Precision};
@@ -26,6 +27,8 @@ pub struct Event {
     pub explicit: bool,
     pub meeting_type: String,
     pub evidence: Vec<Evidence>,
+    /// Participants inferred rather than named (person name → the rule that resolved them).
+    pub inferred: Vec<(String, &'static str)>,
 }
 
 impl Event {
@@ -296,7 +299,20 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                     explicit,
                     meeting_type: p.meeting_type.clone(),
                     evidence: vec![ev.clone()],
+                    inferred: Vec::new(),
                 };
+                // "the Soviet leader's visit", "the two foreign ministers met": persons named by
+                // their office, resolved at the event date.
+                if e.participants.len() < 2 {
+                    let lo = floor(&s.text, p.cues[0].0.saturating_sub(60));
+                    let hi = ceil(&s.text, (p.cues[p.cues.len() - 1].1 + 40).min(hi));
+                    for (a, rule) in frames::role_persons(lx, s, (lo, hi.max(lo)), p.cues[0].0, d.from) {
+                        if !e.participants.iter().any(|(b, _)| b.name == a.name) {
+                            e.inferred.push((a.name.clone(), rule));
+                            e.participants.push((a, ev.clone()));
+                        }
+                    }
+                }
                 if !explicit {
                     e.status = status_by_date(e.from, e.to, pubd).to_string();
                 }
@@ -508,7 +524,9 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
         out.push(Proto { cues: vec![(a, b)], meeting_type: ty, plural, ..Proto::default() });
     }
     // A denied meeting goes with the summit it names ("no plans to meet Putin at the summit").
-    out.retain(|p| !NO_PLAN.is_match(&t[..p.cues[0].0]));
+    out.retain(|p| !NO_PLAN.is_match(tail(&t[..p.cues[0].0], 120)));
+    // "did not meet", "is not expected to have a separate meeting": the governing verb group denies it.
+    out.retain(|p| frames::governing(s, p.cues[0]).is_none_or(|g| !g.negated));
     if out.is_empty() {
         return out;
     }
@@ -530,6 +548,8 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
                     .is_none_or(|m| cue_starts.iter().any(|&c| c >= d.end && c <= d.end + m.end()))
         })
         .filter(|d| !out.iter().all(|p| p.cues[0].0 > d.end && REPORT_THAT.is_match(&t[d.end..p.cues[0].0])))
+        // "a proposal made in April": the date of a participle modifying another noun.
+        .filter(|d| !frames::date_of_reduced_relative(s, d.start, &cue_starts))
         .collect();
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for (di, d) in dates.iter().enumerate() {
@@ -728,6 +748,13 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
     out
 }
 
+fn ceil(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
+}
+
 fn floor(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i -= 1;
@@ -741,6 +768,10 @@ fn status_of(lx: &Lexicon, p: &Proto, s: &Sent, lo: usize, hi: usize, all: &[Pro
     let mut best: Option<usize> = None;
     for h in &s.status_cues {
         let w = s.text[h.start..h.end].to_ascii_lowercase();
+        // "presented a plan to resolve …": a noun after a determiner is not a verb of planning.
+        if frames::is_noun_use(&s.text, h.start, h.end) {
+            continue;
+        }
         let modal = matches!(w.as_str(), "will" | "would" | "shall");
         let ok = if modal {
             // Only a modal governing the cue verb ("will visit", "would meet").
@@ -763,7 +794,12 @@ fn status_of(lx: &Lexicon, p: &Proto, s: &Sent, lo: usize, hi: usize, all: &[Pro
     }
     match best {
         Some(r) if r < STATUS_RANK.len() => (STATUS_RANK[r].to_string(), true),
-        _ => (String::new(), false),
+        // No status word: the governing verb group says whether it is still to come
+        // ("agreed to hold talks", "hoped to come", "is to visit").
+        _ => match frames::governing(s, p.cues[0]) {
+            Some(g) if frames::looks_ahead(g) => ("planned".to_string(), true),
+            _ => (String::new(), false),
+        },
     }
 }
 
@@ -900,6 +936,11 @@ pub fn merge(lx: &Lexicon, cur: &mut Event, e: Event) {
             cur.participants.push((a, ev));
         }
     }
+    for r in e.inferred {
+        if !cur.inferred.iter().any(|x| x.0 == r.0) {
+            cur.inferred.push(r);
+        }
+    }
     cur.evidence.extend(e.evidence);
 }
 
@@ -999,6 +1040,7 @@ fn side_talks(lx: &Lexicon, events: &[Event], a: &Attach) -> Option<Event> {
         explicit: false,
         meeting_type: a.meeting_type.clone(),
         evidence: vec![a.evidence.clone()],
+        inferred: Vec::new(),
     })
 }
 
@@ -1135,7 +1177,7 @@ mod tests {
         the_visit_took_place: "In September 1992, Russian president Boris Yeltsin postponed a scheduled visit to Japan. The visit finally took place in October 1993.", "1994-01" =>
             ["1992-09 Japan postponed Boris Yeltsin", "1993-10 Japan held Boris Yeltsin"],
         places_follow_their_cue: "The two leaders met at a resort in Nagato on Thursday and continued their talks in Tokyo on Friday.", "2016-12-17" =>
-            ["2016-12-15 Nagato held -", "2016-12-16 Tokyo held -"],
+            ["2016-12-15 Nagato held Shinzo Abe+Vladimir Putin", "2016-12-16 Tokyo held -"],
         pronoun_subject: "Foreign Minister Fumio Kishida spoke on Monday. He will visit Moscow next month.", "2016-08-20" =>
             ["2016-09 Moscow planned Fumio Kishida"],
         they_met: "Abe welcomed Putin to Japan. They met in Nagato on Dec. 15.", "2016-12-17" =>

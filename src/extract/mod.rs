@@ -7,6 +7,7 @@
 pub mod actors;
 mod build;
 pub mod dates;
+pub mod frames;
 pub mod lexicon;
 pub mod meetings;
 pub mod mentions;
