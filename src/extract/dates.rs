@@ -117,7 +117,7 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// The tense of the verb group governing byte `pos` of `s` (see [`verbs::direction`]).
 /// Reads the sentence's verb groups; callers with several dates use [`find`], which reads them once.
 pub fn tense_near(s: &str, pos: usize) -> Tense {
-    verbs::direction(&verbs::groups(s), pos, false)
+    verbs::direction(&verbs::groups(s), s, pos, false)
 }
 
 /// The first `n` bytes of `s` (at a character boundary): look-ahead windows stay constant-size.
@@ -250,7 +250,7 @@ pub fn find_with(s: &str, vg: &[VerbGroup], pubd: Option<PartialDate>, context_y
             let depth = opens.partition_point(|&i| i < m.start()) as i64 - closes.partition_point(|&i| i < m.start()) as i64;
             // A citation in parentheses has no verb of its own.
             let groups: &[VerbGroup] = if depth > 0 { &[] } else { vg };
-            let Some((from, to)) = resolve(*kind, &c, groups, m.start(), pubd, context_year) else { continue };
+            let Some((from, to)) = resolve(*kind, &c, groups, s, m.start(), pubd, context_year) else { continue };
             let before = tail(&s[..m.start()], 80).trim_end_matches(|ch: char| !ch.is_alphanumeric());
             // "By 1990 the government had…" opens a sentence: a point in time, not a deadline.
             let dl = DEADLINE.captures(before).filter(|_| tail(&s[..m.start()], 80).trim().contains(' '));
@@ -280,6 +280,7 @@ fn resolve(
     kind: Kind,
     c: &Captures,
     vg: &[VerbGroup],
+    s: &str,
     pos: usize,
     pubd: Option<PartialDate>,
     context_year: Option<i32>,
@@ -293,7 +294,7 @@ fn resolve(
             let day = num(c, di)? as u8;
             let year = match num(c, yi) {
                 Some(y) => y as i32,
-                None => year_for(month, Some(day), pubd?, verbs::direction(vg, pos, false)),
+                None => year_for(month, Some(day), pubd?, verbs::direction(vg, s, pos, false)),
             };
             let from = PartialDate::day(year, month, day)?;
             let to = if ei > 0 { num(c, ei).and_then(|e| PartialDate::day(year, month, e as u8)) } else { None };
@@ -387,7 +388,7 @@ fn resolve(
             let (a, b) = season_months(&word(1)?);
             let p = pubd?;
             let pm = p.month.unwrap_or(6) as i32;
-            let y = match verbs::direction(vg, pos, false) {
+            let y = match verbs::direction(vg, s, pos, false) {
                 Tense::Future if b < pm => p.year + 1,
                 Tense::Past if a > pm => p.year - 1,
                 _ => p.year,
@@ -402,7 +403,7 @@ fn resolve(
             }
             let (o, wd) = (p.first_ordinal(), weekday(p.first_ordinal()));
             let future =
-                word(1).as_deref() == Some("next") || (word(1).is_none() && verbs::direction(vg, pos, true) == Tense::Future);
+                word(1).as_deref() == Some("next") || (word(1).is_none() && verbs::direction(vg, s, pos, true) == Tense::Future);
             let sat = if future { o + (5 - wd).rem_euclid(7) } else { o - (wd - 5).rem_euclid(7) };
             Some((day_of(sat), Some(day_of(sat + 1))))
         }
@@ -431,8 +432,8 @@ fn resolve(
             let ahead = (want - weekday(o)).rem_euclid(7);
             let m = c.get(0).unwrap().as_str().to_ascii_lowercase();
             // News speaks of the past week: the latest such day, unless the clause looks ahead.
-            let d = if m.starts_with("next") || (verbs::direction(vg, pos, true) == Tense::Future && !m.starts_with("last")) {
-                o + if ahead == 0 { 7 } else { ahead }
+            let d = if m.starts_with("next") || (verbs::direction(vg, s, pos, true) == Tense::Future && !m.starts_with("last")) {
+                o + if ahead == 0 && m.starts_with("next") { 7 } else { ahead }
             } else {
                 o - back
             };
@@ -502,7 +503,7 @@ fn resolve(
         Kind::Year => Some((PartialDate::year(num(c, 1)? as i32), None)),
         Kind::PartMonth | Kind::BareMonth => {
             let month = month_at(if matches!(kind, Kind::PartMonth) { 2 } else { 1 })?;
-            let y = year_for(month, None, pubd?, verbs::direction(vg, pos, false));
+            let y = year_for(month, None, pubd?, verbs::direction(vg, s, pos, false));
             Some((PartialDate::month(y, month)?, None))
         }
     }
@@ -570,6 +571,8 @@ mod tests {
         weekday_past: "Abe and Putin agreed Friday to start talks", "2016-12-17" => Some("2016-12-16"),
         weekday_on: "the leaders met in Nagato on Thursday", "2016-12-17" => Some("2016-12-15"),
         weekday_future: "Lavrov will arrive in Tokyo on Monday", "2016-12-17" => Some("2016-12-19"),
+        weekday_future_is_today: "The envoys are set to meet on Monday", "2013-08-19" => Some("2013-08-19"),
+        weekday_next_is_a_week_on: "The envoys will meet next Monday", "2013-08-19" => Some("2013-08-26"),
         weekday_present_lead_looks_ahead: "The premier starts a trip to the capital Wednesday", "1998-11-09" => Some("1998-11-11"),
         weekday_in_a_month_dated_report: "The envoy held talks with his host Friday", "1996-11" => Some("1996-11"),
         was_to_have_looks_ahead: "The talks were to have begun Sunday", "2004-03-04" => Some("2004-03-07"),

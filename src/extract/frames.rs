@@ -88,7 +88,7 @@ pub fn date_of_reduced_relative(s: &Sent, date_start: usize, cues: &[usize]) -> 
 /// A role phrase naming a person by office: "the Soviet leader", "Russia's foreign
 /// minister", "the Japanese prime minister", "the two foreign ministers".
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:the|(japan|russia|the soviet union|moscow|tokyo)(?:'s|’s))\s+(?:(two|both)\s+)?(?:(japanese|soviet|russian)\s+)?(leader|president|premier|prime minister|foreign minister|general secretary|head of state)(s)?\b").unwrap()
+    Regex::new(r"(?i)\b(?:the|(japan|russia|the soviet union|moscow|tokyo)(?:'s|’s))\s+(?:(two|both)\s+)?(?:(japanese|soviet|russian)\s+)?(?:(leader|president|premier|prime minister|foreign minister|general secretary|head of state)(s)?|(?:first\s+|second\s+|next\s+)?(?:foreign[- ])?(ministerial))\b").unwrap()
 });
 
 /// Persons named by role in `text[lo..hi]` of sentence `s`, resolved by office at
@@ -113,8 +113,10 @@ pub fn role_persons(
             continue;
         }
         let side_word = c.get(1).or(c.get(3)).map(|m| m.as_str().to_ascii_lowercase());
-        let pair = c.get(2).is_some() || (c.get(5).is_some() && side_word.is_none());
-        let office = c[4].to_ascii_lowercase();
+        // "the first ministerial round of talks": the foreign ministers of both sides.
+        let ministerial = c.get(6).is_some();
+        let pair = ministerial || c.get(2).is_some() || (c.get(5).is_some() && side_word.is_none());
+        let office = if ministerial { "foreign minister".to_string() } else { c[4].to_ascii_lowercase() };
         let sides: Vec<&str> = if pair {
             let other = if date.year < 1992 { "SU" } else { "RU" };
             vec!["JP", other]
@@ -221,6 +223,10 @@ mod tests {
             .collect();
         assert_eq!(got, vec!["Mikhail Gorbachev".to_string(), "Toshiki Kaifu".to_string()]);
         let s = sent("The two foreign ministers talked.", "2019-01-20");
+        let got: Vec<String> =
+            role_persons(lx(), &s, (0, s.text.len()), 0, "2019-01".parse().unwrap()).into_iter().map(|(a, _)| a.name).collect();
+        assert_eq!(got, vec!["Taro Kono".to_string(), "Sergey Lavrov".to_string()]);
+        let s = sent("The capitals held the first ministerial round of talks.", "2019-01-20");
         let got: Vec<String> =
             role_persons(lx(), &s, (0, s.text.len()), 0, "2019-01".parse().unwrap()).into_iter().map(|(a, _)| a.name).collect();
         assert_eq!(got, vec!["Taro Kono".to_string(), "Sergey Lavrov".to_string()]);

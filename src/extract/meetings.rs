@@ -456,7 +456,11 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             .filter(|p| p.end <= m.start() && m.start() - p.end < 120)
             .filter_map(|p| p.actor.country.as_deref())
             .collect();
-        if sides.iter().any(|a| sides.iter().any(|b| a != b)) && !cues.iter().any(|c| c.0 < m.end() && m.start() < c.1)
+        // "At the meeting in Singapore, Putin and Abe agreed …": they agreed at the meeting already named.
+        let named_before = cues.iter().any(|c| c.1 <= m.start() && m.start() - c.1 < 150);
+        if sides.iter().any(|a| sides.iter().any(|b| a != b))
+            && !named_before
+            && !cues.iter().any(|c| c.0 < m.end() && m.start() < c.1)
         {
             cues.push((m.start(), m.end(), "meeting".into()));
         }

@@ -376,29 +376,40 @@ fn read_group(ws: &[Word], i: usize) -> (VerbGroup, usize) {
     (g, k)
 }
 
-/// Which way an underspecified date at byte `pos` points: the tense of its
-/// governing verb group, the nearest within 80 bytes (a following bare
-/// infinitive is a purpose, not the date's verb). Present tense looks ahead
-/// only when `present_ahead` (a weekday in a news lead: "Obuchi starts a trip Wednesday").
+/// Which way an underspecified date at byte `pos` of sentence `s` points: the
+/// tense of its governing verb group — the nearest within 120 bytes, a group in
+/// the same clause (no comma or semicolon between) before one across a clause
+/// boundary; a following bare infinitive is a purpose, not the date's verb.
+/// Present tense looks ahead only when `present_ahead` (a weekday in a news lead:
+/// "Obuchi starts a trip Wednesday").
 ///
 /// Complexity: O(log n + k) for n groups, k of them within the window.
-pub fn direction(gs: &[VerbGroup], pos: usize, present_ahead: bool) -> Tense {
-    let first = gs.partition_point(|g| g.end + 80 < pos);
+pub fn direction(gs: &[VerbGroup], s: &str, pos: usize, present_ahead: bool) -> Tense {
+    const WINDOW: usize = 120;
+    let first = gs.partition_point(|g| g.end + WINDOW < pos);
     let mut best: Option<(usize, &VerbGroup)> = None;
-    for g in gs[first..].iter().take_while(|g| g.start <= pos + 80) {
-        let d = if g.end <= pos { pos - g.end } else { g.start.saturating_sub(pos) };
-        if d > 80 || (g.start >= pos && g.infinitive) {
+    for g in gs[first..].iter().take_while(|g| g.start <= pos + WINDOW) {
+        let (d, between) = if g.end <= pos {
+            (pos - g.end, s.get(g.end..pos).unwrap_or(""))
+        } else {
+            (g.start.saturating_sub(pos), s.get(pos..g.start.max(pos)).unwrap_or(""))
+        };
+        if d > WINDOW || (g.start >= pos && g.infinitive) {
             continue;
         }
+        // Another clause: only when nothing in the date's own clause speaks.
+        let d = if between.contains([',', ';']) { d + WINDOW } else { d };
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, g));
         }
     }
-    match best.map(|(_, g)| g) {
+    match best {
         None => Tense::Unknown,
-        Some(g) if g.planned || g.unfulfilled || g.time == Time::Future => Tense::Future,
-        Some(g) if g.prospective && g.end <= pos => Tense::Future,
-        Some(g) if g.time == Time::Past || g.perfect => Tense::Past,
+        // Across a clause boundary only a nearby verb counts (the old 80-byte reach).
+        Some((d, _)) if d > WINDOW + 80 => Tense::Unknown,
+        Some((_, g)) if g.planned || g.unfulfilled || g.time == Time::Future => Tense::Future,
+        Some((_, g)) if g.prospective && g.end <= pos => Tense::Future,
+        Some((_, g)) if g.time == Time::Past || g.perfect => Tense::Past,
         Some(_) if present_ahead => Tense::Future,
         Some(_) => Tense::Unknown,
     }
@@ -449,18 +460,20 @@ mod tests {
     fn direction_of_a_date() {
         let s = "The envoy flew to the capital on Tuesday to attend a forum.";
         let p = s.find("Tuesday").unwrap();
-        assert_eq!(direction(&groups(s), p, true), Tense::Past);
+        assert_eq!(direction(&groups(s), s, p, true), Tense::Past);
         let s = "The envoy will arrive on Tuesday.";
-        assert_eq!(direction(&groups(s), s.find("Tuesday").unwrap(), false), Tense::Future);
+        assert_eq!(direction(&groups(s), s, s.find("Tuesday").unwrap(), false), Tense::Future);
         let s = "Minister Sato starts a trip abroad Wednesday.";
-        assert_eq!(direction(&groups(s), s.find("Wednesday").unwrap(), true), Tense::Future);
-        assert_eq!(direction(&groups(s), s.find("Wednesday").unwrap(), false), Tense::Unknown);
+        assert_eq!(direction(&groups(s), s, s.find("Wednesday").unwrap(), true), Tense::Future);
+        assert_eq!(direction(&groups(s), s, s.find("Wednesday").unwrap(), false), Tense::Unknown);
         let s = "The meeting was to have taken place Sunday.";
-        assert_eq!(direction(&groups(s), s.find("Sunday").unwrap(), true), Tense::Future);
+        assert_eq!(direction(&groups(s), s, s.find("Sunday").unwrap(), true), Tense::Future);
         let s = "They agreed to hold another round in September.";
-        assert_eq!(direction(&groups(s), s.find("September").unwrap(), false), Tense::Future);
+        assert_eq!(direction(&groups(s), s, s.find("September").unwrap(), false), Tense::Future);
+        let s = "The minister would join the summit on Tuesday, an official told reporters.";
+        assert_eq!(direction(&groups(s), s, s.find("Tuesday").unwrap(), true), Tense::Future);
         let s = "They agreed in September to speed up the work.";
-        assert_eq!(direction(&groups(s), s.find("September").unwrap(), false), Tense::Past);
+        assert_eq!(direction(&groups(s), s, s.find("September").unwrap(), false), Tense::Past);
     }
 
     #[test]
