@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::actors::Actor;
+use super::actors::{Actor, Mention};
 use super::dates::tail;
 use super::lexicon::Lexicon;
 use super::mentions::Sent;
@@ -164,6 +164,19 @@ pub fn office_holder(lx: &Lexicon, side: &str, office: &str, date: PartialDate) 
     None
 }
 
+/// The persons of the sentence after `si` when they name both sides of an
+/// encounter whose own sentence named nobody: two or three persons of at least
+/// two sides, in a sentence without a date of its own (which would make it
+/// another event).
+pub fn named_next(sents: &[Sent], si: usize) -> Option<&[Mention]> {
+    let n = sents.get(si + 1)?;
+    if n.event_dates().next().is_some() || !(2..=3).contains(&n.persons.len()) {
+        return None;
+    }
+    let first = n.persons[0].actor.country.as_deref()?;
+    n.persons.iter().any(|m| m.actor.country.as_deref().is_some_and(|c| c != first)).then_some(&n.persons[..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +206,21 @@ mod tests {
         let s = sent("The two sides held talks in the spring.", "2010-01-01");
         let cue = s.text.find("held").unwrap();
         assert!(!looks_ahead(governing(&s, (cue, cue + 10)).unwrap()));
+    }
+
+    #[test]
+    fn unnamed_envoys_are_named_next() {
+        let lx = lx();
+        let m = mentions::Matchers::new(lx);
+        let doc = Document::from_text(
+            "t",
+            "Senior diplomats of both sides met in Moscow on Monday. Deputy Foreign Minister Igor Morgulov and his Japanese counterpart Takeo Mori discussed fisheries.",
+            Some("2019-03-06".parse().unwrap()),
+        );
+        let sents = mentions::read(lx, &m, &doc);
+        let got: Vec<&str> = named_next(&sents, 0).unwrap().iter().map(|m| m.actor.name.as_str()).collect();
+        assert_eq!(got, vec!["Igor Morgulov", "Takeo Mori"]);
+        assert!(named_next(&sents, 1).is_none());
     }
 
     #[test]

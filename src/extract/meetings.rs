@@ -303,6 +303,16 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 };
                 // "the Soviet leader's visit", "the two foreign ministers met": persons named by
                 // their office, resolved at the event date.
+                // "Russian and Japanese diplomats met on Monday. A and his counterpart B discussed …":
+                // a meeting of unnamed people takes the two sides named next.
+                if e.participants.is_empty()
+                    && s.persons.is_empty()
+                    && let Some(next) = frames::named_next(sents, si)
+                {
+                    for m in next {
+                        e.participants.push((m.actor.clone(), sents[si + 1].evidence(doc_id, m.start, m.end)));
+                    }
+                }
                 if e.participants.len() < 2 {
                     let lo = floor(&s.text, p.cues[0].0.saturating_sub(60));
                     let hi = ceil(&s.text, (p.cues[p.cues.len() - 1].1 + 40).min(hi));
