@@ -250,6 +250,11 @@ pub fn find_with(s: &str, vg: &[VerbGroup], pubd: Option<PartialDate>, context_y
             let depth = opens.partition_point(|&i| i < m.start()) as i64 - closes.partition_point(|&i| i < m.start()) as i64;
             // A citation in parentheses has no verb of its own.
             let groups: &[VerbGroup] = if depth > 0 { &[] } else { vg };
+            // "the following Friday", "the previous Monday": anchored on an event of the story, not on publication.
+            let anchor = tail(&s[..m.start()], 12).trim_end().to_ascii_lowercase();
+            if matches!(kind, Kind::Weekday) && (anchor.ends_with("following") || anchor.ends_with("previous")) {
+                continue;
+            }
             let Some((from, to)) = resolve(*kind, &c, groups, s, m.start(), pubd, context_year) else { continue };
             let before = tail(&s[..m.start()], 80).trim_end_matches(|ch: char| !ch.is_alphanumeric());
             // "By 1990 the government had…" opens a sentence: a point in time, not a deadline.
@@ -571,6 +576,7 @@ mod tests {
         weekday_past: "Abe and Putin agreed Friday to start talks", "2016-12-17" => Some("2016-12-16"),
         weekday_on: "the leaders met in Nagato on Thursday", "2016-12-17" => Some("2016-12-15"),
         weekday_future: "Lavrov will arrive in Tokyo on Monday", "2016-12-17" => Some("2016-12-19"),
+        following_weekday_is_the_storys: "The following Friday the envoys signed", "1956-10-29" => None,
         weekday_future_is_today: "The envoys are set to meet on Monday", "2013-08-19" => Some("2013-08-19"),
         weekday_next_is_a_week_on: "The envoys will meet next Monday", "2013-08-19" => Some("2013-08-26"),
         weekday_present_lead_looks_ahead: "The premier starts a trip to the capital Wednesday", "1998-11-09" => Some("1998-11-11"),

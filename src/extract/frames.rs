@@ -164,6 +164,12 @@ pub fn office_holder(lx: &Lexicon, side: &str, office: &str, date: PartialDate) 
     None
 }
 
+/// Whether "he" or "she" is the subject right before a trigger at `cue` ("he arrived", "she later visited").
+pub fn pronoun_before(text: &str, cue: usize) -> bool {
+    let words: Vec<&str> = tail(&text[..cue], 24).split_whitespace().collect();
+    words.iter().rev().take(2).any(|w| matches!(*w, "he" | "she" | "He" | "She"))
+}
+
 /// The persons of the sentence after `si` when they name both sides of an
 /// encounter whose own sentence named nobody: two or three persons of at least
 /// two sides, in a sentence without a date of its own (which would make it
@@ -221,6 +227,14 @@ mod tests {
         let got: Vec<&str> = named_next(&sents, 0).unwrap().iter().map(|m| m.actor.name.as_str()).collect();
         assert_eq!(got, vec!["Igor Morgulov", "Takeo Mori"]);
         assert!(named_next(&sents, 1).is_none());
+    }
+
+    #[test]
+    fn pronoun_subjects() {
+        let t = "From the moment he arrived in the capital";
+        assert!(pronoun_before(t, t.find("arrived").unwrap()));
+        let t = "The hotel where the envoy arrived";
+        assert!(!pronoun_before(t, t.find("arrived").unwrap()));
     }
 
     #[test]

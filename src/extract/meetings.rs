@@ -708,8 +708,10 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
         push(&mut out, &m.actor, s.evidence(doc, m.start, m.end));
     }
     // "He will visit Moscow next month": the first person of the sentence before.
+    // "From the moment he arrived in Tokyo …": a pronoun right before the trigger is its subject too.
+    let pronoun_subject = s.persons.is_empty() && frames::pronoun_before(&s.text, p.cues[0].0);
     if out.is_empty()
-        && HE.is_match(&s.text)
+        && (HE.is_match(&s.text) || pronoun_subject)
         && si > 0
         && sents[si - 1].paragraph == s.paragraph
         && let Some(m) = sents[si - 1].persons.first()
