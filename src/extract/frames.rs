@@ -164,6 +164,30 @@ pub fn office_holder(lx: &Lexicon, side: &str, office: &str, date: PartialDate) 
     None
 }
 
+/// "the time had come to strike a bargain": a motion cue ending in "to" followed by
+/// a verb (a lowercase word that is no determiner) is an infinitive, not a destination.
+pub fn to_is_infinitive(text: &str, start: usize, end: usize) -> bool {
+    if !text[start..end].to_ascii_lowercase().ends_with(" to") {
+        return false;
+    }
+    let next = text[end..].split_whitespace().next().unwrap_or("");
+    let lower = next.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+    lower
+        && !matches!(
+            next.trim_end_matches(|c: char| !c.is_alphanumeric()),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "these" | "those" | "both" | "two"
+        )
+}
+
+/// "if the premier dropped in at the palace", "unless the envoy comes to …": a trigger
+/// in a conditional clause is hypothetical (the clause reaches back to the last comma
+/// or semicolon, at most 80 bytes).
+pub fn hypothetical(text: &str, start: usize) -> bool {
+    let before = tail(&text[..start], 80);
+    let clause = before.rsplit([',', ';', ':']).next().unwrap_or(before);
+    clause.split_whitespace().any(|w| matches!(w.to_ascii_lowercase().as_str(), "if" | "unless" | "whether"))
+}
+
 /// Whether "he" or "she" is the subject right before a trigger at `cue` ("he arrived", "she later visited").
 pub fn pronoun_before(text: &str, cue: usize) -> bool {
     let words: Vec<&str> = tail(&text[..cue], 24).split_whitespace().collect();
@@ -227,6 +251,19 @@ mod tests {
         let got: Vec<&str> = named_next(&sents, 0).unwrap().iter().map(|m| m.actor.name.as_str()).collect();
         assert_eq!(got, vec!["Igor Morgulov", "Takeo Mori"]);
         assert!(named_next(&sents, 1).is_none());
+    }
+
+    #[test]
+    fn infinitives_and_conditions() {
+        let t = "the moment had come to settle the row";
+        let c = t.find("come to").unwrap();
+        assert!(to_is_infinitive(t, c, c + 7));
+        let t = "the envoy came to Oslo";
+        let c = t.find("came to").unwrap();
+        assert!(!to_is_infinitive(t, c, c + 7));
+        let t = "they hinted that if the premier visited the capital, he would gain";
+        assert!(hypothetical(t, t.find("visited").unwrap()));
+        assert!(!hypothetical("the premier visited the capital", 12));
     }
 
     #[test]

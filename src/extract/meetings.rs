@@ -141,7 +141,7 @@ static PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Hashimoto proposed to Russian President Boris Yeltsin on Saturday …", "Putin told Mori on
 /// Monday that …": said to someone's face.
 static TO_FACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:proposed|suggested|handed|presented|explained|conveyed)\s+to|told|assured|urged|informed)\s+(?:[\w.'-]+\s+){0,4}$")
+    Regex::new(r"(?i)\b(?:(?:proposed|suggested|handed|presented|explained|conveyed)\s+to|(?:delivered|handed|passed|conveyed|presented)\s+(?:[\w.'-]+\s+){1,10}?to|told|assured|urged|informed)\s+(?:[\w.'-]+\s+){0,4}$")
         .unwrap()
 });
 /// "…, the first such meeting", "…, their 23rd meeting".
@@ -438,7 +438,13 @@ fn context_date(sents: &[Sent], si: usize) -> Option<DatePhrase> {
         if !sents[j].meeting_cues.is_empty() {
             return None;
         }
-        if let Some(d) = sents[j].event_dates().filter(|d| !DATELINE_DATE.is_match(&sents[j].text[..d.start])).last() {
+        // "frozen since 1945" dates a state of affairs, not an event.
+        if let Some(d) = sents[j]
+            .event_dates()
+            .filter(|d| !DATELINE_DATE.is_match(&sents[j].text[..d.start]))
+            .filter(|d| !tail(&sents[j].text[..d.start], 8).trim_end().to_ascii_lowercase().ends_with("since"))
+            .last()
+        {
             return Some(d.clone());
         }
     }
@@ -455,6 +461,8 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             !DOMESTIC.is_match(&t[h.end..])
                 && !DOMESTIC_BEFORE.is_match(&t[..h.start])
                 && !PURPOSE.is_match(&t[..h.start])
+                && !frames::to_is_infinitive(t, h.start, h.end)
+                && !frames::hypothetical(t, h.start)
         })
         .map(|h| (h.start, h.end, lx.meeting_cues[h.entry].1.clone()))
         .collect();
@@ -483,15 +491,18 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     }
     // "Hashimoto proposed to Yeltsin …": a leader addressing another side's named person met them.
     for (k, m) in s.persons.iter().enumerate() {
-        let Some(v) = TO_FACE.find(&t[..m.start]) else { continue };
+        let w0 = m.start.saturating_sub(200);
+        let w0 = (w0..m.start).find(|&i| t.is_char_boundary(i)).unwrap_or(m.start);
+        let Some(v) = TO_FACE.find(&t[w0..m.start]) else { continue };
+        let (vs, ve) = (w0 + v.start(), w0 + v.end());
         let other_side = s.persons[..k].iter().any(|p| {
-            p.end <= v.start()
-                && v.start() - p.end < 80
+            p.end <= vs
+                && vs - p.end < 80
                 && p.actor.country.is_some()
                 && p.actor.country != m.actor.country
         });
-        if other_side && m.actor.country.is_some() && !cues.iter().any(|c| c.0 < v.end() && v.start() < c.1) {
-            cues.push((v.start(), v.end(), "meeting".into()));
+        if other_side && m.actor.country.is_some() && !cues.iter().any(|c| c.0 < ve && vs < c.1) {
+            cues.push((vs, ve, "meeting".into()));
         }
     }
     cues.sort();
