@@ -397,8 +397,18 @@ pub fn direction(gs: &[VerbGroup], s: &str, pos: usize, present_ahead: bool) -> 
         if d > WINDOW || (g.start >= pos && g.infinitive) {
             continue;
         }
-        // Another clause: only when nothing in the date's own clause speaks.
-        let d = if between.contains([',', ';']) { d + WINDOW } else { d };
+        // Another clause: only when nothing in the date's own clause speaks — except a
+        // "when" clause right after the date, which tells what happens at that date.
+        // (`pos` is where the date starts: the date's own words come first.)
+        let about_the_date = g.start >= pos
+            && between.find(", when ").is_some_and(|i| i <= 40 && !between[..i].contains([',', ';']) && !between[i + 7..].contains([',', ';']));
+        let d = if about_the_date {
+            0
+        } else if between.contains([',', ';']) {
+            d + WINDOW
+        } else {
+            d
+        };
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, g));
         }
@@ -472,6 +482,8 @@ mod tests {
         assert_eq!(direction(&groups(s), s, s.find("September").unwrap(), false), Tense::Future);
         let s = "The minister would join the summit on Tuesday, an official told reporters.";
         assert_eq!(direction(&groups(s), s, s.find("Tuesday").unwrap(), true), Tense::Future);
+        let s = "Officials have been urged to review the goal of a deal in June, when the president is scheduled to come.";
+        assert_eq!(direction(&groups(s), s, s.find("June").unwrap(), false), Tense::Future);
         let s = "They agreed in September to speed up the work.";
         assert_eq!(direction(&groups(s), s, s.find("September").unwrap(), false), Tense::Past);
     }
