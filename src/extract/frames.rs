@@ -138,6 +138,31 @@ pub fn role_persons(
     out
 }
 
+/// "a Japan-Russia summit", "the Soviet-Japanese summit talks": a summit of two
+/// named sides without named persons is one of their leaders at the date. `text`
+/// is the sentence, `cue` where the summit word starts.
+pub fn summit_leaders(lx: &Lexicon, text: &str, cue: usize, date: PartialDate) -> Vec<(Actor, &'static str)> {
+    static PAIR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(japan|japanese|russia|russian|soviet)[-–](japan|japanese|russia|russian|soviet)\s+(?:[\w-]+\s+)?$").unwrap()
+    });
+    let Some(c) = PAIR.captures(tail(&text[..cue], 40)) else { return Vec::new() };
+    let side = |w: &str| match w.to_ascii_lowercase().as_str() {
+        "japan" | "japanese" => "JP",
+        "soviet" => "SU",
+        _ if date.year < 1992 => "SU",
+        _ => "RU",
+    };
+    let (a, b) = (side(&c[1]), side(&c[2]));
+    if a == b {
+        return Vec::new();
+    }
+    [a, b]
+        .into_iter()
+        .filter_map(|sd| office_holder(lx, sd, "leader", date))
+        .map(|p| (p, "role: a two-sided summit is its leaders' at the date"))
+        .collect()
+}
+
 /// The one person holding `office` for `side` at `date` (a "leader" is the head of
 /// government or state: general secretary, president, prime minister).
 pub fn office_holder(lx: &Lexicon, side: &str, office: &str, date: PartialDate) -> Option<Actor> {
@@ -264,6 +289,17 @@ mod tests {
         let t = "they hinted that if the premier visited the capital, he would gain";
         assert!(hypothetical(t, t.find("visited").unwrap()));
         assert!(!hypothetical("the premier visited the capital", 12));
+    }
+
+    #[test]
+    fn a_two_sided_summit_is_its_leaders() {
+        let t = "preparations toward a Japan-Russia summit in June";
+        let got: Vec<String> = summit_leaders(lx(), t, t.find("summit").unwrap(), "2019-06".parse().unwrap())
+            .into_iter()
+            .map(|(a, _)| a.name)
+            .collect();
+        assert_eq!(got, vec!["Shinzo Abe".to_string(), "Vladimir Putin".to_string()]);
+        assert!(summit_leaders(lx(), "the G20 summit", 8, "2019-06".parse().unwrap()).is_empty());
     }
 
     #[test]

@@ -313,6 +313,12 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                         e.participants.push((m.actor.clone(), sents[si + 1].evidence(doc_id, m.start, m.end)));
                     }
                 }
+                if e.participants.is_empty() && p.meeting_type == "summit" {
+                    for (a, rule) in frames::summit_leaders(lx, &s.text, p.cues[0].0, d.from) {
+                        e.inferred.push((a.name.clone(), rule));
+                        e.participants.push((a, ev.clone()));
+                    }
+                }
                 if e.participants.len() < 2 {
                     let lo = floor(&s.text, p.cues[0].0.saturating_sub(60));
                     let hi = ceil(&s.text, (p.cues[p.cues.len() - 1].1 + 40).min(hi));
