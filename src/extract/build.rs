@@ -84,13 +84,20 @@ impl Builder<'_> {
         n.attrs.place = e.place.as_ref().map(|p| p.0.clone());
         n.attrs.meeting_type = Some(e.meeting_type.clone());
         n.evidence = e.evidence[1..].to_vec();
-        let id = self.node(n, e.evidence[0].clone());
+        // The document's own telling of the status rides on its mention edge, so the
+        // cross-document pass can keep the latest one.
+        let ev0 = e.evidence[0].clone();
+        n.evidence.push(ev0.clone());
+        let id = n.id.clone();
+        self.g.upsert_node(n);
+        self.edge(&id, self.doc.to_string().as_str(), Relation::MentionedIn, ev0, Some(&format!("{STATUS_TOLD}{}", e.status)));
         for ev in &e.evidence[1..] {
             self.edge(&id, self.doc.to_string().as_str(), Relation::MentionedIn, ev.clone(), None);
         }
         for (a, ev) in &e.participants {
             let p = self.person(a, ev.clone());
-            self.edge(&p, &id, Relation::ParticipatedIn, ev.clone(), None);
+            let rule = e.inferred.iter().find(|(n, _)| *n == a.name).map(|(_, r)| *r);
+            self.edge(&p, &id, Relation::ParticipatedIn, ev.clone(), rule);
         }
         if let Some((name, ev)) = &e.place {
             // A visit to an island is held on the island node, not on a place of the same name.
@@ -198,6 +205,36 @@ pub fn merge_meetings(lx: &Lexicon, g: &mut Graph) {
         }
         relabel(g, &keep);
     }
+    status_as_of_latest(g);
+}
+
+/// How a meeting's `mentioned_in` edge to a document records the status that document tells.
+const STATUS_TOLD: &str = "status as told: ";
+
+/// A meeting told by several documents has the status of the latest dated one:
+/// planned in one article and reported held (or postponed) in a later one, it is
+/// what the later one says (status as of the latest publication).
+///
+/// Complexity: O(E) over the `mentioned_in` edges.
+pub fn status_as_of_latest(g: &mut Graph) {
+    let mut latest: std::collections::BTreeMap<String, (i64, String)> = std::collections::BTreeMap::new();
+    let mut docs: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for e in g.edges_of(Relation::MentionedIn) {
+        let Some(st) = e.rule.as_deref().and_then(|r| r.strip_prefix(STATUS_TOLD)) else { continue };
+        let Some(date) = g.node(&e.target).and_then(|d| d.attrs.start) else { continue };
+        *docs.entry(e.source.clone()).or_default() += 1;
+        let cur = latest.entry(e.source.clone()).or_insert((i64::MIN, String::new()));
+        if date.last_ordinal() > cur.0 {
+            *cur = (date.last_ordinal(), st.to_string());
+        }
+    }
+    for (m, (_, st)) in latest {
+        if docs.get(&m).is_some_and(|&n| n >= 2)
+            && let Some(n) = g.node_mut(&m)
+        {
+            n.attrs.status = Some(st);
+        }
+    }
 }
 
 /// "Kono–Lavrov talks, Munich" from the merged node's participants, type and place.
@@ -245,6 +282,21 @@ mod tests {
                 assert_eq!(got, want);
             }
         )*};
+    }
+
+    #[test]
+    fn planned_then_held_across_documents_takes_the_later_status() {
+        use crate::corpus::Corpus;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "The envoy Taro Kono will hold talks with Sergey Lavrov in Moscow on Jan. 14.").unwrap();
+        std::fs::write(dir.path().join("b.txt"), "Taro Kono held talks with Sergey Lavrov in Moscow on Monday.").unwrap();
+        std::fs::write(dir.path().join("manifest.csv"), "file,date,source,title\na.txt,2019-01-06,x,a\nb.txt,2019-01-16,x,b\n").unwrap();
+        let corpus = Corpus::scan(dir.path()).unwrap();
+        let ex = Extractor::new(None).unwrap();
+        let out = crate::extract::run(&corpus, &ex, &indicatif::ProgressBar::hidden());
+        let ms = out.graph.nodes_of(NodeKind::Meeting);
+        assert_eq!(ms.len(), 1, "{:?}", ms.iter().map(|m| (&m.id, &m.attrs.status)).collect::<Vec<_>>());
+        assert_eq!(ms[0].attrs.status.as_deref(), Some("held"));
     }
 
     held_in! {

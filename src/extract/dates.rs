@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use super::verbs::{self, VerbGroup};
 use crate::corpus::month_number;
 use crate::date::{PartialDate, days_in_month, ordinal};
 
@@ -113,98 +114,28 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(by|before|until|till|through)(?:\s+the\s+end\s+of)?(?:\s+the\s+year)?$").unwrap()
 });
 
-const FUTURE: &[&str] = &[
-    "will",
-    "would",
-    "scheduled",
-    "planned",
-    "plans to",
-    "expected",
-    "is to",
-    "are to",
-    "next",
-    "upcoming",
-    "due",
-    "shall",
-    "hopes",
-    "intends",
-    "to visit",
-    "to meet",
-    "to hold",
-    "to attend",
-    "to host",
-    "to travel",
-    "to resume",
-    "to come",
-    "hoped to",
-    "hope to",
-    "wants to",
-    "aims to",
-    "expects to",
-];
-const PAST: &[&str] = &[
-    "flew",
-    "left",
-    "was",
-    "were",
-    "had",
-    "held",
-    "met",
-    "visited",
-    "traveled",
-    "travelled",
-    "took place",
-    "came",
-    "went",
-    "said",
-    "agreed",
-    "marked",
-    "presided",
-    "previous",
-    "earlier",
-    "ago",
-    "failed",
-    "led",
-    "made",
-    "gave",
-    "given",
-    "last",
-    "ended",
-    "signed",
-    "did",
-    "stated",
-    "declared",
-    "announced",
-];
-
-static TENSE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    let mut all: Vec<&str> = FUTURE.iter().chain(PAST).copied().collect();
-    all.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let alt: Vec<String> = all.iter().map(|w| regex::escape(w)).collect();
-    // Any other "-ed" word reads as past tense ("proposed", "presided").
-    Regex::new(&format!(r"(?i)\b(?:{}|[a-z]{{3,}}ed)\b", alt.join("|"))).unwrap()
-});
-
-/// The tense of the words nearest to byte `pos` of `s` (within 80 bytes).
+/// The tense of the verb group governing byte `pos` of `s` (see [`verbs::direction`]).
+/// Reads the sentence's verb groups; callers with several dates use [`find`], which reads them once.
 pub fn tense_near(s: &str, pos: usize) -> Tense {
-    let mut best: Option<(usize, Tense)> = None;
-    for m in TENSE_WORDS.find_iter(s) {
-        let d = if m.end() <= pos { pos - m.end() } else { m.start().saturating_sub(pos) };
-        if d > 80 {
-            continue;
-        }
-        let w = m.as_str().to_ascii_lowercase();
-        // "flew to Vladivostok on Wednesday to attend …": an infinitive after the date is the
-        // purpose of the verb before it, not the date's tense.
-        if w.starts_with("to ") && m.start() >= pos {
-            continue;
-        }
-        let t = if FUTURE.contains(&w.as_str()) { Tense::Future } else { Tense::Past };
-        if best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, t));
-        }
+    verbs::direction(&verbs::groups(s), s, pos, false)
+}
+
+/// The first `n` bytes of `s` (at a character boundary): look-ahead windows stay constant-size.
+pub fn head(s: &str, n: usize) -> &str {
+    let mut i = n.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    &s[..i]
+}
+
+/// The last `n` bytes of `s` (at a character boundary): look-behind windows stay constant-size.
+pub fn tail(s: &str, n: usize) -> &str {
+    let mut i = s.len().saturating_sub(n);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
 }
 
 /// Day number → (year, month, day); inverse of [`crate::date::ordinal`].
@@ -297,27 +228,48 @@ pub fn year_for(month: u8, day: Option<u8>, pubd: PartialDate, tense: Tense) -> 
 /// date (relative phrases stay unresolved without it); `context_year` the year
 /// the narrative is in, for "the following year".
 pub fn find(s: &str, pubd: Option<PartialDate>, context_year: Option<i32>) -> Vec<DatePhrase> {
+    find_with(s, &verbs::groups(s), pubd, context_year)
+}
+
+/// [`find`] with the sentence's verb groups already read ([`verbs::groups`]).
+/// Linear in the sentence length: every look-up is windowed or by binary search.
+pub fn find_with(s: &str, vg: &[VerbGroup], pubd: Option<PartialDate>, context_year: Option<i32>) -> Vec<DatePhrase> {
+    let opens: Vec<usize> = s.match_indices('(').map(|(i, _)| i).collect();
+    let closes: Vec<usize> = s.match_indices(')').map(|(i, _)| i).collect();
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let overlaps = |taken: &std::collections::BTreeMap<usize, usize>, a: usize, b: usize| {
+        taken.range(..b).next_back().is_some_and(|(_, &e)| e > a)
+    };
     let mut out: Vec<DatePhrase> = Vec::new();
     for (kind, re) in PATTERNS.iter() {
         for c in re.captures_iter(s) {
             let m = c.get(0).unwrap();
-            if out.iter().any(|d| d.start < m.end() && m.start() < d.end) {
+            if overlaps(&taken, m.start(), m.end()) {
                 continue;
             }
-            let Some((from, to)) = resolve(*kind, &c, s, m.start(), pubd, context_year) else { continue };
-            let before = s[..m.start()].trim_end_matches(|ch: char| !ch.is_alphanumeric());
+            let depth = opens.partition_point(|&i| i < m.start()) as i64 - closes.partition_point(|&i| i < m.start()) as i64;
+            // A citation in parentheses has no verb of its own.
+            let groups: &[VerbGroup] = if depth > 0 { &[] } else { vg };
+            // "the following Friday", "the previous Monday": anchored on an event of the story, not on publication.
+            let anchor = tail(&s[..m.start()], 12).trim_end().to_ascii_lowercase();
+            if matches!(kind, Kind::Weekday) && (anchor.ends_with("following") || anchor.ends_with("previous")) {
+                continue;
+            }
+            let Some((from, to)) = resolve(*kind, &c, groups, s, m.start(), pubd, context_year) else { continue };
+            let before = tail(&s[..m.start()], 80).trim_end_matches(|ch: char| !ch.is_alphanumeric());
             // "By 1990 the government had…" opens a sentence: a point in time, not a deadline.
-            let dl = DEADLINE.captures(before).filter(|_| before.trim().contains(' '));
+            let dl = DEADLINE.captures(before).filter(|_| tail(&s[..m.start()], 80).trim().contains(' '));
             let is_year = matches!(kind, Kind::Year);
+            taken.insert(m.start(), m.end());
             out.push(DatePhrase {
                 start: m.start(),
                 end: m.end(),
                 from,
                 to,
-                attributive: is_year && ATTRIBUTIVE.is_match(&s[m.end()..]),
+                attributive: is_year && ATTRIBUTIVE.is_match(head(&s[m.end()..], 80)),
                 deadline: dl.is_some(),
                 until: dl.is_some_and(|c| matches!(c[1].to_ascii_lowercase().as_str(), "until" | "till")),
-                in_parens: s[..m.start()].matches('(').count() > s[..m.start()].matches(')').count(),
+                in_parens: depth > 0,
             });
         }
     }
@@ -332,6 +284,7 @@ fn num(c: &Captures, i: usize) -> Option<i64> {
 fn resolve(
     kind: Kind,
     c: &Captures,
+    vg: &[VerbGroup],
     s: &str,
     pos: usize,
     pubd: Option<PartialDate>,
@@ -346,7 +299,7 @@ fn resolve(
             let day = num(c, di)? as u8;
             let year = match num(c, yi) {
                 Some(y) => y as i32,
-                None => year_for(month, Some(day), pubd?, tense_near(s, pos)),
+                None => year_for(month, Some(day), pubd?, verbs::direction(vg, s, pos, false)),
             };
             let from = PartialDate::day(year, month, day)?;
             let to = if ei > 0 { num(c, ei).and_then(|e| PartialDate::day(year, month, e as u8)) } else { None };
@@ -440,7 +393,7 @@ fn resolve(
             let (a, b) = season_months(&word(1)?);
             let p = pubd?;
             let pm = p.month.unwrap_or(6) as i32;
-            let y = match tense_near(s, pos) {
+            let y = match verbs::direction(vg, s, pos, false) {
                 Tense::Future if b < pm => p.year + 1,
                 Tense::Past if a > pm => p.year - 1,
                 _ => p.year,
@@ -450,16 +403,21 @@ fn resolve(
         Kind::Weekend => {
             // The latest Saturday–Sunday up to publication; "next weekend" or a future clause: the coming one.
             let p = pubd?;
-            p.day?;
+            if p.day.is_none() {
+                return Some((p, None));
+            }
             let (o, wd) = (p.first_ordinal(), weekday(p.first_ordinal()));
             let future =
-                word(1).as_deref() == Some("next") || (word(1).is_none() && tense_near(s, pos) == Tense::Future);
+                word(1).as_deref() == Some("next") || (word(1).is_none() && verbs::direction(vg, s, pos, true) == Tense::Future);
             let sat = if future { o + (5 - wd).rem_euclid(7) } else { o - (wd - 5).rem_euclid(7) };
             Some((day_of(sat), Some(day_of(sat + 1))))
         }
         Kind::Today => {
             let p = pubd?;
-            p.day?;
+            // Published in a known month only: the date is as precise as that.
+            if p.day.is_none() {
+                return Some((p, None));
+            }
             let shift = match word(1)?.as_str() {
                 "yesterday" => -1,
                 "tomorrow" => 1,
@@ -469,7 +427,9 @@ fn resolve(
         }
         Kind::Weekday => {
             let p = pubd?;
-            p.day?;
+            if p.day.is_none() {
+                return Some((p, None));
+            }
             const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
             let want = DAYS.iter().position(|d| Some(d.to_string()) == word(1))? as i64;
             let o = p.first_ordinal();
@@ -477,8 +437,8 @@ fn resolve(
             let ahead = (want - weekday(o)).rem_euclid(7);
             let m = c.get(0).unwrap().as_str().to_ascii_lowercase();
             // News speaks of the past week: the latest such day, unless the clause looks ahead.
-            let d = if m.starts_with("next") || (tense_near(s, pos) == Tense::Future && !m.starts_with("last")) {
-                o + if ahead == 0 { 7 } else { ahead }
+            let d = if m.starts_with("next") || (verbs::direction(vg, s, pos, true) == Tense::Future && !m.starts_with("last")) {
+                o + if ahead == 0 && m.starts_with("next") { 7 } else { ahead }
             } else {
                 o - back
             };
@@ -548,7 +508,7 @@ fn resolve(
         Kind::Year => Some((PartialDate::year(num(c, 1)? as i32), None)),
         Kind::PartMonth | Kind::BareMonth => {
             let month = month_at(if matches!(kind, Kind::PartMonth) { 2 } else { 1 })?;
-            let y = year_for(month, None, pubd?, tense_near(s, pos));
+            let y = year_for(month, None, pubd?, verbs::direction(vg, s, pos, false));
             Some((PartialDate::month(y, month)?, None))
         }
     }
@@ -616,6 +576,15 @@ mod tests {
         weekday_past: "Abe and Putin agreed Friday to start talks", "2016-12-17" => Some("2016-12-16"),
         weekday_on: "the leaders met in Nagato on Thursday", "2016-12-17" => Some("2016-12-15"),
         weekday_future: "Lavrov will arrive in Tokyo on Monday", "2016-12-17" => Some("2016-12-19"),
+        following_weekday_is_the_storys: "The following Friday the envoys signed", "1956-10-29" => None,
+        weekday_future_is_today: "The envoys are set to meet on Monday", "2013-08-19" => Some("2013-08-19"),
+        weekday_next_is_a_week_on: "The envoys will meet next Monday", "2013-08-19" => Some("2013-08-26"),
+        weekday_present_lead_looks_ahead: "The premier starts a trip to the capital Wednesday", "1998-11-09" => Some("1998-11-11"),
+        weekday_in_a_month_dated_report: "The envoy held talks with his host Friday", "1996-11" => Some("1996-11"),
+        was_to_have_looks_ahead: "The talks were to have begun Sunday", "2004-03-04" => Some("2004-03-07"),
+        agreed_to_hold_after: "The two sides agreed to hold another round in March", "2010-01-20" => Some("2010-03"),
+        agreed_in_month_then_infinitive: "The envoys agreed in March to widen the talks", "2010-05-20" => Some("2010-03"),
+        modal_with_month_name: "The minister may travel north in May", "2010-08-20" => Some("2011-05"),
         bare_season: "he would reply in the autumn", "1998-04-20" => Some("1998-09..1998-11"),
         plan_is_a_noun: "Abe had proposed a plan at a meeting in Sochi in May", "2016-12-17" => Some("2016-05"),
         modal_may_is_not_a_month: "Moscow may make concessions", "2005-01-01" => None,

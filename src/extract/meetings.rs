@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::actors::Actor;
-use super::dates::DatePhrase;
+use super::dates::{DatePhrase, tail};
+use super::frames;
 use super::lexicon::Lexicon;
 use super::mentions::Sent;
 use crate::date::{PartialDate, Precision};
@@ -26,6 +27,8 @@ pub struct Event {
     pub explicit: bool,
     pub meeting_type: String,
     pub evidence: Vec<Evidence>,
+    /// Participants inferred rather than named (person name → the rule that resolved them).
+    pub inferred: Vec<(String, &'static str)>,
 }
 
 impl Event {
@@ -138,7 +141,7 @@ static PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Hashimoto proposed to Russian President Boris Yeltsin on Saturday …", "Putin told Mori on
 /// Monday that …": said to someone's face.
 static TO_FACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:proposed|suggested|handed|presented|explained|conveyed)\s+to|told|assured|urged|informed)\s+(?:[\w.'-]+\s+){0,4}$")
+    Regex::new(r"(?i)\b(?:(?:proposed|suggested|handed|presented|explained|conveyed)\s+to|(?:delivered|handed|passed|conveyed|presented)\s+(?:[\w.'-]+\s+){1,10}?to|told|assured|urged|informed)\s+(?:[\w.'-]+\s+){0,4}$")
         .unwrap()
 });
 /// "…, the first such meeting", "…, their 23rd meeting".
@@ -296,7 +299,36 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                     explicit,
                     meeting_type: p.meeting_type.clone(),
                     evidence: vec![ev.clone()],
+                    inferred: Vec::new(),
                 };
+                // "the Soviet leader's visit", "the two foreign ministers met": persons named by
+                // their office, resolved at the event date.
+                // "Russian and Japanese diplomats met on Monday. A and his counterpart B discussed …":
+                // a meeting of unnamed people takes the two sides named next.
+                if e.participants.is_empty()
+                    && s.persons.is_empty()
+                    && let Some(next) = frames::named_next(sents, si)
+                {
+                    for m in next {
+                        e.participants.push((m.actor.clone(), sents[si + 1].evidence(doc_id, m.start, m.end)));
+                    }
+                }
+                if e.participants.is_empty() && p.meeting_type == "summit" {
+                    for (a, rule) in frames::summit_leaders(lx, &s.text, p.cues[0].0, d.from) {
+                        e.inferred.push((a.name.clone(), rule));
+                        e.participants.push((a, ev.clone()));
+                    }
+                }
+                if e.participants.len() < 2 {
+                    let lo = floor(&s.text, p.cues[0].0.saturating_sub(60));
+                    let hi = ceil(&s.text, (p.cues[p.cues.len() - 1].1 + 40).min(hi));
+                    for (a, rule) in frames::role_persons(lx, s, (lo, hi.max(lo)), p.cues[0].0, d.from) {
+                        if !e.participants.iter().any(|(b, _)| b.name == a.name) {
+                            e.inferred.push((a.name.clone(), rule));
+                            e.participants.push((a, ev.clone()));
+                        }
+                    }
+                }
                 if !explicit {
                     e.status = status_by_date(e.from, e.to, pubd).to_string();
                 }
@@ -412,7 +444,13 @@ fn context_date(sents: &[Sent], si: usize) -> Option<DatePhrase> {
         if !sents[j].meeting_cues.is_empty() {
             return None;
         }
-        if let Some(d) = sents[j].event_dates().filter(|d| !DATELINE_DATE.is_match(&sents[j].text[..d.start])).last() {
+        // "frozen since 1945" dates a state of affairs, not an event.
+        if let Some(d) = sents[j]
+            .event_dates()
+            .filter(|d| !DATELINE_DATE.is_match(&sents[j].text[..d.start]))
+            .filter(|d| !tail(&sents[j].text[..d.start], 8).trim_end().to_ascii_lowercase().ends_with("since"))
+            .last()
+        {
             return Some(d.clone());
         }
     }
@@ -429,6 +467,8 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             !DOMESTIC.is_match(&t[h.end..])
                 && !DOMESTIC_BEFORE.is_match(&t[..h.start])
                 && !PURPOSE.is_match(&t[..h.start])
+                && !frames::to_is_infinitive(t, h.start, h.end)
+                && !frames::hypothetical(t, h.start)
         })
         .map(|h| (h.start, h.end, lx.meeting_cues[h.entry].1.clone()))
         .collect();
@@ -440,7 +480,11 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             .filter(|p| p.end <= m.start() && m.start() - p.end < 120)
             .filter_map(|p| p.actor.country.as_deref())
             .collect();
-        if sides.iter().any(|a| sides.iter().any(|b| a != b)) && !cues.iter().any(|c| c.0 < m.end() && m.start() < c.1)
+        // "At the meeting in Singapore, Putin and Abe agreed …": they agreed at the meeting already named.
+        let named_before = cues.iter().any(|c| c.1 <= m.start() && m.start() - c.1 < 150);
+        if sides.iter().any(|a| sides.iter().any(|b| a != b))
+            && !named_before
+            && !cues.iter().any(|c| c.0 < m.end() && m.start() < c.1)
         {
             cues.push((m.start(), m.end(), "meeting".into()));
         }
@@ -453,15 +497,18 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     }
     // "Hashimoto proposed to Yeltsin …": a leader addressing another side's named person met them.
     for (k, m) in s.persons.iter().enumerate() {
-        let Some(v) = TO_FACE.find(&t[..m.start]) else { continue };
+        let w0 = m.start.saturating_sub(200);
+        let w0 = (w0..m.start).find(|&i| t.is_char_boundary(i)).unwrap_or(m.start);
+        let Some(v) = TO_FACE.find(&t[w0..m.start]) else { continue };
+        let (vs, ve) = (w0 + v.start(), w0 + v.end());
         let other_side = s.persons[..k].iter().any(|p| {
-            p.end <= v.start()
-                && v.start() - p.end < 80
+            p.end <= vs
+                && vs - p.end < 80
                 && p.actor.country.is_some()
                 && p.actor.country != m.actor.country
         });
-        if other_side && m.actor.country.is_some() && !cues.iter().any(|c| c.0 < v.end() && v.start() < c.1) {
-            cues.push((v.start(), v.end(), "meeting".into()));
+        if other_side && m.actor.country.is_some() && !cues.iter().any(|c| c.0 < ve && vs < c.1) {
+            cues.push((vs, ve, "meeting".into()));
         }
     }
     cues.sort();
@@ -508,7 +555,9 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
         out.push(Proto { cues: vec![(a, b)], meeting_type: ty, plural, ..Proto::default() });
     }
     // A denied meeting goes with the summit it names ("no plans to meet Putin at the summit").
-    out.retain(|p| !NO_PLAN.is_match(&t[..p.cues[0].0]));
+    out.retain(|p| !NO_PLAN.is_match(tail(&t[..p.cues[0].0], 120)));
+    // "did not meet", "is not expected to have a separate meeting": the governing verb group denies it.
+    out.retain(|p| frames::governing(s, p.cues[0]).is_none_or(|g| !g.negated));
     if out.is_empty() {
         return out;
     }
@@ -530,6 +579,8 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
                     .is_none_or(|m| cue_starts.iter().any(|&c| c >= d.end && c <= d.end + m.end()))
         })
         .filter(|d| !out.iter().all(|p| p.cues[0].0 > d.end && REPORT_THAT.is_match(&t[d.end..p.cues[0].0])))
+        // "a proposal made in April": the date of a participle modifying another noun.
+        .filter(|d| !frames::date_of_reduced_relative(s, d.start, &cue_starts))
         .collect();
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for (di, d) in dates.iter().enumerate() {
@@ -674,8 +725,10 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
         push(&mut out, &m.actor, s.evidence(doc, m.start, m.end));
     }
     // "He will visit Moscow next month": the first person of the sentence before.
+    // "From the moment he arrived in Tokyo …": a pronoun right before the trigger is its subject too.
+    let pronoun_subject = s.persons.is_empty() && frames::pronoun_before(&s.text, p.cues[0].0);
     if out.is_empty()
-        && HE.is_match(&s.text)
+        && (HE.is_match(&s.text) || pronoun_subject)
         && si > 0
         && sents[si - 1].paragraph == s.paragraph
         && let Some(m) = sents[si - 1].persons.first()
@@ -728,6 +781,13 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
     out
 }
 
+fn ceil(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
+}
+
 fn floor(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i -= 1;
@@ -741,6 +801,10 @@ fn status_of(lx: &Lexicon, p: &Proto, s: &Sent, lo: usize, hi: usize, all: &[Pro
     let mut best: Option<usize> = None;
     for h in &s.status_cues {
         let w = s.text[h.start..h.end].to_ascii_lowercase();
+        // "presented a plan to resolve …": a noun after a determiner is not a verb of planning.
+        if frames::is_noun_use(&s.text, h.start, h.end) {
+            continue;
+        }
         let modal = matches!(w.as_str(), "will" | "would" | "shall");
         let ok = if modal {
             // Only a modal governing the cue verb ("will visit", "would meet").
@@ -763,7 +827,12 @@ fn status_of(lx: &Lexicon, p: &Proto, s: &Sent, lo: usize, hi: usize, all: &[Pro
     }
     match best {
         Some(r) if r < STATUS_RANK.len() => (STATUS_RANK[r].to_string(), true),
-        _ => (String::new(), false),
+        // No status word: the governing verb group says whether it is still to come
+        // ("agreed to hold talks", "hoped to come", "is to visit").
+        _ => match frames::governing(s, p.cues[0]) {
+            Some(g) if frames::looks_ahead(g) => ("planned".to_string(), true),
+            _ => (String::new(), false),
+        },
     }
 }
 
@@ -900,6 +969,11 @@ pub fn merge(lx: &Lexicon, cur: &mut Event, e: Event) {
             cur.participants.push((a, ev));
         }
     }
+    for r in e.inferred {
+        if !cur.inferred.iter().any(|x| x.0 == r.0) {
+            cur.inferred.push(r);
+        }
+    }
     cur.evidence.extend(e.evidence);
 }
 
@@ -999,6 +1073,7 @@ fn side_talks(lx: &Lexicon, events: &[Event], a: &Attach) -> Option<Event> {
         explicit: false,
         meeting_type: a.meeting_type.clone(),
         evidence: vec![a.evidence.clone()],
+        inferred: Vec::new(),
     })
 }
 
@@ -1135,7 +1210,7 @@ mod tests {
         the_visit_took_place: "In September 1992, Russian president Boris Yeltsin postponed a scheduled visit to Japan. The visit finally took place in October 1993.", "1994-01" =>
             ["1992-09 Japan postponed Boris Yeltsin", "1993-10 Japan held Boris Yeltsin"],
         places_follow_their_cue: "The two leaders met at a resort in Nagato on Thursday and continued their talks in Tokyo on Friday.", "2016-12-17" =>
-            ["2016-12-15 Nagato held -", "2016-12-16 Tokyo held -"],
+            ["2016-12-15 Nagato held Shinzo Abe+Vladimir Putin", "2016-12-16 Tokyo held -"],
         pronoun_subject: "Foreign Minister Fumio Kishida spoke on Monday. He will visit Moscow next month.", "2016-08-20" =>
             ["2016-09 Moscow planned Fumio Kishida"],
         they_met: "Abe welcomed Putin to Japan. They met in Nagato on Dec. 15.", "2016-12-17" =>

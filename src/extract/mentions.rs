@@ -100,6 +100,8 @@ pub struct Sent {
     pub unresolved: Vec<Unresolved>,
     pub sides: Vec<SideWord>,
     pub dates: Vec<DatePhrase>,
+    /// Verb groups (tense, modality, negation), read once per sentence.
+    pub verbs: Vec<super::verbs::VerbGroup>,
     pub places: Vec<Hit>,
     pub islands: Vec<Hit>,
     pub meeting_cues: Vec<Hit>,
@@ -141,7 +143,8 @@ pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
             paragraph += 1;
         }
         prev_end = s.end;
-        let dates = dates::find(text, doc.date, context_year);
+        let verbs = super::verbs::groups(text);
+        let dates = dates::find_with(text, &verbs, doc.date, context_year);
         let mut sent = Sent {
             index: s.index,
             offset: s.start,
@@ -152,6 +155,7 @@ pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
             unresolved: Vec::new(),
             sides: m.actors.sides(text),
             dates,
+            verbs,
             places: m.place_hits(text),
             islands: m.islands.find(text),
             meeting_cues: m.meeting_cues.find(text),

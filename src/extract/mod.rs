@@ -8,11 +8,13 @@ pub mod actors;
 mod build;
 pub mod coref;
 pub mod dates;
+pub mod frames;
 pub mod lexicon;
 pub mod meetings;
 pub mod mentions;
 pub mod names;
 pub mod proposals;
+pub mod verbs;
 
 use std::collections::BTreeMap;
 use std::path::Path;
