@@ -219,6 +219,9 @@ pub fn render(g: &Graph, inputs: &ReportInputs) -> String {
         }
     }
 
+    // Rank of the top actors over the decades (analysis::temporal).
+    body.push_str(&crate::analysis::temporal::rank_chart(g));
+
     // Edge lookups, built once (the report walks every meeting and proposal).
     let mut participation: BTreeMap<(&str, &str), &[Evidence]> = BTreeMap::new();
     for e in g.edges_of(Relation::ParticipatedIn) {
