@@ -95,11 +95,11 @@ pub fn rank_chart(g: &Graph) -> String {
     let m = Measure::WeightedDegree;
     // actor → (label, rank per window)
     let mut ranks: BTreeMap<String, (String, Vec<Option<usize>>)> = BTreeMap::new();
-    let active: Vec<&(Window, Scores)> =
-        all.iter().filter(|(_, s)| s.rows.iter().any(|r| r.get(m).is_some_and(|x| x > 0.0))).collect();
-    if active.len() < 2 {
+    let has_ties = |s: &Scores| s.rows.iter().any(|r| r.get(m).is_some_and(|x| x > 0.0));
+    if all.iter().filter(|(_, s)| has_ties(s)).count() < 2 {
         return "<p class=\"note\">Rank over time: fewer than two ten-year windows have ties between actors.</p>".into();
     }
+    let active = &all;
     for (i, (_, s)) in active.iter().enumerate() {
         for (r, rank) in s.rows.iter().zip(s.ranks(m)) {
             if r.get(m).is_some_and(|x| x > 0.0) {
@@ -148,6 +148,8 @@ pub fn rank_chart(g: &Graph) -> String {
     }
     for (k, (_, (label, v))) in chosen.iter().enumerate() {
         let c = COLOURS[k % COLOURS.len()];
+        // Actors sharing a rank would hide each other: shift each line a little.
+        let y = |r: usize| y(r) + 2.5 * (k as f64 - (chosen.len() as f64 - 1.0) / 2.0);
         let mut run: Vec<String> = Vec::new();
         let flush = |run: &mut Vec<String>, svg: &mut String| {
             if run.len() > 1 {

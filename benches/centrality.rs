@@ -1,0 +1,82 @@
+//! Betweenness and closeness at the sizes of issue 12's 10,000-document
+//! corpus, against python-igraph on the same graphs.
+//!
+//! Graphs (random, deterministic): the actor network (19,037 nodes, 686,262
+//! undirected edges) and the full network (4,976 nodes, 11,019 directed
+//! edges). For each, kurilnet's one pass of betweenness + closeness +
+//! harmonic (`analysis::paths::path_measures`) on 1 and 2 threads, and the
+//! sampled betweenness estimate; then, when python3 has igraph, igraph's
+//! `betweenness()` and `closeness()` on the same edge list
+//! (tests/py/bench_igraph.py), and the ratio.
+//!
+//! Run: `cargo bench --bench centrality` (`KURILNET_BENCH_SCALE=0.25`
+//! shrinks the actor network to a quarter of its nodes and edges for a quick run).
+
+use std::io::Write;
+use std::process::Command;
+use std::time::Instant;
+
+use kurilnet::analysis::paths::path_measures;
+use kurilnet::analysis::testkit::random_network;
+use petgraph::{Directed, EdgeType, Graph};
+
+fn secs<T>(f: impl FnOnce() -> T) -> (f64, T) {
+    let t = Instant::now();
+    let x = f();
+    (t.elapsed().as_secs_f64(), x)
+}
+
+fn run<Ty: EdgeType + Sync>(name: &str, g: &Graph<(), f64, Ty>, samples: usize) -> f64 {
+    let pool = |n| rayon::ThreadPoolBuilder::new().num_threads(n).build().expect("thread pool");
+    let (t1, a) = secs(|| pool(1).install(|| path_measures(g, None)));
+    let (t2, b) = secs(|| pool(2).install(|| path_measures(g, None)));
+    assert_eq!(a, b, "1 and 2 threads must agree");
+    let (ts, _) = secs(|| pool(2).install(|| path_measures(g, Some((samples, 1)))));
+    println!(
+        "centrality: {name}: {} nodes, {} edges: betweenness+closeness+harmonic {t1:.3} s on 1 thread, {t2:.3} s on 2; \
+         betweenness from {samples} sampled sources (+ exact closeness) {ts:.3} s",
+        g.node_count(),
+        g.edge_count()
+    );
+    t2
+}
+
+fn igraph(name: &str, g: &Graph<(), f64, impl EdgeType>, ours: f64) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(format!("{name}.tsv"));
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&path).expect("edge list"));
+    for e in g.raw_edges() {
+        writeln!(f, "{}\t{}", e.source().index(), e.target().index()).expect("write");
+    }
+    drop(f);
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/py/bench_igraph.py");
+    let directed = if g.is_directed() { "directed" } else { "undirected" };
+    let out = Command::new("python3").arg(script).arg(&path).arg(g.node_count().to_string()).arg(directed).output();
+    match out {
+        Ok(o) if o.status.success() => {
+            let text = String::from_utf8_lossy(&o.stdout);
+            let theirs: f64 = text.split_whitespace().last().and_then(|x| x.parse().ok()).unwrap_or(f64::NAN);
+            print!("centrality: {name}: {text}");
+            println!("centrality: {name}: kurilnet (2 threads) / igraph = {:.2}", ours / theirs);
+        }
+        _ => println!("centrality: {name}: python-igraph not available (pip install -r tests/requirements.txt): no comparison"),
+    }
+}
+
+fn main() {
+    let scale: f64 = std::env::var("KURILNET_BENCH_SCALE").ok().and_then(|s| s.parse().ok()).unwrap_or(1.0);
+    let (n, m) = ((19_037.0 * scale) as usize, (686_262.0 * scale) as usize);
+    let actors = random_network(11, n, m);
+    let t = run("actor network", &actors, 500);
+    igraph("actors", &actors, t);
+    let und = random_network(12, 4_976, 11_019);
+    let mut full: Graph<(), f64, Directed> = Graph::with_capacity(und.node_count(), und.edge_count());
+    for _ in 0..und.node_count() {
+        full.add_node(());
+    }
+    for e in und.raw_edges() {
+        full.add_edge(e.source(), e.target(), 1.0);
+    }
+    let t = run("full network", &full, 500);
+    igraph("full", &full, t);
+}
