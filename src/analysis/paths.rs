@@ -126,7 +126,14 @@ pub fn path_measures<Ty: EdgeType, E>(graph: &petgraph::Graph<(), E, Ty>, sample
             (acc.in_count[v] > 0).then(|| (r / tot) * (r / (nf - 1.0)))
         })
         .collect();
-    PathMeasures { betweenness, closeness, harmonic: acc.harmonic, sources: sampled.map(|s| s.len()) }
+    PathMeasures {
+        betweenness,
+        closeness,
+        harmonic: acc.harmonic,
+        reached_by: acc.in_count,
+        distance_sum: acc.in_sum,
+        sources: sampled.map(|s| s.len()),
+    }
 }
 
 /// What [`path_measures`] returns; vectors indexed by node.
@@ -135,6 +142,10 @@ pub struct PathMeasures {
     pub betweenness: Vec<f64>,
     pub closeness: Vec<Option<f64>>,
     pub harmonic: Vec<f64>,
+    /// How many other nodes reach each node.
+    pub reached_by: Vec<u64>,
+    /// The sum of the distances from those nodes.
+    pub distance_sum: Vec<u64>,
     /// `Some(k)` when betweenness is an estimate from `k` sampled sources.
     pub sources: Option<usize>,
 }

@@ -68,14 +68,15 @@ pub struct TwoModeScores {
 /// (d/n for a bottom one); betweenness is the unnormalised betweenness
 /// divided by ½[m²(s+1)² + m(s+1)(2t−s−1) − t(2s−t+3)], s, t = divmod(n−1, m),
 /// for top nodes (the same with n and m swapped for bottom ones); closeness is
-/// (m + 2(n−1)) / Σd · (r/(n+m−1)) for a top node reaching r others.
+/// (m + 2(n−1)) / Σd · (r/(n+m−1)) for a top node reaching r others (it can
+/// exceed 1 on a disconnected network, as networkx's does).
 ///
 /// Undefined: every measure when one mode is empty; betweenness of a mode
 /// whose maximum is 0 (e.g. one node of each mode); closeness of an isolated node.
 ///
 /// # Complexity
-/// O((n + m) · (n + m + |E|)) time (the shortest-path pass of
-/// [`path_measures`]), O(n + m + |E|) space.
+/// O((n + m) · (n + m + |E|)) time (one shortest-path pass of
+/// [`path_measures`], on every core), O(n + m + |E|) space.
 ///
 /// # Example
 /// ```
@@ -113,30 +114,11 @@ pub fn two_mode_scores<E>(graph: &petgraph::Graph<(), E, Undirected>, top: &[boo
     let closeness = (0..total)
         .map(|i| {
             let own = if top[i] { n } else { m } as f64;
-            let (r, sum) = reach(graph, i);
+            let (r, sum) = (paths.reached_by[i] as f64, paths.distance_sum[i] as f64);
             (r > 0.0).then(|| (other(i) + 2.0 * (own - 1.0)) / sum * (r / (nf - 1.0)))
         })
         .collect();
     TwoModeScores { degree, betweenness, closeness }
-}
-
-/// Nodes reached from `v` (without itself) and the sum of their distances.
-fn reach<E>(graph: &petgraph::Graph<(), E, Undirected>, v: usize) -> (f64, f64) {
-    let mut dist = vec![usize::MAX; graph.node_count()];
-    let mut queue = std::collections::VecDeque::from([v]);
-    dist[v] = 0;
-    let (mut r, mut sum) = (0usize, 0usize);
-    while let Some(u) = queue.pop_front() {
-        for w in graph.neighbors(petgraph::graph::NodeIndex::new(u)) {
-            if dist[w.index()] == usize::MAX {
-                dist[w.index()] = dist[u] + 1;
-                r += 1;
-                sum += dist[w.index()];
-                queue.push_back(w.index());
-            }
-        }
-    }
-    (r as f64, sum as f64)
 }
 
 #[cfg(test)]
