@@ -80,13 +80,15 @@ fn random_graph_by_era_agrees_with_networkx() {
 /// of centrality.csv must not depend on how many there are.
 #[test]
 fn one_thread_and_two_give_the_same_bytes_on_a_large_graph() {
-    let g = testkit::random(3, 300, 200);
+    // Over 1,024 nodes in the full network: the sources run in several blocks.
+    let g = testkit::random(3, 1_500, 1_000);
     let two = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
     let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
     let a = two.install(|| to_csv(&analyse(&g, Window::default(), "all", Options::default())).unwrap());
     let b = one.install(|| to_csv(&analyse(&g, Window::default(), "all", Options::default())).unwrap());
     assert!(a == b, "1 and 2 threads differ");
     let c = two.install(|| analyse(&g, Window::default(), "all", Options::default()));
+    assert!(c[0].rows.len() > 2_048, "{} nodes", c[0].rows.len());
     assert!(c[0].rows.iter().filter_map(|r| r.get(Measure::Betweenness)).any(|b| b > 0.0));
 }
 

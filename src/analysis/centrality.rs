@@ -110,6 +110,9 @@ impl Default for Options {
     }
 }
 
+/// How the note on an estimated betweenness begins.
+pub const ESTIMATE_NOTE: &str = "betweenness is an estimate";
+
 /// Default node count above which `--samples` estimates betweenness.
 pub const SAMPLE_ABOVE: usize = 2_000;
 
@@ -403,7 +406,7 @@ pub fn score<Ty: EdgeType + Sync>(
     let paths = path_measures(gr, sample);
     if let Some(k) = paths.sources {
         notes.push(format!(
-            "betweenness is an estimate from {k} sampled sources of {n} (Brandes & Pich 2007); exact below {} nodes or without --samples",
+            "{ESTIMATE_NOTE} from {k} sampled sources of {n} (Brandes & Pich 2007); exact below {} nodes or without --samples",
             opts.sample_above
         ));
     }
@@ -554,9 +557,9 @@ pub fn to_csv(all: &[Scores]) -> anyhow::Result<Vec<u8>> {
             rec.extend(r.values.iter().map(|v| v.map(|x| x.to_string()).unwrap_or_default()));
             rec.extend(ranks.iter().map(|rk| rk[i].map(|x| x.to_string()).unwrap_or_default()));
             let mut notes = r.notes.clone();
-            if r.values.iter().any(Option::is_none) {
-                notes.extend(s.notes.iter().cloned());
-            }
+            let undefined = r.values.iter().any(Option::is_none);
+            // Why a value is missing, and on every row that betweenness is an estimate.
+            notes.extend(s.notes.iter().filter(|n| undefined || n.starts_with(ESTIMATE_NOTE)).cloned());
             rec.push(cell(&notes.join("; ")));
             w.write_record(rec)?;
         }
@@ -767,6 +770,8 @@ mod tests {
         assert!(s.notes.iter().any(|n| n.starts_with("betweenness is an estimate from 20 sampled sources")), "{:?}", s.notes);
         let exact = score(&Network::full(&g), NetworkKind::Full, &g, "all", Options { sample_above: 10_000, ..opts });
         assert!(!exact.notes.iter().any(|n| n.contains("estimate")));
+        let csv = String::from_utf8(to_csv(&[s]).unwrap()).unwrap();
+        assert!(csv.lines().skip(1).all(|l| l.contains("betweenness is an estimate from 20 sampled sources")), "every row says so");
         assert_eq!(exact, score(&Network::full(&g), NetworkKind::Full, &g, "all", Options::default()));
     }
 
