@@ -70,7 +70,9 @@ fn igraph(name: &str, g: &Graph<(), f64, impl EdgeType>, ours: f64) {
             print!("centrality: {name}: {text}");
             println!("centrality: {name}: kurilnet (2 threads) / igraph = {:.2}", ours / theirs);
         }
-        _ => println!("centrality: {name}: python-igraph not available (pip install -r tests/requirements.txt): no comparison"),
+        _ => println!(
+            "centrality: {name}: python-igraph not available (pip install -r tests/requirements.txt): no comparison"
+        ),
     }
 }
 

@@ -74,7 +74,10 @@ fn ties_two_mode_samples_and_windows() {
     assert!(!exact.contains("estimate"), "small networks stay exact");
     let long = ok(&["centrality", &g, "--window", "5", "--step", "1"]);
     let mut r = csv::Reader::from_reader(long.as_bytes());
-    assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), ["actor", "label", "kind", "window_start", "window_end", "measure", "value"]);
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["actor", "label", "kind", "window_start", "window_end", "measure", "value"]
+    );
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     assert!(rows.iter().all(|x| x[4].parse::<i32>().unwrap() - x[3].parse::<i32>().unwrap() == 4));
     assert!(rows.iter().any(|x| &x[0] == "vladimir-putin" && &x[5] == "betweenness"));

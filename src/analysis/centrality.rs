@@ -106,7 +106,14 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { samples: None, sample_above: SAMPLE_ABOVE, seed: 42, ties: Ties::All, undirected: false, resolution: 1.0 }
+        Options {
+            samples: None,
+            sample_above: SAMPLE_ABOVE,
+            seed: 42,
+            ties: Ties::All,
+            undirected: false,
+            resolution: 1.0,
+        }
     }
 }
 
@@ -491,13 +498,14 @@ pub fn analyse(g: &Graph, window: Window, period: &str, opts: Options) -> Vec<Sc
 /// Louvain communities of an actor network (weights = tie weights), by actor
 /// id, and the partition's modularity: the best of
 /// [`super::community::RESTARTS`] runs, deterministic for `opts.seed`.
-pub fn communities(net: &Network<petgraph::Undirected>, opts: Options) -> (std::collections::BTreeMap<&str, usize>, f64) {
-    let edges: Vec<(usize, usize, f64)> = net
-        .graph
-        .edge_references()
-        .map(|e| (e.source().index(), e.target().index(), *e.weight()))
-        .collect();
-    let p = super::community::louvain_best(net.ids.len(), &edges, opts.resolution, opts.seed, super::community::RESTARTS);
+pub fn communities(
+    net: &Network<petgraph::Undirected>,
+    opts: Options,
+) -> (std::collections::BTreeMap<&str, usize>, f64) {
+    let edges: Vec<(usize, usize, f64)> =
+        net.graph.edge_references().map(|e| (e.source().index(), e.target().index(), *e.weight())).collect();
+    let p =
+        super::community::louvain_best(net.ids.len(), &edges, opts.resolution, opts.seed, super::community::RESTARTS);
     (net.ids.iter().map(String::as_str).zip(p.community).collect(), p.modularity)
 }
 
@@ -525,7 +533,10 @@ pub fn score_two_mode(g: &Graph, period: &str) -> Scores {
     for r in rows.iter_mut().filter(|r| r.get(Measure::Degree) == Some(0.0)) {
         r.notes.push("isolated".into());
     }
-    let mut notes = vec!["two-mode network: only degree, degree_centrality, betweenness and closeness (Borgatti & Everett 1997)".to_string()];
+    let mut notes = vec![
+        "two-mode network: only degree, degree_centrality, betweenness and closeness (Borgatti & Everett 1997)"
+            .to_string(),
+    ];
     if !top.iter().any(|&x| x) || top.iter().all(|&x| x) {
         notes.push("two-mode measures undefined: persons or meetings missing".into());
     }
@@ -673,7 +684,13 @@ mod tests {
     fn actor_network_scores_isolated_persons_as_undefined_closeness() {
         let g = sample();
         let a = actor_graph(&g);
-        let s = score(&Network::actors(&a, Ties::Only(crate::graph::Relation::CoAttended)), NetworkKind::Actors, &a, "all", Options::default());
+        let s = score(
+            &Network::actors(&a, Ties::Only(crate::graph::Relation::CoAttended)),
+            NetworkKind::Actors,
+            &a,
+            "all",
+            Options::default(),
+        );
         let suzuki = s.rows.iter().find(|r| r.id == "muneo-suzuki").unwrap();
         assert_eq!(suzuki.get(Measure::Degree), Some(0.0));
         assert_eq!(suzuki.get(Measure::Closeness), None);
@@ -709,7 +726,14 @@ mod tests {
         for (id, v) in [("a", Some(0.5)), ("b", Some(0.9)), ("c", Some(0.5)), ("d", None)] {
             let mut values = [None; Measure::ALL.len()];
             values[Measure::PageRank as usize] = v;
-            s.rows.push(Row { id: id.into(), label: id.into(), kind: "person".into(), values, community: None, notes: vec![] });
+            s.rows.push(Row {
+                id: id.into(),
+                label: id.into(),
+                kind: "person".into(),
+                values,
+                community: None,
+                notes: vec![],
+            });
         }
         assert_eq!(s.ranks(Measure::PageRank), vec![Some(2), Some(1), Some(2), None]);
         s.rows[2].values[Measure::PageRank as usize] = Some(0.5 + 1e-15);
@@ -767,11 +791,18 @@ mod tests {
         let g = crate::analysis::testkit::random(3, 150, 120);
         let opts = Options { samples: Some(20), sample_above: 100, ..Options::default() };
         let s = score(&Network::full(&g), NetworkKind::Full, &g, "all", opts);
-        assert!(s.notes.iter().any(|n| n.starts_with("betweenness is an estimate from 20 sampled sources")), "{:?}", s.notes);
+        assert!(
+            s.notes.iter().any(|n| n.starts_with("betweenness is an estimate from 20 sampled sources")),
+            "{:?}",
+            s.notes
+        );
         let exact = score(&Network::full(&g), NetworkKind::Full, &g, "all", Options { sample_above: 10_000, ..opts });
         assert!(!exact.notes.iter().any(|n| n.contains("estimate")));
         let csv = String::from_utf8(to_csv(&[s]).unwrap()).unwrap();
-        assert!(csv.lines().skip(1).all(|l| l.contains("betweenness is an estimate from 20 sampled sources")), "every row says so");
+        assert!(
+            csv.lines().skip(1).all(|l| l.contains("betweenness is an estimate from 20 sampled sources")),
+            "every row says so"
+        );
         assert_eq!(exact, score(&Network::full(&g), NetworkKind::Full, &g, "all", Options::default()));
     }
 

@@ -98,7 +98,10 @@ pub fn louvain(n: usize, edges: &[(usize, usize, f64)], resolution: f64, seed: u
         level = level.aggregate(&comm);
     }
     let community = relabel(&member);
-    Partition { modularity: modularity(edges, &community.iter().map(|c| c - 1).collect::<Vec<_>>(), resolution), community }
+    Partition {
+        modularity: modularity(edges, &community.iter().map(|c| c - 1).collect::<Vec<_>>(), resolution),
+        community,
+    }
 }
 
 /// Restarts [`louvain_best`] makes by default.
@@ -324,7 +327,9 @@ mod tests {
         let p = louvain(300, &e, 1.0, 9);
         assert_eq!(p, louvain(300, &e, 1.0, 9));
         assert!(p.modularity > 0.2, "{}", p.modularity);
-        assert!((p.modularity - modularity(&e, &p.community.iter().map(|c| c - 1).collect::<Vec<_>>(), 1.0)).abs() < 1e-12);
+        assert!(
+            (p.modularity - modularity(&e, &p.community.iter().map(|c| c - 1).collect::<Vec<_>>(), 1.0)).abs() < 1e-12
+        );
         assert_eq!(louvain(3, &[], 1.0, 1).community, vec![1, 2, 3]);
         let best = louvain_best(300, &e, 1.0, 9, RESTARTS);
         assert!(best.modularity >= louvain(300, &e, 1.0, 9).modularity - 0.05);

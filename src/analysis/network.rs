@@ -148,7 +148,15 @@ impl fmt::Display for Ties {
 /// Add one unit of a tie between `a` and `b` (stored from the smaller id to
 /// the larger), with `evidence` and the date of the occasion; a second unit
 /// adds to the weight (the evidence is kept once per record).
-fn add_tie(out: &mut Graph, a: &str, b: &str, rel: Relation, rule: &str, evidence: &[&Evidence], start: Option<PartialDate>) {
+fn add_tie(
+    out: &mut Graph,
+    a: &str,
+    b: &str,
+    rel: Relation,
+    rule: &str,
+    evidence: &[&Evidence],
+    start: Option<PartialDate>,
+) {
     let (lo, hi) = if a < b { (a, b) } else { (b, a) };
     let mut e = Edge::new(lo, hi, rel);
     e.rule = Some(rule.into());
@@ -157,6 +165,9 @@ fn add_tie(out: &mut Graph, a: &str, b: &str, rel: Relation, rule: &str, evidenc
     e.start = start;
     out.upsert_edge(e).expect("both actors were added");
 }
+
+/// Who rejected or answered a proposal, the evidence, and when (an answer: its date).
+type Response<'a> = (&'a str, Vec<&'a Evidence>, Option<PartialDate>);
 
 /// The actor network as a graph of its own: every person and state of `g`,
 /// linked by the ties the text states, each tie type a relation whose weight
@@ -253,7 +264,7 @@ pub fn actor_graph(g: &Graph) -> Graph {
     }
     // proposal id → (actor, evidence) of its proposers / of those who rejected or answered it
     let mut proposers: BTreeMap<&str, Vec<&Edge>> = BTreeMap::new();
-    let mut responders: BTreeMap<&str, Vec<(&str, Vec<&Evidence>, Option<PartialDate>)>> = BTreeMap::new();
+    let mut responders: BTreeMap<&str, Vec<Response>> = BTreeMap::new();
     for e in g.edges_of(Relation::Proposed) {
         if kind(&e.source).is_some_and(is_actor) {
             proposers.entry(e.target.as_str()).or_default().push(e);
@@ -261,7 +272,11 @@ pub fn actor_graph(g: &Graph) -> Graph {
     }
     for e in g.edges_of(Relation::Rejected) {
         if kind(&e.source).is_some_and(is_actor) {
-            responders.entry(e.target.as_str()).or_default().push((e.source.as_str(), e.evidence.iter().collect(), None));
+            responders.entry(e.target.as_str()).or_default().push((
+                e.source.as_str(),
+                e.evidence.iter().collect(),
+                None,
+            ));
         }
     }
     for d in g.edges_of(Relation::DerivedFrom) {
@@ -281,7 +296,15 @@ pub fn actor_graph(g: &Graph) -> Graph {
                 }
                 let all: Vec<&Evidence> = p.evidence.iter().chain(ev.iter().copied()).collect();
                 let when = when.or_else(|| start(proposal));
-                add_tie(&mut out, &p.source, r, Relation::ProposalExchange, "proposal answered or rejected", &all, when);
+                add_tie(
+                    &mut out,
+                    &p.source,
+                    r,
+                    Relation::ProposalExchange,
+                    "proposal answered or rejected",
+                    &all,
+                    when,
+                );
             }
         }
     }
@@ -471,7 +494,8 @@ mod tests {
     #[test]
     fn unnamed_counterparts_tie_to_their_state_and_proposals_tie_the_sides() {
         let a = actor_graph(&sides());
-        let tie = |x: &str, y: &str, r: Relation| a.edges_of(r).into_iter().find(|e| e.source == x && e.target == y).cloned();
+        let tie =
+            |x: &str, y: &str, r: Relation| a.edges_of(r).into_iter().find(|e| e.source == x && e.target == y).cloned();
         assert!(tie("a", "b", Relation::CoAttended).is_some());
         let c = tie("c", "jp", Relation::MetSide).expect("c met Japan in Tokyo");
         assert_eq!(c.evidence.len(), 1);

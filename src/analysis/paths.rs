@@ -81,7 +81,10 @@ impl Csr {
 /// assert_eq!(m.closeness, vec![Some(2.0 / 3.0), Some(1.0), Some(2.0 / 3.0)]);
 /// assert_eq!(m.harmonic, vec![1.5, 2.0, 1.5]);
 /// ```
-pub fn path_measures<Ty: EdgeType, E>(graph: &petgraph::Graph<(), E, Ty>, samples: Option<(usize, u64)>) -> PathMeasures {
+pub fn path_measures<Ty: EdgeType, E>(
+    graph: &petgraph::Graph<(), E, Ty>,
+    samples: Option<(usize, u64)>,
+) -> PathMeasures {
     let n = graph.node_count();
     let pairs = graph.edge_references().flat_map(|e| {
         let (a, b) = (e.source().index(), e.target().index());

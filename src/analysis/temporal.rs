@@ -38,7 +38,7 @@ pub fn windows(g: &Graph, width: u32, step: u32) -> Vec<Window> {
     let mut s = first;
     loop {
         out.push(Window { from: Some(s), to: Some(s + width - 1) });
-        if s + width - 1 >= last {
+        if s + width > last {
             break;
         }
         s += step;
@@ -69,17 +69,29 @@ pub fn to_long_csv(all: &[(Window, Scores)]) -> anyhow::Result<Vec<u8>> {
     let mut w = crate::export::csv::writer();
     w.write_record(["actor", "label", "kind", "window_start", "window_end", "measure", "value"])?;
     for (win, s) in all {
-        let (a, b) = (win.from.map(|x| x.to_string()).unwrap_or_default(), win.to.map(|x| x.to_string()).unwrap_or_default());
+        let (a, b) =
+            (win.from.map(|x| x.to_string()).unwrap_or_default(), win.to.map(|x| x.to_string()).unwrap_or_default());
         for r in s.rows.iter().filter(|r| r.get(Measure::Degree).is_some_and(|d| d > 0.0)) {
             for m in MEASURES {
                 if let Some(v) = r.get(m) {
-                    w.write_record([cell(&r.id), cell(&r.label), r.kind.clone(), a.clone(), b.clone(), m.to_string(), v.to_string()])?;
+                    w.write_record([
+                        cell(&r.id),
+                        cell(&r.label),
+                        r.kind.clone(),
+                        a.clone(),
+                        b.clone(),
+                        m.to_string(),
+                        v.to_string(),
+                    ])?;
                 }
             }
         }
     }
     crate::export::csv::finish(w, "centrality over time CSV")
 }
+
+/// An actor's label and its rank in each window (`None`: no tie there).
+type Ranks = (String, Vec<Option<usize>>);
 
 /// Actors shown in the rank chart.
 pub const CHART_ACTORS: usize = 6;
@@ -94,10 +106,11 @@ pub fn rank_chart(g: &Graph) -> String {
     let all = over_time(g, 10, 5, Options::default());
     let m = Measure::WeightedDegree;
     // actor → (label, rank per window)
-    let mut ranks: BTreeMap<String, (String, Vec<Option<usize>>)> = BTreeMap::new();
+    let mut ranks: BTreeMap<String, Ranks> = BTreeMap::new();
     let has_ties = |s: &Scores| s.rows.iter().any(|r| r.get(m).is_some_and(|x| x > 0.0));
     if all.iter().filter(|(_, s)| has_ties(s)).count() < 2 {
-        return "<p class=\"note\">Rank over time: fewer than two ten-year windows have ties between actors.</p>".into();
+        return "<p class=\"note\">Rank over time: fewer than two ten-year windows have ties between actors.</p>"
+            .into();
     }
     let active = &all;
     for (i, (_, s)) in active.iter().enumerate() {
@@ -109,7 +122,7 @@ pub fn rank_chart(g: &Graph) -> String {
         }
     }
     let cut = 5;
-    let mut chosen: Vec<(&String, &(String, Vec<Option<usize>>))> = ranks.iter().collect();
+    let mut chosen: Vec<(&String, &Ranks)> = ranks.iter().collect();
     let key = |v: &Vec<Option<usize>>| {
         let top = v.iter().filter(|r| r.is_some_and(|x| x <= cut)).count();
         let got: Vec<usize> = v.iter().flatten().copied().collect();
@@ -133,7 +146,12 @@ pub fn rank_chart(g: &Graph) -> String {
          role=\"img\" aria-label=\"rank of the top actors over time\">"
     );
     for r in [1, max_rank] {
-        let _ = write!(svg, "<text x=\"{}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"end\">{r}</text>", left - 6.0, y(r) + 3.0);
+        let _ = write!(
+            svg,
+            "<text x=\"{}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"end\">{r}</text>",
+            left - 6.0,
+            y(r) + 3.0
+        );
     }
     for (i, (win, _)) in active.iter().enumerate() {
         let _ = write!(
@@ -153,7 +171,11 @@ pub fn rank_chart(g: &Graph) -> String {
         let mut run: Vec<String> = Vec::new();
         let flush = |run: &mut Vec<String>, svg: &mut String| {
             if run.len() > 1 {
-                let _ = write!(svg, "<polyline fill=\"none\" stroke=\"{c}\" stroke-width=\"2\" points=\"{}\"/>", run.join(" "));
+                let _ = write!(
+                    svg,
+                    "<polyline fill=\"none\" stroke=\"{c}\" stroke-width=\"2\" points=\"{}\"/>",
+                    run.join(" ")
+                );
             }
             run.clear();
         };
@@ -161,7 +183,13 @@ pub fn rank_chart(g: &Graph) -> String {
             match r {
                 Some(r) => {
                     run.push(format!("{:.1},{:.1}", x(i), y(*r)));
-                    let _ = write!(svg, "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"{c}\"><title>{}: rank {r}</title></circle>", x(i), y(*r), crate::report::esc(label));
+                    let _ = write!(
+                        svg,
+                        "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"{c}\"><title>{}: rank {r}</title></circle>",
+                        x(i),
+                        y(*r),
+                        crate::report::esc(label)
+                    );
                 }
                 None => flush(&mut run, &mut svg),
             }
@@ -203,7 +231,10 @@ mod tests {
         assert!(text.starts_with("actor,label,kind,window_start,window_end,measure,value\n"));
         // Putin and Mori meet in 2000: in the 1996–2005 window both have degree ≥ 1.
         let start = all.iter().find(|(w, _)| w.contains(2000)).map(|(w, _)| w.from.unwrap()).unwrap();
-        assert!(text.contains(&format!("vladimir-putin,Vladimir Putin,person,{start},{},degree,", start + 9)), "{text}");
+        assert!(
+            text.contains(&format!("vladimir-putin,Vladimir Putin,person,{start},{},degree,", start + 9)),
+            "{text}"
+        );
         assert!(!text.contains(",1956,1965,degree,0\n"), "actors without a tie are left out");
     }
 

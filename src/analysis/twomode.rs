@@ -91,7 +91,11 @@ pub fn two_mode_scores<E>(graph: &petgraph::Graph<(), E, Undirected>, top: &[boo
     let n = top.iter().filter(|&&t| t).count();
     let m = total - n;
     if n == 0 || m == 0 {
-        return TwoModeScores { degree: vec![None; total], betweenness: vec![None; total], closeness: vec![None; total] };
+        return TwoModeScores {
+            degree: vec![None; total],
+            betweenness: vec![None; total],
+            closeness: vec![None; total],
+        };
     }
     let other = |i: usize| if top[i] { m as f64 } else { n as f64 };
     let degree = graph.node_indices().map(|v| Some(graph.neighbors(v).count() as f64 / other(v.index()))).collect();
@@ -133,7 +137,10 @@ mod tests {
         assert_eq!(s.degree[0], Some(1.0));
         assert_eq!(s.betweenness[0], Some(1.0), "max for n=1, m=3 is 3 pairs");
         assert_eq!(s.closeness[0], Some(1.0));
-        assert_eq!(s.betweenness[1], None, "a meeting's maximum is 0 with one person: undefined (networkx divides by zero)");
+        assert_eq!(
+            s.betweenness[1], None,
+            "a meeting's maximum is 0 with one person: undefined (networkx divides by zero)"
+        );
     }
 
     #[test]

@@ -7,8 +7,8 @@ use anyhow::Context;
 use kurilnet::analysis::centrality::{self, Measure, Options, Scores, show};
 use kurilnet::analysis::network::{ERAS, NetworkKind, Ties, Window, actor_graph, restrict};
 use kurilnet::analysis::temporal;
-use kurilnet::graph::NodeKind;
 use kurilnet::graph::Graph;
+use kurilnet::graph::NodeKind;
 
 /// Rank actors (persons and states) by centrality, or every node when asked.
 ///
@@ -190,9 +190,13 @@ fn write_table(
 ) -> std::io::Result<()> {
     let ties = opts.ties;
     let what = match s.network {
-        NetworkKind::Actors if ties == Ties::All => "persons and states linked by meetings, met sides and proposal exchanges".to_string(),
+        NetworkKind::Actors if ties == Ties::All => {
+            "persons and states linked by meetings, met sides and proposal exchanges".to_string()
+        }
         NetworkKind::Actors => format!("persons and states, {ties} ties only"),
-        NetworkKind::Full if opts.undirected => "read as undirected; documents and mentioned_in edges left out".to_string(),
+        NetworkKind::Full if opts.undirected => {
+            "read as undirected; documents and mentioned_in edges left out".to_string()
+        }
         NetworkKind::Full => "directed; documents and mentioned_in edges left out".to_string(),
         NetworkKind::TwoMode => "persons and meetings; bipartite normalisation".to_string(),
     };
@@ -212,7 +216,9 @@ fn write_table(
     let ranks = s.ranks(measure);
     let two_mode = s.network == NetworkKind::TwoMode;
     if two_mode {
-        cols.retain(|m| matches!(m, Measure::Degree | Measure::DegreeCentrality | Measure::Betweenness | Measure::Closeness));
+        cols.retain(|m| {
+            matches!(m, Measure::Degree | Measure::DegreeCentrality | Measure::Betweenness | Measure::Closeness)
+        });
         if !cols.contains(&Measure::DegreeCentrality) {
             cols.insert(1, Measure::DegreeCentrality);
         }
@@ -260,7 +266,10 @@ fn write_table(
     }
     let undefined_closeness = order.iter().filter(|&&i| s.rows[i].get(Measure::Closeness).is_none()).count();
     if undefined_closeness > 0 {
-        writeln!(out, "  note: closeness undefined for {undefined_closeness} listed node(s) that no other node reaches")?;
+        writeln!(
+            out,
+            "  note: closeness undefined for {undefined_closeness} listed node(s) that no other node reaches"
+        )?;
     }
     Ok(())
 }
