@@ -167,6 +167,8 @@ pub const OUTPUT_NAMES: &[&str] = &[
     "lineage.csv",
     "lineage.dot",
     "lineage.svg",
+    "network.svg",
+    "timeline.svg",
     "report.html",
     "unresolved.csv",
 ];
@@ -200,7 +202,7 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
         timeline_svg: timeline.as_deref(),
         lineage_svg: lineage.as_deref(),
         notes: diagrams.notes.clone(),
-        rank_over_time: None,
+        rank_over_time: Some(crate::analysis::temporal::rank_chart(&graph)),
         comparison: Some(comparison_table(&graph, "two-island", "lease")),
     };
     files.extend(diagrams.files.iter().cloned());

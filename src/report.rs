@@ -81,6 +81,7 @@ impl crate::export::Exporter for ReportExporter {
             timeline_svg: timeline.as_deref(),
             lineage_svg: lineage.as_deref(),
             notes: r.notes.clone(),
+            rank_over_time: Some(crate::analysis::temporal::rank_chart(graph)),
             ..Default::default()
         };
         let html = render(graph, &inputs);

@@ -31,14 +31,59 @@ fn centrality_table_ranks_by_the_chosen_measure() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "actors network (persons linked by meetings attended together), all years: 15 nodes, ranked by degree"
+        "actors network (persons and states linked by meetings, met sides and proposal exchanges), all years: 18 nodes, ranked by degree"
     );
-    assert!(lines[1].trim_start().starts_with("rank id"), "{out}");
-    assert!(lines[2].contains("vladimir-putin"), "{out}");
-    assert!(out.contains("… 12 more (--top 0 shows all)"));
-    let full = ok(&["centrality", &g]);
+    assert!(lines[1].trim_start().starts_with("rank id") && lines[1].ends_with(" community"), "{out}");
+    assert!(out.contains("… 15 more (--top 0 shows all)"));
+    let full = ok(&["centrality", &g, "--network", "full", "--kinds", "all"]);
     assert!(full.contains("undefined"), "eigenvector on the acyclic full network: {full}");
     assert!(full.contains("note: eigenvector undefined: the network is acyclic"));
+}
+
+#[test]
+fn the_default_table_ranks_actors_only() {
+    let (_d, g) = sample_file();
+    let out = ok(&["centrality", &g, "--top", "0"]);
+    assert!(out.starts_with("actors network ("), "{out}");
+    assert!(out.contains("ranked by betweenness"));
+    let rows: Vec<&str> = out.lines().skip(2).filter(|l| !l.trim_start().starts_with("note:")).collect();
+    assert_eq!(rows.len(), 18, "{out}");
+    assert!(rows.iter().all(|l| l.contains(" person ") || l.contains(" state ")), "{out}");
+    assert!(rows.iter().any(|l| l.contains(" state ")), "{out}");
+    let full = ok(&["centrality", &g, "--network", "full", "--top", "0"]);
+    assert!(full.contains("(18 person/state listed)"), "{full}");
+    assert!(!full.contains(" proposal ") && !full.contains(" island "), "{full}");
+    let undirected = ok(&["centrality", &g, "--network", "full", "--undirected", "--top", "0"]);
+    assert!(undirected.starts_with("full network (read as undirected;"), "{undirected}");
+    assert_ne!(full, undirected);
+    let bad = kurilnet(&["centrality", &g, "--kinds", "persons"]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown node kind \"persons\""));
+}
+
+#[test]
+fn ties_two_mode_samples_and_windows() {
+    let (_d, g) = sample_file();
+    let co = ok(&["centrality", &g, "--ties", "co_attended", "--top", "0"]);
+    assert!(co.starts_with("actors network (persons and states, co_attended ties only)"), "{co}");
+    let two = ok(&["centrality", &g, "--network", "two-mode", "--top", "0"]);
+    assert!(two.lines().nth(1).unwrap().contains("degree_centrality betweenness closeness"), "{two}");
+    assert!(two.contains(" meeting ") && two.contains(" person "));
+    let sampled = ok(&["centrality", &g, "--network", "full", "--samples", "5", "--sample-above", "10"]);
+    assert!(sampled.contains("note: betweenness is an estimate from 5 sampled sources of"), "{sampled}");
+    let exact = ok(&["centrality", &g, "--network", "full", "--samples", "5"]);
+    assert!(!exact.contains("estimate"), "small networks stay exact");
+    let long = ok(&["centrality", &g, "--window", "5", "--step", "1"]);
+    let mut r = csv::Reader::from_reader(long.as_bytes());
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["actor", "label", "kind", "window_start", "window_end", "measure", "value"]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert!(rows.iter().all(|x| x[4].parse::<i32>().unwrap() - x[3].parse::<i32>().unwrap() == 4));
+    assert!(rows.iter().any(|x| &x[0] == "vladimir-putin" && &x[5] == "betweenness"));
+    let starts: std::collections::BTreeSet<i32> = rows.iter().map(|x| x[3].parse().unwrap()).collect();
+    assert!(starts.len() > 10, "a window every year: {starts:?}");
+    assert_eq!(long, ok(&["centrality", &g, "--window", "5", "--step", "1"]), "deterministic");
 }
 
 #[test]
@@ -49,7 +94,7 @@ fn centrality_csv_by_era_has_rows_per_era_and_both_networks() {
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     let periods: std::collections::BTreeSet<&str> = rows.iter().map(|x| x.get(4).unwrap()).collect();
     assert!(periods.contains("yeltsin") && periods.contains("abe") && periods.contains("soviet"), "{periods:?}");
-    assert!(rows.iter().any(|x| &x[3] == "actors") && rows.iter().any(|x| &x[3] == "full"));
+    assert!(["actors", "full", "two-mode"].iter().all(|n| rows.iter().any(|x| &x[3] == *n)));
     let window = ok(&["centrality", &g, "--from", "1989", "--to", "2001", "--format", "csv"]);
     assert!(window.lines().skip(1).all(|l| l.contains(",1989-2001,")));
     assert!(!window.contains("ichiro-hatoyama"), "1956 only");
@@ -58,8 +103,9 @@ fn centrality_csv_by_era_has_rows_per_era_and_both_networks() {
     let actors = dir.path().join("actors.json");
     ok(&["centrality", &g, "--actors-graph", actors.to_str().unwrap(), "--format", "csv"]);
     let a = Graph::load(&actors).unwrap();
-    assert_eq!(a.edges_of(kurilnet::graph::Relation::CoAttended).len(), a.edge_count());
-    assert!(a.edge_count() > 0);
+    let ties = kurilnet::analysis::network::Ties::RELATIONS;
+    assert!(a.edges().iter().all(|e| ties.contains(&e.relation)));
+    assert!(!a.edges_of(kurilnet::graph::Relation::CoAttended).is_empty());
     let bad = kurilnet(&["centrality", &g, "--from", "2001", "--to", "1989"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--from 2001 is after --to 1989"));

@@ -10,7 +10,8 @@ use std::fmt;
 use petgraph::visit::EdgeRef;
 use petgraph::{Direction, EdgeType};
 
-use super::network::{Network, NetworkKind, Window, actor_graph, restrict};
+use super::network::{Network, NetworkKind, Ties, Window, actor_graph, restrict};
+use super::paths::path_measures;
 use crate::graph::Graph;
 
 /// A centrality measure, as a column of `centrality.csv`.
@@ -84,21 +85,43 @@ impl fmt::Display for Measure {
     }
 }
 
-/// How to run the algorithms.
+/// How to run the algorithms and on which ties.
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
-    /// Node count from which rustworkx-core runs betweenness and closeness in
-    /// parallel. The default never does: parallel betweenness adds the
-    /// per-source contributions in a varying order, which changes the last bits
-    /// of the sums, and outputs must be byte-identical across runs.
-    pub parallel_threshold: usize,
+    /// Estimate betweenness from this many sampled sources (Brandes & Pich
+    /// 2007) on networks of more than `sample_above` nodes; below it, and by
+    /// default, betweenness is exact.
+    pub samples: Option<usize>,
+    /// Node count above which `samples` applies.
+    pub sample_above: usize,
+    /// Seed of the sample of sources and of the community detection.
+    pub seed: u64,
+    /// Which ties of the actor network the actor measures use.
+    pub ties: Ties,
+    /// Read the full network as undirected.
+    pub undirected: bool,
+    /// Louvain resolution γ for the communities of the actor network.
+    pub resolution: f64,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { parallel_threshold: usize::MAX }
+        Options {
+            samples: None,
+            sample_above: SAMPLE_ABOVE,
+            seed: 42,
+            ties: Ties::All,
+            undirected: false,
+            resolution: 1.0,
+        }
     }
 }
+
+/// How the note on an estimated betweenness begins.
+pub const ESTIMATE_NOTE: &str = "betweenness is an estimate";
+
+/// Default node count above which `--samples` estimates betweenness.
+pub const SAMPLE_ABOVE: usize = 2_000;
 
 /// PageRank damping factor, as networkx's default.
 pub const ALPHA: f64 = 0.85;
@@ -125,6 +148,8 @@ pub struct Row {
     pub label: String,
     pub kind: String,
     pub values: [Option<f64>; Measure::ALL.len()],
+    /// Louvain community of the actor in the actor network (persons and states only).
+    pub community: Option<usize>,
     pub notes: Vec<String>,
 }
 
@@ -302,7 +327,7 @@ pub fn harmonic<Ty: EdgeType, E>(graph: &petgraph::Graph<(), E, Ty>) -> Vec<f64>
 /// (1994). *Social Network Analysis*, Cambridge UP); eigenvector centrality
 /// (Bonacich, P. (1987). Power and centrality: a family of measures. *Am. J.
 /// Sociol.* 92(5):1170–1182) is the weighted left eigenvector by power
-/// iteration on A + I; both from rustworkx-core. Betweenness, closeness and
+/// iteration on A + I, from rustworkx-core. Betweenness, closeness and
 /// harmonic ignore weights (they measure strength, not distance); PageRank and
 /// eigenvector use them.
 ///
@@ -310,7 +335,7 @@ pub fn harmonic<Ty: EdgeType, E>(graph: &petgraph::Graph<(), E, Ty>) -> Vec<f64>
 /// * `net`: the network (node `i` is `net.ids[i]`); directed or undirected.
 /// * `kind`, `period`: recorded in the result, for output.
 /// * `g`: the graph the network was built from, for labels and kinds.
-/// * `opts`: see [`Options`] (parallelism of betweenness and closeness).
+/// * `opts`: see [`Options`] (sampled betweenness).
 ///
 /// Undefined, with a note: closeness of a node no other node reaches (nothing
 /// to average); eigenvector on an edgeless or acyclic directed network (no
@@ -340,7 +365,7 @@ pub fn score<Ty: EdgeType + Sync>(
     period: &str,
     opts: Options,
 ) -> Scores {
-    use rustworkx_core::centrality::{betweenness_centrality, closeness_centrality, eigenvector_centrality};
+    use rustworkx_core::centrality::eigenvector_centrality;
     let gr = &net.graph;
     let n = gr.node_count();
     let mut notes = Vec::new();
@@ -349,7 +374,7 @@ pub fn score<Ty: EdgeType + Sync>(
         .iter()
         .map(|id| {
             let (label, kind) = g.node(id).map(|x| (x.label.clone(), x.kind.to_string())).unwrap_or_default();
-            Row { id: id.clone(), label, kind, values: [None; Measure::ALL.len()], notes: Vec::new() }
+            Row { id: id.clone(), label, kind, values: [None; Measure::ALL.len()], community: None, notes: Vec::new() }
         })
         .collect();
     if n == 0 {
@@ -384,19 +409,21 @@ pub fn score<Ty: EdgeType + Sync>(
         notes.push("degree_centrality undefined: one node only".into());
     }
 
-    let betweenness = betweenness_centrality(gr, false, true, opts.parallel_threshold);
-    let closeness = closeness_centrality(gr, true, opts.parallel_threshold);
-    for (r, (b, c)) in rows.iter_mut().zip(betweenness.into_iter().zip(closeness)) {
-        r.values[Measure::Betweenness as usize] = b;
-        let reached = r.get(Measure::InDegree).is_some_and(|d| d > 0.0);
-        if reached {
-            r.values[Measure::Closeness as usize] = c;
-        } else {
-            r.notes.push("closeness undefined: no other node reaches it".into());
-        }
+    let sample = opts.samples.filter(|_| n > opts.sample_above).map(|k| (k, opts.seed));
+    let paths = path_measures(gr, sample);
+    if let Some(k) = paths.sources {
+        notes.push(format!(
+            "{ESTIMATE_NOTE} from {k} sampled sources of {n} (Brandes & Pich 2007); exact below {} nodes or without --samples",
+            opts.sample_above
+        ));
     }
-    for (r, h) in rows.iter_mut().zip(harmonic(gr)) {
-        r.values[Measure::Harmonic as usize] = Some(h);
+    for (i, r) in rows.iter_mut().enumerate() {
+        r.values[Measure::Betweenness as usize] = Some(paths.betweenness[i]);
+        r.values[Measure::Harmonic as usize] = Some(paths.harmonic[i]);
+        match paths.closeness[i] {
+            Some(c) => r.values[Measure::Closeness as usize] = Some(c),
+            None => r.notes.push("closeness undefined: no other node reaches it".into()),
+        }
     }
 
     let eigen_undefined = if gr.edge_count() == 0 {
@@ -432,20 +459,93 @@ pub fn score<Ty: EdgeType + Sync>(
     Scores { network: kind, period: period.to_string(), rows, notes }
 }
 
-/// Score the full network and the actor network of `g` restricted to `window`
-/// (see [`restrict`]); `period` names the window in the output.
+/// Score the full network (directed, or undirected with `opts.undirected`),
+/// the actor network (on `opts.ties`) and the two-mode person–meeting network
+/// of `g` restricted to `window` (see [`restrict`]); `period` names the
+/// window in the output. Persons and states carry their Louvain community in
+/// the actor network on the same ties (see [`communities`]) in every network.
 pub fn analyse(g: &Graph, window: Window, period: &str, opts: Options) -> Vec<Scores> {
     let g = restrict(g, window);
     let actors = actor_graph(&g);
-    vec![
-        score(&Network::full(&g), NetworkKind::Full, &g, period, opts),
-        score(&Network::actors(&actors), NetworkKind::Actors, &actors, period, opts),
-    ]
+    let actor_net = Network::actors(&actors, opts.ties);
+    let mut out = vec![
+        if opts.undirected {
+            score(&Network::full_undirected(&g), NetworkKind::Full, &g, period, opts)
+        } else {
+            score(&Network::full(&g), NetworkKind::Full, &g, period, opts)
+        },
+        score(&actor_net, NetworkKind::Actors, &actors, period, opts),
+        score_two_mode(&g, period),
+    ];
+    let (community, q) = communities(&actor_net, opts);
+    for s in out.iter_mut() {
+        for r in s.rows.iter_mut() {
+            r.community = community.get(r.id.as_str()).copied();
+        }
+    }
+    if let Some(s) = out.get_mut(1) {
+        s.notes.push(format!(
+            "communities: Louvain on {} ties, resolution {}, seed {} (best of {} runs): modularity {q:.4}",
+            opts.ties,
+            opts.resolution,
+            opts.seed,
+            super::community::RESTARTS
+        ));
+    }
+    out
+}
+
+/// Louvain communities of an actor network (weights = tie weights), by actor
+/// id, and the partition's modularity: the best of
+/// [`super::community::RESTARTS`] runs, deterministic for `opts.seed`.
+pub fn communities(
+    net: &Network<petgraph::Undirected>,
+    opts: Options,
+) -> (std::collections::BTreeMap<&str, usize>, f64) {
+    let edges: Vec<(usize, usize, f64)> =
+        net.graph.edge_references().map(|e| (e.source().index(), e.target().index(), *e.weight())).collect();
+    let p =
+        super::community::louvain_best(net.ids.len(), &edges, opts.resolution, opts.seed, super::community::RESTARTS);
+    (net.ids.iter().map(String::as_str).zip(p.community).collect(), p.modularity)
+}
+
+/// The two-mode measures (see [`super::twomode`]) as [`Scores`]: degree
+/// (count), degree_centrality, betweenness and closeness normalised for the
+/// bipartite case; the one-mode measures are left undefined.
+pub fn score_two_mode(g: &Graph, period: &str) -> Scores {
+    let (net, top) = super::twomode::two_mode_network(g);
+    let t = super::twomode::two_mode_scores(&net.graph, &top);
+    let mut rows: Vec<Row> = net
+        .ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let (label, kind) = g.node(id).map(|x| (x.label.clone(), x.kind.to_string())).unwrap_or_default();
+            let mut values = [None; Measure::ALL.len()];
+            let deg = net.graph.neighbors(petgraph::graph::NodeIndex::new(i)).count() as f64;
+            values[Measure::Degree as usize] = Some(deg);
+            values[Measure::DegreeCentrality as usize] = t.degree[i];
+            values[Measure::Betweenness as usize] = t.betweenness[i];
+            values[Measure::Closeness as usize] = t.closeness[i];
+            Row { id: id.clone(), label, kind, values, community: None, notes: Vec::new() }
+        })
+        .collect();
+    for r in rows.iter_mut().filter(|r| r.get(Measure::Degree) == Some(0.0)) {
+        r.notes.push("isolated".into());
+    }
+    let mut notes = vec![
+        "two-mode network: only degree, degree_centrality, betweenness and closeness (Borgatti & Everett 1997)"
+            .to_string(),
+    ];
+    if !top.iter().any(|&x| x) || top.iter().all(|&x| x) {
+        notes.push("two-mode measures undefined: persons or meetings missing".into());
+    }
+    Scores { network: NetworkKind::TwoMode, period: period.to_string(), rows, notes }
 }
 
 /// Header of `centrality.csv`: identity, every measure, a rank per measure, notes.
 pub fn csv_header() -> Vec<String> {
-    let mut h: Vec<String> = ["id", "label", "kind", "network", "period"].map(String::from).to_vec();
+    let mut h: Vec<String> = ["id", "label", "kind", "network", "period", "community"].map(String::from).to_vec();
     h.extend(Measure::ALL.iter().map(|m| m.as_str().to_string()));
     h.extend(Measure::ALL.iter().map(|m| format!("rank_{m}")));
     h.push("note".into());
@@ -462,13 +562,15 @@ pub fn to_csv(all: &[Scores]) -> anyhow::Result<Vec<u8>> {
     for s in all {
         let ranks: Vec<Vec<Option<usize>>> = Measure::ALL.iter().map(|&m| s.ranks(m)).collect();
         for (i, r) in s.rows.iter().enumerate() {
-            let mut rec = vec![cell(&r.id), cell(&r.label), cell(&r.kind), s.network.to_string(), cell(&s.period)];
+            let community = r.community.map(|c| c.to_string()).unwrap_or_default();
+            let mut rec =
+                vec![cell(&r.id), cell(&r.label), cell(&r.kind), s.network.to_string(), cell(&s.period), community];
             rec.extend(r.values.iter().map(|v| v.map(|x| x.to_string()).unwrap_or_default()));
             rec.extend(ranks.iter().map(|rk| rk[i].map(|x| x.to_string()).unwrap_or_default()));
             let mut notes = r.notes.clone();
-            if r.values.iter().any(Option::is_none) {
-                notes.extend(s.notes.iter().cloned());
-            }
+            let undefined = r.values.iter().any(Option::is_none);
+            // Why a value is missing, and on every row that betweenness is an estimate.
+            notes.extend(s.notes.iter().filter(|n| undefined || n.starts_with(ESTIMATE_NOTE)).cloned());
             rec.push(cell(&notes.join("; ")));
             w.write_record(rec)?;
         }
@@ -582,7 +684,13 @@ mod tests {
     fn actor_network_scores_isolated_persons_as_undefined_closeness() {
         let g = sample();
         let a = actor_graph(&g);
-        let s = score(&Network::actors(&a), NetworkKind::Actors, &a, "all", Options::default());
+        let s = score(
+            &Network::actors(&a, Ties::Only(crate::graph::Relation::CoAttended)),
+            NetworkKind::Actors,
+            &a,
+            "all",
+            Options::default(),
+        );
         let suzuki = s.rows.iter().find(|r| r.id == "muneo-suzuki").unwrap();
         assert_eq!(suzuki.get(Measure::Degree), Some(0.0));
         assert_eq!(suzuki.get(Measure::Closeness), None);
@@ -618,7 +726,14 @@ mod tests {
         for (id, v) in [("a", Some(0.5)), ("b", Some(0.9)), ("c", Some(0.5)), ("d", None)] {
             let mut values = [None; Measure::ALL.len()];
             values[Measure::PageRank as usize] = v;
-            s.rows.push(Row { id: id.into(), label: id.into(), kind: "person".into(), values, notes: vec![] });
+            s.rows.push(Row {
+                id: id.into(),
+                label: id.into(),
+                kind: "person".into(),
+                values,
+                community: None,
+                notes: vec![],
+            });
         }
         assert_eq!(s.ranks(Measure::PageRank), vec![Some(2), Some(1), Some(2), None]);
         s.rows[2].values[Measure::PageRank as usize] = Some(0.5 + 1e-15);
@@ -648,7 +763,7 @@ mod tests {
         let text = String::from_utf8(to_csv(&all).unwrap()).unwrap();
         let mut r = csv::Reader::from_reader(text.as_bytes());
         let h = r.headers().unwrap().clone();
-        assert_eq!(h.len(), 5 + 2 * Measure::ALL.len() + 1);
+        assert_eq!(h.len(), 6 + 2 * Measure::ALL.len() + 1);
         let eig = h.iter().position(|c| c == "eigenvector").unwrap();
         let note = h.iter().position(|c| c == "note").unwrap();
         let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
@@ -663,20 +778,32 @@ mod tests {
     }
 
     #[test]
-    fn sequential_and_parallel_runs_agree() {
-        let g = sample();
-        let seq = analyse(&g, Window::default(), "all", Options::default());
-        let par = analyse(&g, Window::default(), "all", Options { parallel_threshold: 1 });
-        for (a, b) in seq.iter().zip(&par) {
-            for (x, y) in a.rows.iter().zip(&b.rows) {
-                for m in Measure::ALL {
-                    match (x.get(m), y.get(m)) {
-                        (Some(p), Some(q)) => assert!((p - q).abs() < 1e-12, "{} {m}: {p} vs {q}", x.id),
-                        (p, q) => assert_eq!(p, q),
-                    }
-                }
-            }
-        }
+    fn one_thread_and_many_give_the_same_bytes() {
+        let g = crate::analysis::testkit::random(3, 150, 120);
+        let many = to_csv(&analyse(&g, Window::default(), "all", Options::default())).unwrap();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let one = pool.install(|| to_csv(&analyse(&g, Window::default(), "all", Options::default())).unwrap());
+        assert_eq!(many, one);
+    }
+
+    #[test]
+    fn samples_apply_above_the_threshold_only_and_say_so() {
+        let g = crate::analysis::testkit::random(3, 150, 120);
+        let opts = Options { samples: Some(20), sample_above: 100, ..Options::default() };
+        let s = score(&Network::full(&g), NetworkKind::Full, &g, "all", opts);
+        assert!(
+            s.notes.iter().any(|n| n.starts_with("betweenness is an estimate from 20 sampled sources")),
+            "{:?}",
+            s.notes
+        );
+        let exact = score(&Network::full(&g), NetworkKind::Full, &g, "all", Options { sample_above: 10_000, ..opts });
+        assert!(!exact.notes.iter().any(|n| n.contains("estimate")));
+        let csv = String::from_utf8(to_csv(&[s]).unwrap()).unwrap();
+        assert!(
+            csv.lines().skip(1).all(|l| l.contains("betweenness is an estimate from 20 sampled sources")),
+            "every row says so"
+        );
+        assert_eq!(exact, score(&Network::full(&g), NetworkKind::Full, &g, "all", Options::default()));
     }
 
     #[test]

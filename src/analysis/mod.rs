@@ -4,10 +4,14 @@
 //! (the pipeline copies their results onto nodes as extra attributes).
 
 pub mod centrality;
+pub mod community;
 pub mod compare;
 pub mod lineage;
 pub mod network;
+pub mod paths;
+pub mod temporal;
 pub mod testkit;
+pub mod twomode;
 
 use crate::export::{OutputFile, Rendered};
 use crate::graph::{AttrValue, Graph};
@@ -30,6 +34,12 @@ const ACTOR_EXTRAS: [(Measure, &str); 3] = [
     (Measure::PageRank, "actor_pagerank"),
 ];
 
+const TWO_MODE_EXTRAS: [(Measure, &str); 3] = [
+    (Measure::DegreeCentrality, "two_mode_degree"),
+    (Measure::Betweenness, "two_mode_betweenness"),
+    (Measure::Closeness, "two_mode_closeness"),
+];
+
 /// The analysis step of the main job: compute centrality (both networks, all
 /// years) and the lineage of proposals, put the main results on the nodes as
 /// extra attributes (so every export carries them), and render
@@ -46,9 +56,13 @@ pub fn annotate(graph: &mut Graph) -> anyhow::Result<Rendered> {
         let extras: &[(Measure, &str)] = match s.network {
             network::NetworkKind::Full => &FULL_EXTRAS,
             network::NetworkKind::Actors => &ACTOR_EXTRAS,
+            network::NetworkKind::TwoMode => &TWO_MODE_EXTRAS,
         };
         for r in &s.rows {
             let Some(n) = graph.node_mut(&r.id) else { continue };
+            if let Some(c) = r.community {
+                n.attrs.extra.insert("community".to_string(), AttrValue::Int(c as i64));
+            }
             for &(m, key) in extras {
                 let value = match r.get(m) {
                     Some(x) if m.is_count() => AttrValue::Int(x as i64),
@@ -98,7 +112,10 @@ mod tests {
         assert!(matches!(p.attrs.extra["pagerank"], AttrValue::Float(x) if x > 0.0));
         assert!(!p.attrs.extra.contains_key("eigenvector"), "undefined on the acyclic full network");
         let putin = g.node("vladimir-putin").unwrap();
-        assert_eq!(putin.attrs.extra["actor_degree"], AttrValue::Int(4));
+        // Co-attendance with mori, abe, lavrov and kono, and one tie of another type.
+        assert_eq!(putin.attrs.extra["actor_degree"], AttrValue::Int(5));
+        assert!(matches!(putin.attrs.extra["community"], AttrValue::Int(c) if c >= 1));
+        assert!(matches!(putin.attrs.extra["two_mode_degree"], AttrValue::Float(x) if x > 0.0));
         assert!(g.node("doc-a").unwrap().attrs.extra.is_empty(), "documents are not scored");
         let graphml = crate::export::graphml::to_graphml(&g).unwrap();
         for key in ["pagerank", "betweenness", "lineage_root", "lineage_depth", "actor_degree"] {

@@ -8,24 +8,28 @@ use std::fmt;
 use petgraph::graph::NodeIndex;
 use petgraph::{Directed, EdgeType, Undirected};
 
-use crate::graph::{Edge, Graph, Node, NodeKind, Relation};
+use crate::date::PartialDate;
+use crate::graph::{Edge, Evidence, Graph, Node, NodeKind, Relation};
 
 /// Which network a score was computed on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum NetworkKind {
     /// Every node but documents, every edge but `mentioned_in`; directed.
     Full,
-    /// Persons linked when they attend the same meeting; undirected, weight = meetings shared.
+    /// Persons and states linked by the ties of [`actor_graph`]; undirected.
     Actors,
+    /// Persons and meetings, linked by attendance: the two-mode network; undirected.
+    TwoMode,
 }
 
 impl NetworkKind {
-    pub const ALL: [NetworkKind; 2] = [NetworkKind::Full, NetworkKind::Actors];
+    pub const ALL: [NetworkKind; 3] = [NetworkKind::Full, NetworkKind::Actors, NetworkKind::TwoMode];
 
     pub fn as_str(self) -> &'static str {
         match self {
             NetworkKind::Full => "full",
             NetworkKind::Actors => "actors",
+            NetworkKind::TwoMode => "two-mode",
         }
     }
 
@@ -81,45 +85,226 @@ impl Network<Directed> {
 }
 
 impl Network<Undirected> {
-    /// The `co_attended` edges of a graph made by [`actor_graph`], undirected.
-    pub fn actors(actor_graph: &Graph) -> Self {
-        build(actor_graph, |n| n.kind == NodeKind::Person, |e| e.relation == Relation::CoAttended)
+    /// The actor network of a graph made by [`actor_graph`]: persons and
+    /// states, and the tie relations `ties` accepts; undirected, weight = the
+    /// sum of the ties' weights between the pair.
+    pub fn actors(actor_graph: &Graph, ties: Ties) -> Self {
+        build(actor_graph, |n| is_actor(n.kind), |e| ties.accepts(e.relation))
+    }
+
+    /// The full network read as undirected: every node except documents,
+    /// every edge except `mentioned_in`, each edge leading both ways (two
+    /// relations between a pair, in either direction, are one edge).
+    pub fn full_undirected(g: &Graph) -> Self {
+        build(g, |n| n.kind != NodeKind::Document, |e| e.relation != Relation::MentionedIn)
     }
 }
 
-/// The actor network as a graph of its own: every person of `g`, and a
-/// `co_attended` edge between two persons for the meetings both attended,
-/// weighted by the number of such meetings and carrying the evidence of both
-/// persons' `participated_in` edges, so it can be exported like any graph.
-/// The edge runs from the smaller id to the larger; read it as undirected.
+/// Whether nodes of this kind are actors (persons and states): what the
+/// default centrality table ranks.
+pub fn is_actor(kind: NodeKind) -> bool {
+    matches!(kind, NodeKind::Person | NodeKind::State)
+}
+
+/// Which ties of the actor network a measure is computed on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Ties {
+    /// Every tie type.
+    #[default]
+    All,
+    /// One tie type: `co_attended`, `met_side` or `proposal_exchange`.
+    Only(Relation),
+}
+
+impl Ties {
+    /// The tie relations of the actor network.
+    pub const RELATIONS: [Relation; 3] = [Relation::CoAttended, Relation::MetSide, Relation::ProposalExchange];
+
+    pub fn accepts(self, r: Relation) -> bool {
+        match self {
+            Ties::All => Ties::RELATIONS.contains(&r),
+            Ties::Only(x) => x == r,
+        }
+    }
+
+    /// `all` or one of [`Ties::RELATIONS`] by name.
+    pub fn parse(s: &str) -> Option<Ties> {
+        if s == "all" {
+            return Some(Ties::All);
+        }
+        Relation::parse(s).filter(|r| Ties::RELATIONS.contains(r)).map(Ties::Only)
+    }
+}
+
+impl fmt::Display for Ties {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Ties::All => f.write_str("all"),
+            Ties::Only(r) => f.write_str(r.as_str()),
+        }
+    }
+}
+
+/// Add one unit of a tie between `a` and `b` (stored from the smaller id to
+/// the larger), with `evidence` and the date of the occasion; a second unit
+/// adds to the weight (the evidence is kept once per record).
+fn add_tie(
+    out: &mut Graph,
+    a: &str,
+    b: &str,
+    rel: Relation,
+    rule: &str,
+    evidence: &[&Evidence],
+    start: Option<PartialDate>,
+) {
+    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+    let mut e = Edge::new(lo, hi, rel);
+    e.rule = Some(rule.into());
+    e.weight = Some(1.0);
+    e.evidence = evidence.iter().map(|&x| x.clone()).collect();
+    e.start = start;
+    out.upsert_edge(e).expect("both actors were added");
+}
+
+/// Who rejected or answered a proposal, the evidence, and when (an answer: its date).
+type Response<'a> = (&'a str, Vec<&'a Evidence>, Option<PartialDate>);
+
+/// The actor network as a graph of its own: every person and state of `g`,
+/// linked by the ties the text states, each tie type a relation whose weight
+/// counts the occasions and whose evidence is the sentences read:
+///
+/// - `co_attended` (person – person): both attended the same meeting; one
+///   unit per meeting; evidence: both participations.
+/// - `met_side` (person – state): the person attended a meeting at which no
+///   person of the other side is named; the tie goes to the other side's
+///   state: the meeting place's country when it is a side this person's side
+///   meets elsewhere, otherwise the side whose named meetings with it are
+///   nearest in time. Evidence: the participation.
+/// - `proposal_exchange` (actor – actor of another country): one proposed
+///   a proposal, the other rejected it or proposed one derived from it (an
+///   answer). One unit per proposal; evidence: the proposing and the rejecting
+///   or answering edges.
+///
+/// Ties of a meeting or answer carry its start date, so [`restrict`] places
+/// them in time. Edges run from the smaller id to the larger; read them as undirected.
+///
+/// # Complexity
+/// O(Σ attendees² over meetings + |E| log |V|).
 pub fn actor_graph(g: &Graph) -> Graph {
     let mut out = Graph::new();
     out.meta = g.meta.clone();
-    for p in g.nodes_of(NodeKind::Person) {
-        out.upsert_node(p.clone());
+    for n in g.nodes() {
+        if is_actor(n.kind) {
+            out.upsert_node(n.clone());
+        }
     }
+    // The side an actor acts for: its country code, upper case (a state without one: its id).
+    let country = |id: &str| {
+        let n = g.node(id)?;
+        let c = n.attrs.country.clone().or_else(|| (n.kind == NodeKind::State).then(|| n.id.clone()));
+        c.map(|c| c.to_uppercase())
+    };
+    let kind = |id: &str| g.node(id).map(|n| n.kind);
     // meeting id → (person id, evidence of the participation)
     let mut attendees: BTreeMap<&str, Vec<&Edge>> = BTreeMap::new();
     for e in g.edges_of(Relation::ParticipatedIn) {
-        let is_person = g.node(&e.source).is_some_and(|n| n.kind == NodeKind::Person);
-        let is_meeting = g.node(&e.target).is_some_and(|n| n.kind == NodeKind::Meeting);
-        if is_person && is_meeting {
+        if kind(&e.source) == Some(NodeKind::Person) && kind(&e.target) == Some(NodeKind::Meeting) {
             attendees.entry(e.target.as_str()).or_default().push(e);
         }
     }
-    for (meeting, list) in attendees {
+    let start = |id: &str| g.node(id).and_then(|m| m.attrs.start);
+    // side → (other side → years of meetings where persons of both are named)
+    let mut met: BTreeMap<String, BTreeMap<String, Vec<i32>>> = BTreeMap::new();
+    let mut one_sided: Vec<(&str, String, &Vec<&Edge>)> = Vec::new();
+    for (meeting, list) in &attendees {
         for (i, a) in list.iter().enumerate() {
             for b in &list[i + 1..] {
                 if a.source == b.source {
                     continue;
                 }
-                let (lo, hi) = if a.source < b.source { (a, b) } else { (b, a) };
-                let mut e = Edge::new(&lo.source, &hi.source, Relation::CoAttended);
-                e.rule = Some("co-attendance".into());
-                e.weight = Some(1.0);
-                e.evidence = lo.evidence.iter().chain(&hi.evidence).cloned().collect();
-                e.start = g.node(meeting).and_then(|m| m.attrs.start);
-                out.upsert_edge(e).expect("both persons were added above");
+                let ev: Vec<&Evidence> = a.evidence.iter().chain(&b.evidence).collect();
+                add_tie(&mut out, &a.source, &b.source, Relation::CoAttended, "co-attendance", &ev, start(meeting));
+            }
+        }
+        let sides: BTreeSet<String> = list.iter().filter_map(|e| country(&e.source)).collect();
+        if sides.len() == 1 {
+            one_sided.push((meeting, sides.into_iter().next().expect("one side"), list));
+        } else if let Some(year) = start(meeting).map(|d| d.year) {
+            for a in &sides {
+                for b in sides.iter().filter(|b| *b != a) {
+                    met.entry(a.clone()).or_default().entry(b.clone()).or_default().push(year);
+                }
+            }
+        }
+    }
+    let state_of: BTreeMap<String, &str> =
+        g.nodes_of(NodeKind::State).into_iter().filter_map(|n| country(&n.id).map(|c| (c, n.id.as_str()))).collect();
+    for (meeting, side, list) in one_sided {
+        let Some(partners) = met.get(&side) else { continue };
+        let place_country = g
+            .neighbours(meeting, Relation::HeldIn, petgraph::Direction::Outgoing)
+            .into_iter()
+            .find_map(|id| g.node(id).and_then(|n| n.attrs.country.as_ref()).map(|c| c.to_uppercase()));
+        let year = start(meeting).map(|d| d.year);
+        let nearest = || {
+            partners
+                .iter()
+                .min_by_key(|(code, years)| {
+                    let gap = year.map_or(0, |y| years.iter().map(|x| (x - y).abs()).min().unwrap_or(i32::MAX));
+                    (gap, std::cmp::Reverse(years.len()), (*code).clone())
+                })
+                .map(|(code, _)| code.clone())
+        };
+        let other = place_country.filter(|c| partners.contains_key(c)).or_else(nearest);
+        let Some(state) = other.and_then(|c| state_of.get(&c).copied()) else { continue };
+        for e in list {
+            let ev: Vec<&Evidence> = e.evidence.iter().collect();
+            add_tie(&mut out, &e.source, state, Relation::MetSide, "met the other side", &ev, start(meeting));
+        }
+    }
+    // proposal id → (actor, evidence) of its proposers / of those who rejected or answered it
+    let mut proposers: BTreeMap<&str, Vec<&Edge>> = BTreeMap::new();
+    let mut responders: BTreeMap<&str, Vec<Response>> = BTreeMap::new();
+    for e in g.edges_of(Relation::Proposed) {
+        if kind(&e.source).is_some_and(is_actor) {
+            proposers.entry(e.target.as_str()).or_default().push(e);
+        }
+    }
+    for e in g.edges_of(Relation::Rejected) {
+        if kind(&e.source).is_some_and(is_actor) {
+            responders.entry(e.target.as_str()).or_default().push((
+                e.source.as_str(),
+                e.evidence.iter().collect(),
+                None,
+            ));
+        }
+    }
+    for d in g.edges_of(Relation::DerivedFrom) {
+        // d.source answers d.target: its proposers respond to the earlier proposal.
+        for p in proposers.get(d.source.as_str()).into_iter().flatten() {
+            let ev: Vec<&Evidence> = p.evidence.iter().chain(&d.evidence).collect();
+            responders.entry(d.target.as_str()).or_default().push((p.source.as_str(), ev, start(&d.source)));
+        }
+    }
+    for (proposal, list) in &responders {
+        let mut seen: BTreeSet<(&str, &str)> = BTreeSet::new();
+        for p in proposers.get(proposal).into_iter().flatten() {
+            for (r, ev, when) in list {
+                let (cp, cr) = (country(&p.source), country(r));
+                if cp.is_none() || cr.is_none() || cp == cr || !seen.insert((p.source.as_str(), r)) {
+                    continue;
+                }
+                let all: Vec<&Evidence> = p.evidence.iter().chain(ev.iter().copied()).collect();
+                let when = when.or_else(|| start(proposal));
+                add_tie(
+                    &mut out,
+                    &p.source,
+                    r,
+                    Relation::ProposalExchange,
+                    "proposal answered or rejected",
+                    &all,
+                    when,
+                );
             }
         }
     }
@@ -275,9 +460,58 @@ mod tests {
         assert_eq!(e.relation, Relation::CoAttended);
         assert_eq!(e.weight(), 2.0, "two meetings shared");
         assert_eq!(e.evidence.len(), 4, "two participations each");
-        let n = Network::actors(&a);
-        assert_eq!(n.graph.edge_count(), a.edge_count());
+        let n = Network::actors(&a, Ties::Only(Relation::CoAttended));
+        assert_eq!(n.graph.edge_count(), a.edges_of(Relation::CoAttended).len());
         assert!(!n.graph.is_directed());
+        assert!(n.ids.iter().any(|id| id == "jp"), "states are actors");
+    }
+
+    /// Two sides; `a` (JP) meets `b` (RU) by name in 1990; `c` (RU) visits
+    /// Tokyo alone in 1995; `d` (RU) meets nobody named in 1991, no place.
+    fn sides() -> Graph {
+        use crate::analysis::testkit::Builder;
+        let mut b = Builder::new();
+        b.node("jp", NodeKind::State, "Japan").attrs.country = Some("JP".into());
+        b.node("ru", NodeKind::State, "Russia").attrs.country = Some("RU".into());
+        b.node("tokyo", NodeKind::Place, "Tokyo").attrs.country = Some("JP".into());
+        b.person("a", "A", "JP");
+        b.person("b", "B", "RU");
+        b.person("c", "C", "RU");
+        b.person("d", "D", "RU");
+        b.meeting("m-1990", "1990-05", &["a", "b"]);
+        b.meeting("m-1995", "1995-05", &["c"]);
+        b.edge("m-1995", "tokyo", Relation::HeldIn, 1);
+        b.meeting("m-1991", "1991", &["d"]);
+        b.proposal("p1", "1992", "two-island", "RU", "habomai", "sovereignty", "offered", "");
+        b.proposal("p2", "1993", "four-island", "JP", "habomai", "sovereignty", "offered", "");
+        b.edge("b", "p1", Relation::Proposed, 1);
+        b.edge("jp", "p1", Relation::Rejected, 2);
+        b.edge("a", "p2", Relation::Proposed, 1);
+        b.edge("p2", "p1", Relation::DerivedFrom, 1);
+        b.graph
+    }
+
+    #[test]
+    fn unnamed_counterparts_tie_to_their_state_and_proposals_tie_the_sides() {
+        let a = actor_graph(&sides());
+        let tie =
+            |x: &str, y: &str, r: Relation| a.edges_of(r).into_iter().find(|e| e.source == x && e.target == y).cloned();
+        assert!(tie("a", "b", Relation::CoAttended).is_some());
+        let c = tie("c", "jp", Relation::MetSide).expect("c met Japan in Tokyo");
+        assert_eq!(c.evidence.len(), 1);
+        assert!(tie("d", "jp", Relation::MetSide).is_some(), "no place: the side RU meets");
+        assert!(tie("a", "jp", Relation::MetSide).is_none(), "a's counterpart is named");
+        let rejected = tie("b", "jp", Relation::ProposalExchange).expect("jp rejected b's proposal");
+        assert_eq!(rejected.evidence.len(), 3, "the proposing and both rejecting records");
+        assert!(tie("a", "b", Relation::ProposalExchange).is_some(), "a answered b's proposal with p2");
+        for r in Ties::RELATIONS {
+            let only = Network::actors(&a, Ties::Only(r));
+            assert_eq!(only.graph.edge_count(), a.edges_of(r).len(), "{r}");
+        }
+        let all = Network::actors(&a, Ties::All);
+        assert_eq!(all.graph.edge_count(), 4, "a–b (two relations merged), c–jp, d–jp, b–jp");
+        assert_eq!(Ties::parse("met_side"), Some(Ties::Only(Relation::MetSide)));
+        assert_eq!(Ties::parse("represents"), None);
     }
 
     #[test]

@@ -370,3 +370,45 @@ pub fn random(seed: u64, persons: usize, meetings: usize) -> Graph {
     b.graph.canonicalize();
     b.graph
 }
+
+/// A random undirected network of `n` nodes and (about) `m` distinct edges,
+/// G(n, m) style, deterministic for `seed`: for tests and benchmarks of the
+/// algorithms on sizes real corpora reach.
+pub fn random_network(seed: u64, n: usize, m: usize) -> petgraph::Graph<(), f64, petgraph::Undirected> {
+    let mut rng = Rng::new(seed);
+    let mut g = petgraph::Graph::with_capacity(n, m);
+    for _ in 0..n {
+        g.add_node(());
+    }
+    let mut seen = std::collections::HashSet::with_capacity(m);
+    let mut tries = 0;
+    while seen.len() < m && tries < 4 * m + 100 {
+        tries += 1;
+        let (a, b) = (rng.below(n), rng.below(n));
+        if a != b && seen.insert((a.min(b), a.max(b))) {
+            g.add_edge(petgraph::graph::NodeIndex::new(a), petgraph::graph::NodeIndex::new(b), 1.0);
+        }
+    }
+    g
+}
+
+/// A random two-mode graph: `persons` persons (country `JP` or `RU`) and
+/// `meetings` meetings, each meeting attended by 1–4 random persons.
+pub fn random_two_mode(seed: u64, persons: usize, meetings: usize) -> Graph {
+    let mut rng = Rng::new(seed);
+    let mut b = Builder::new();
+    let pid = |i: usize| format!("person-{i:03}");
+    for i in 0..persons {
+        b.person(&pid(i), &format!("Person {i}"), ["JP", "RU"][rng.below(2)]);
+    }
+    for m in 0..meetings {
+        let k = 1 + rng.below(4);
+        let mut who: Vec<String> = (0..k).map(|_| pid(rng.below(persons))).collect();
+        who.sort();
+        who.dedup();
+        let refs: Vec<&str> = who.iter().map(String::as_str).collect();
+        b.meeting(&format!("m-{m:03}"), &format!("{}", 1956 + rng.below(60)), &refs);
+    }
+    b.graph.canonicalize();
+    b.graph
+}

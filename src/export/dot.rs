@@ -123,6 +123,8 @@ pub fn relation_style(r: Relation) -> (&'static str, &'static str, &'static str)
         Relation::MentionedIn => ("#999999", "dotted", "normal"),
         Relation::DiscussedAt => ("#ff7f00", "solid", "normal"),
         Relation::CoAttended => ("#999999", "solid", "none"),
+        Relation::MetSide => ("#999999", "dashed", "none"),
+        Relation::ProposalExchange => ("#33a02c", "dashed", "none"),
     }
 }
 

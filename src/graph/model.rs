@@ -77,10 +77,16 @@ pub enum Relation {
     DiscussedAt,
     /// person → person, both attend the same meeting (actor network only)
     CoAttended,
+    /// person → state: the person attended a meeting with that side and no
+    /// person of the side is named (actor network only)
+    MetSide,
+    /// person or state → person or state of another side: one proposed, the
+    /// other rejected the proposal or answered it with one derived from it (actor network only)
+    ProposalExchange,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 10] = [
+    pub const ALL: [Relation; 12] = [
         Relation::ParticipatedIn,
         Relation::Represents,
         Relation::Proposed,
@@ -91,6 +97,8 @@ impl Relation {
         Relation::MentionedIn,
         Relation::DiscussedAt,
         Relation::CoAttended,
+        Relation::MetSide,
+        Relation::ProposalExchange,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -105,6 +113,8 @@ impl Relation {
             Relation::MentionedIn => "mentioned_in",
             Relation::DiscussedAt => "discussed_at",
             Relation::CoAttended => "co_attended",
+            Relation::MetSide => "met_side",
+            Relation::ProposalExchange => "proposal_exchange",
         }
     }
 

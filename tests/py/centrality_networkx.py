@@ -3,8 +3,8 @@ compare node by node.
 
 Usage: centrality_networkx.py FULL.graphml ACTORS.graphml CENTRALITY.csv
 FULL.graphml is the whole graph (documents and mentioned_in edges are dropped
-here, as kurilnet does); ACTORS.graphml is the actor network (co_attended
-edges, read as undirected). Parallel edges are merged with summed weights.
+here, as kurilnet does); ACTORS.graphml is the actor network (persons and
+states; co_attended, met_side and proposal_exchange edges, read as undirected). Parallel edges are merged with summed weights.
 Prints the largest absolute difference per network and measure; exits
 non-zero listing every mismatch. Exact measures must agree within 1e-9,
 power-iteration ones (eigenvector, PageRank) within 1e-6. A cell kurilnet
@@ -79,7 +79,8 @@ full_multi = nx.read_graphml(full_path)
 actors_multi = nx.read_graphml(actors_path)
 networks = {
     "full": collapse(full_multi, True, lambda d: d.get("kind") != "document", lambda d: d.get("relation") != "mentioned_in"),
-    "actors": collapse(actors_multi, False, lambda d: d.get("kind") == "person", lambda d: d.get("relation") == "co_attended"),
+    "actors": collapse(actors_multi, False, lambda d: d.get("kind") in ("person", "state"),
+                       lambda d: d.get("relation") in ("co_attended", "met_side", "proposal_exchange")),
 }
 rows = {}
 with open(csv_path, newline="", encoding="utf-8") as f:
@@ -87,7 +88,7 @@ with open(csv_path, newline="", encoding="utf-8") as f:
         rows.setdefault(r["network"], {})[r["id"]] = r
 
 names = [c for c in csv.DictReader(open(csv_path, encoding="utf-8")).fieldnames
-         if c not in ("id", "label", "kind", "network", "period", "note") and not c.startswith("rank_")]
+         if c not in ("id", "label", "kind", "network", "period", "community", "note") and not c.startswith("rank_")]
 print(f"networkx {nx.__version__}")
 for net, G in networks.items():
     ours = rows.get(net, {})
