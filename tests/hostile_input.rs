@@ -200,7 +200,8 @@ fn outputs_of_an_earlier_run_and_temporaries_do_not_stay() {
         std::fs::write(out.join(n), b).unwrap();
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
-    // Without Graphviz this run writes no SVG: the stale ones must not stay beside the new graph.
+    // Without Graphviz this run writes no graph.svg: the stale one must not stay beside the new
+    // graph, and lineage.svg (drawn by kurilnet itself) is this run's.
     let o = bin()
         .arg("run")
         .arg(dir.path())
@@ -212,7 +213,8 @@ fn outputs_of_an_earlier_run_and_temporaries_do_not_stay() {
         .unwrap();
     assert!(o.status.success(), "{}", text(&o.stderr));
     let got = names(&out);
-    assert!(!got.iter().any(|n| n.ends_with(".svg") || n.ends_with(".tmp")), "{got:?}");
+    assert!(!got.iter().any(|n| n == "graph.svg" || n.ends_with(".tmp")), "{got:?}");
+    assert!(std::fs::read_to_string(out.join("lineage.svg")).unwrap().starts_with("<"), "lineage.svg is this run's");
     assert!(got.contains(&"graph.json".to_string()));
     assert_eq!(std::fs::read_to_string(out.join("README.md")).unwrap(), "mine");
     assert_eq!(names(root.path()), ["out"], "no staging folder stays");
