@@ -11,3 +11,4 @@ pub mod extract;
 pub mod graph;
 pub mod pipeline;
 pub mod report;
+pub mod synth;

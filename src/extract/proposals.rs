@@ -2,7 +2,7 @@
 //! proposer, date, islands, conditions, status and explicit lineage ("based on the
 //! 1956 declaration", "renounced the offer"); [`finish`] merges restatements and chains families.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -558,11 +558,24 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
     // Proposals whose proposer is known settle first; proposer-less mentions then join the nearest year.
     props.sort_by(|a, b| (a.3.is_empty(), &a.0, a.2, &a.1).cmp(&(b.3.is_empty(), &b.0, b.2, &b.1)));
     let mut kept: Vec<(String, String, PartialDate, Vec<String>)> = Vec::new();
+    // Blocking keys: a restatement has the kept proposal's family and a year within one,
+    // or (peace-treaty) its first condition; only those candidates are compared.
+    let mut by_year: HashMap<(String, i32), Vec<usize>> = HashMap::new();
+    let mut by_deadline: HashMap<String, Vec<usize>> = HashMap::new();
     for p in props {
         let pc = conditions(g, &p.1);
-        let target = kept
-            .iter_mut()
-            .filter(|k| {
+        let mut cands: Vec<usize> = (-1..=1)
+            .filter_map(|dy| by_year.get(&(p.0.clone(), p.2.year + dy)))
+            .chain(pc.first().and_then(|c| by_deadline.get(c)))
+            .flatten()
+            .copied()
+            .collect();
+        cands.sort_unstable();
+        cands.dedup();
+        let target = cands
+            .into_iter()
+            .filter(|&i| {
+                let k = &kept[i];
                 let kc = conditions(g, &k.1);
                 // Restating one deadline ("a peace treaty by 2000") is one proposal, whatever the year said.
                 let same_deadline = k.0 == "peace-treaty" && !kc.is_empty() && kc.first() == pc.first();
@@ -576,9 +589,11 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
                     && (k.3 == p.3 || k.3.is_empty() || p.3.is_empty() || same_document)
                     && (kc.is_empty() || pc.is_empty() || kc == pc)
             })
-            .min_by_key(|k| ((p.2.year - k.2.year).abs(), k.2));
+            .min_by_key(|&i| ((p.2.year - kept[i].2.year).abs(), kept[i].2));
         match target {
-            Some(k) => {
+            Some(i) => {
+                let k = &mut kept[i];
+                let had_deadline = !conditions(g, &k.1).is_empty();
                 let _ = g.merge_nodes(&p.1, &k.1);
                 for c in p.3 {
                     if !k.3.contains(&c) {
@@ -594,8 +609,15 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
                 if let Some(n) = g.node_mut(&k.1) {
                     n.attrs.proposer = k.3.clone();
                 }
+                if !had_deadline {
+                    block_deadline(&mut by_deadline, &k.0, &conditions(g, &k.1), i);
+                }
             }
-            None => kept.push(p),
+            None => {
+                by_year.entry((p.0.clone(), p.2.year)).or_default().push(kept.len());
+                block_deadline(&mut by_deadline, &p.0, &pc, kept.len());
+                kept.push(p);
+            }
         }
     }
     // Family chains, the standing claim first.
@@ -630,6 +652,13 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
     }
     for e in edges.into_iter().flatten() {
         let _ = g.upsert_edge(e);
+    }
+}
+
+/// Index a kept peace-treaty proposal under its first condition (its deadline).
+fn block_deadline(by_deadline: &mut HashMap<String, Vec<usize>>, family: &str, conds: &[String], i: usize) {
+    if let (true, Some(c)) = (family == "peace-treaty", conds.first()) {
+        by_deadline.entry(c.clone()).or_default().push(i);
     }
 }
 

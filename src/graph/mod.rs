@@ -125,17 +125,22 @@ impl Graph {
     /// Add a node, or merge it into the node with the same id: evidence is
     /// united, attributes already set are kept and missing ones filled in.
     pub fn upsert_node(&mut self, node: Node) -> &mut Node {
+        let i = self.upsert_node_index(node);
+        &mut self.g[i]
+    }
+
+    /// [`Graph::upsert_node`], returning the node's index. O(1) expected plus the merge.
+    fn upsert_node_index(&mut self, node: Node) -> NodeIndex {
         match self.ids.get(&node.id) {
             Some(&i) => {
-                let cur = &mut self.g[i];
-                merge_node(cur, node, self.bounded);
-                cur
+                merge_node(&mut self.g[i], node, self.bounded);
+                i
             }
             None => {
                 let id = node.id.clone();
                 let i = self.g.add_node(node);
                 self.ids.insert(id, i);
-                &mut self.g[i]
+                i
             }
         }
     }
@@ -151,6 +156,12 @@ impl Graph {
             .ids
             .get(&edge.target)
             .ok_or_else(|| GraphError::DanglingEdge { edge: edge.id(), missing: edge.target.clone() })?;
+        self.upsert_edge_at(s, t, edge);
+        Ok(())
+    }
+
+    /// [`Graph::upsert_edge`] with the end nodes already looked up.
+    fn upsert_edge_at(&mut self, s: NodeIndex, t: NodeIndex, edge: Edge) {
         match self.edge_ids.get(&(s, edge.relation, t)) {
             Some(&e) => merge_edge(&mut self.g[e], edge, self.bounded),
             None => {
@@ -159,39 +170,42 @@ impl Graph {
                 self.edge_ids.insert((s, rel, t), e);
             }
         }
-        Ok(())
     }
 
     /// Merge every node and edge of `other` into this graph, moving them (no
-    /// copies): how per-document fragments join the corpus graph.
+    /// copies): how per-document fragments join the corpus graph. Equivalent
+    /// to upserting `other`'s nodes and then its edges in storage order.
+    ///
+    /// O(|other|) expected: `other` is taken apart in one pass and its edges
+    /// find their ends through its node indices, not by id.
     pub fn absorb(&mut self, other: Graph) {
-        let (nodes, edges) = other.into_parts();
+        let mut at = vec![NodeIndex::end(); other.g.node_bound()];
+        let (nodes, edges) = other.g.into_nodes_edges_iters();
         for n in nodes {
-            self.upsert_node(n);
+            at[n.index.index()] = self.upsert_node_index(n.weight);
         }
         for e in edges {
             // Every edge of a graph joins two of its nodes, all just added.
-            self.upsert_edge(e).expect("edges of a graph join its nodes");
+            self.upsert_edge_at(at[e.source.index()], at[e.target.index()], e.weight);
         }
     }
 
-    /// The nodes and edges, moved out in storage order (not sorted).
+    /// The nodes and edges, moved out in storage order (not sorted). O(n + m).
     pub fn into_parts(self) -> (Vec<Node>, Vec<Edge>) {
-        let (mut nodes, mut edges) = (Vec::with_capacity(self.g.node_count()), Vec::with_capacity(self.g.edge_count()));
-        let mut g = self.g;
-        for e in g.edge_indices().collect::<Vec<_>>() {
-            edges.extend(g.remove_edge(e));
-        }
-        for n in g.node_indices().collect::<Vec<_>>() {
-            nodes.extend(g.remove_node(n));
-        }
-        (nodes, edges)
+        let (nodes, edges) = self.g.into_nodes_edges_iters();
+        (nodes.map(|n| n.weight).collect(), edges.map(|e| e.weight).collect())
     }
 
     /// Remove a node and all its edges.
+    ///
+    /// O(degree): only the node's own edges are unindexed.
     pub fn remove_node(&mut self, id: &str) -> Option<Node> {
         let i = self.ids.remove(id)?;
-        self.edge_ids.retain(|(s, _, t), _| *s != i && *t != i);
+        for dir in [Direction::Outgoing, Direction::Incoming] {
+            for e in self.g.edges_directed(i, dir) {
+                self.edge_ids.remove(&(e.source(), e.weight().relation, e.target()));
+            }
+        }
         self.g.remove_node(i)
     }
 
@@ -402,10 +416,16 @@ impl Graph {
     /// Read `graph.json` from a path, naming the file in the error.
     pub fn load(path: &std::path::Path) -> anyhow::Result<Graph> {
         use anyhow::Context;
-        let bytes = std::fs::read(path).with_context(|| format!("cannot open graph file {}", path.display()))?;
+        use std::io::BufRead;
+        let file = std::fs::File::open(path).with_context(|| format!("cannot open graph file {}", path.display()))?;
+        // Read as a stream: a large graph.json is never held in memory as bytes.
+        let mut r = std::io::BufReader::with_capacity(1 << 16, file);
         // Editors on Windows may save JSON with a byte-order mark, which serde_json refuses.
-        let json = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-        Graph::read_json(json).with_context(|| format!("{} is not a kurilnet graph", path.display()))
+        let bom = "\u{feff}".as_bytes();
+        if r.fill_buf().with_context(|| format!("cannot read graph file {}", path.display()))?.starts_with(bom) {
+            r.consume(bom.len());
+        }
+        Graph::read_json(r).with_context(|| format!("{} is not a kurilnet graph", path.display()))
     }
 }
 
@@ -467,7 +487,10 @@ fn merge_node(cur: &mut Node, new: Node, bounded: bool) {
     merge_vec(&mut a.proposer, b.proposer);
     merge_vec(&mut a.islands, b.islands);
     merge_vec(&mut a.conditions, b.conditions);
-    merge_vec(&mut a.aliases, b.aliases);
+    // A node's own label is never its alias, whichever fragments were merged first
+    // (so the result does not depend on how the corpus was split between threads).
+    let label = &cur.label;
+    merge_vec(&mut a.aliases, b.aliases.into_iter().filter(|x| x != label).collect());
     if new.label != cur.label && !a.aliases.contains(&new.label) {
         a.aliases.push(new.label);
     }
