@@ -100,10 +100,7 @@ pub fn comparison_table(graph: &Graph, a: &str, b: &str) -> Table {
     let title = format!("Comparison: {a} and {b} paths");
     let fail =
         |msg: String| Table { title: title.clone(), header: vec!["note".into()], rows: vec![vec![Cell::plain(msg)]] };
-    let lin = match Lineage::build(graph) {
-        Ok(l) => l,
-        Err(e) => return fail(format!("no comparison: {e}")),
-    };
+    let lin = Lineage::build_breaking_cycles(graph);
     let (sa, sb) = match (compare::resolve(&lin, a), compare::resolve(&lin, b)) {
         (Ok(x), Ok(y)) => (x, y),
         (Err(e), _) | (_, Err(e)) => return fail(format!("no comparison: {e}")),
@@ -146,27 +143,35 @@ pub fn comparison_table(graph: &Graph, a: &str, b: &str) -> Table {
 pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<Summary> {
     let ex = extract_corpus(corpus_dir, opts)?;
     let mut graph: Graph = ex.graph;
-    let mut files = Vec::new();
     let mut notes = Vec::new();
     // Before the exporters, so every export carries the results as node attributes.
     let analysed = crate::analysis::annotate(&mut graph).context("cannot analyse the graph")?;
-    files.extend(analysed.files);
     notes.extend(analysed.notes);
+    // Files are staged as they are rendered; the large ones are streamed, never held as bytes.
+    let mut staging = Staging::new(out_dir)?;
+    staging.stage_all(analysed.files)?;
+    let mut svg = None;
     for e in exporters() {
+        if let Some(r) = e.stream(&graph, &mut staging) {
+            r.with_context(|| format!("cannot render {}", e.name()))?;
+            continue;
+        }
         let r = e.render_with_notes(&graph).with_context(|| format!("cannot render {}", e.name()))?;
-        files.extend(r.files);
+        for f in r.files {
+            if f.name == "graph.svg" {
+                svg = Some(String::from_utf8_lossy(&f.bytes).into_owned());
+            }
+            staging.stage(f)?;
+        }
         notes.extend(r.notes);
     }
-    let svg = files.iter().find(|f| f.name == "graph.svg").map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
     let inputs = ReportInputs {
         svg: svg.as_deref(),
         svg_note: notes.iter().find(|n| n.contains("graph.svg")).cloned(),
         comparison: Some(comparison_table(&graph, "two-island", "lease")),
     };
-    files.push(OutputFile::new("report.html", report::render(&graph, &inputs)));
-    files.push(unresolved_csv(&ex.unresolved)?);
-    let mut staging = Staging::new(out_dir)?;
-    staging.stage_all(files)?;
+    staging.stage(OutputFile::new("report.html", report::render(&graph, &inputs)))?;
+    staging.stage(unresolved_csv(&ex.unresolved)?)?;
     let files = staging.commit()?;
     Ok(Summary {
         documents: ex.documents_read,
