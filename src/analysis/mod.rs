@@ -123,7 +123,10 @@ mod tests {
         assert!(r.files.iter().any(|f| f.name == "lineage.csv"), "the lineage is still traced");
         let note = r.notes.iter().find(|n| n.contains("form a cycle")).expect("the cycle is named");
         // The link to the newest parent is the one left out.
-        assert!(note.ends_with("the link p-1956-joint-declaration → p-2019-plus-alpha is left out of the lineage"), "{note}");
+        assert!(
+            note.ends_with("the link p-1956-joint-declaration → p-2019-plus-alpha is left out of the lineage"),
+            "{note}"
+        );
         let root = &g.node("p-2019-plus-alpha").unwrap().attrs.extra["lineage_root"];
         assert_eq!(root, &AttrValue::Text("p-1956-joint-declaration".into()));
     }

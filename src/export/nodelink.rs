@@ -8,8 +8,8 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 
-use serde::ser::{Error as _, SerializeSeq, Serializer};
 use serde::Serialize;
+use serde::ser::{Error as _, SerializeSeq, Serializer};
 
 use serde_json::{Map, Value, json};
 

@@ -217,6 +217,7 @@ pub fn merge_meetings(lx: &Lexicon, g: &mut Graph) {
         }
         c = k;
     }
+    g.purge();
 }
 
 /// Meetings by participant, with their day ranges widened by the slack: a
@@ -264,7 +265,7 @@ fn absorb_meeting(g: &mut Graph, ms: &mut [Option<MeetingKey>], blocks: &mut Blo
         n.attrs.end.unwrap_or(n.attrs.start.unwrap()).last_ordinal() - n.attrs.start.unwrap().first_ordinal()
     };
     let (k, o) = (g.node(&keep_id).cloned().unwrap(), g.node(&gone_id).cloned().unwrap());
-    let _ = g.merge_nodes(&gone_id, &keep_id);
+    let _ = g.merge_nodes_deferred(&gone_id, &keep_id);
     let n = g.node_mut(&keep_id).unwrap();
     if narrower(&o) < narrower(&k) {
         n.attrs.start = o.attrs.start;

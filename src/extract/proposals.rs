@@ -594,7 +594,7 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
             Some(i) => {
                 let k = &mut kept[i];
                 let had_deadline = !conditions(g, &k.1).is_empty();
-                let _ = g.merge_nodes(&p.1, &k.1);
+                let _ = g.merge_nodes_deferred(&p.1, &k.1);
                 for c in p.3 {
                     if !k.3.contains(&c) {
                         k.3.push(c);
@@ -620,6 +620,7 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
             }
         }
     }
+    g.purge();
     // Family chains, the standing claim first.
     let mut by_family: BTreeMap<String, Vec<(bool, PartialDate, String)>> = BTreeMap::new();
     for n in g.nodes_of(NodeKind::Proposal) {

@@ -71,6 +71,8 @@ pub struct Graph {
     edge_ids: HashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
     /// Whether merges keep evidence bounded (see [`EVIDENCE_KEPT`]).
     bounded: bool,
+    /// Nodes merged away by [`Graph::merge_nodes_deferred`], still stored until [`Graph::purge`].
+    dead: std::collections::HashSet<NodeIndex>,
     pub meta: Meta,
 }
 
@@ -235,6 +237,12 @@ impl Graph {
             }
         }
         let node = self.remove_node(from).expect("present");
+        self.take_over(node, moved, from, into)
+    }
+
+    /// The end of a merge: `from`'s node data and its `moved` edges go to `into`
+    /// (self-loops created by the move are dropped).
+    fn take_over(&mut self, node: Node, moved: Vec<Edge>, from: &str, into: &str) -> Result<(), GraphError> {
         self.upsert_node(Node { id: into.to_string(), ..node });
         for mut e in moved {
             if e.source == from {
@@ -248,6 +256,60 @@ impl Graph {
             }
         }
         Ok(())
+    }
+
+    /// [`Graph::merge_nodes`] for many merges in a row: `from` is unindexed
+    /// (no lookup finds it, no later merge moves its edges) but stays stored
+    /// until [`Graph::purge`], which must run before the graph is read as a
+    /// whole (node or edge iteration, counts, export). Removing a node from
+    /// petgraph walks the edge lists of all its neighbours, so a merge next to
+    /// a hub (a place met in ten thousand times) would cost the hub's degree.
+    ///
+    /// O(degree of `from`) expected.
+    pub fn merge_nodes_deferred(&mut self, from: &str, into: &str) -> Result<(), GraphError> {
+        if from == into || !self.contains(into) {
+            return Ok(());
+        }
+        let Some(fi) = self.ids.remove(from) else { return Ok(()) };
+        let mut moved = Vec::new();
+        for dir in [Direction::Outgoing, Direction::Incoming] {
+            for e in self.g.edges_directed(fi, dir) {
+                self.edge_ids.remove(&(e.source(), e.weight().relation, e.target()));
+                let other = if dir == Direction::Outgoing { e.target() } else { e.source() };
+                if !self.dead.contains(&other) {
+                    moved.push(e.weight().clone());
+                }
+            }
+        }
+        self.dead.insert(fi);
+        let node = self.g[fi].clone();
+        self.take_over(node, moved, from, into)
+    }
+
+    /// Drop the nodes merged away by [`Graph::merge_nodes_deferred`] and their
+    /// edges in one pass, keeping the storage order of the rest. O(n + m).
+    pub fn purge(&mut self) {
+        if self.dead.is_empty() {
+            return;
+        }
+        let dead = std::mem::take(&mut self.dead);
+        let old = std::mem::take(&mut self.g);
+        let mut at = vec![NodeIndex::end(); old.node_bound()];
+        let (nodes, edges) = old.into_nodes_edges_iters();
+        self.ids.clear();
+        self.edge_ids.clear();
+        for n in nodes.filter(|n| !dead.contains(&n.index)) {
+            let id = n.weight.id.clone();
+            let i = self.g.add_node(n.weight);
+            self.ids.insert(id, i);
+            at[n.index.index()] = i;
+        }
+        for e in edges.filter(|e| !dead.contains(&e.source) && !dead.contains(&e.target)) {
+            let (s, t) = (at[e.source.index()], at[e.target.index()]);
+            let rel = e.weight.relation;
+            let i = self.g.add_edge(s, t, e.weight);
+            self.edge_ids.insert((s, rel, t), i);
+        }
     }
 
     /// Nodes sorted by id (deterministic order for every export).
@@ -575,6 +637,39 @@ mod tests {
         assert_eq!(g.neighbours("m1", Relation::ParticipatedIn, Direction::Incoming), vec!["p", "q"]);
         assert!(g.edges_of(Relation::DerivedFrom).is_empty(), "self-loop dropped");
         assert_eq!(g.node("m1").unwrap().evidence.len(), 2);
+    }
+
+    #[test]
+    fn deferred_merges_then_purge_equal_merges_one_by_one() {
+        let build = || {
+            let mut g = Graph::bounded();
+            for id in ["p", "q", "m1", "m2", "m3", "x"] {
+                g.upsert_node(person(id, id));
+            }
+            for (a, b, r) in [
+                ("p", "m1", Relation::ParticipatedIn),
+                ("q", "m2", Relation::ParticipatedIn),
+                ("p", "m3", Relation::ParticipatedIn),
+                ("m2", "m1", Relation::DerivedFrom),
+                ("m3", "m2", Relation::DerivedFrom),
+                ("x", "m3", Relation::MentionedIn),
+            ] {
+                let mut e = Edge::new(a, b, r);
+                e.evidence.push(ev(a, 1));
+                g.upsert_edge(e).unwrap();
+            }
+            g
+        };
+        let (mut one, mut deferred) = (build(), build());
+        // m2 goes into m1, then m1 (which now holds m2's edges) into m3.
+        for (from, into) in [("m2", "m1"), ("m1", "m3")] {
+            one.merge_nodes(from, into).unwrap();
+            deferred.merge_nodes_deferred(from, into).unwrap();
+        }
+        assert!(!deferred.contains("m1") && deferred.node("m3").is_some());
+        deferred.purge();
+        assert_eq!((deferred.node_count(), deferred.edge_count()), (one.node_count(), one.edge_count()));
+        assert_eq!(deferred.to_json_string().unwrap(), one.to_json_string().unwrap());
     }
 
     #[test]
