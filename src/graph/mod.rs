@@ -484,7 +484,7 @@ impl Graph {
         let mut r = std::io::BufReader::with_capacity(1 << 16, file);
         // Editors on Windows may save JSON with a byte-order mark, which serde_json refuses.
         let bom = "\u{feff}".as_bytes();
-        if r.fill_buf().with_context(|| format!("cannot read graph file {}", path.display()))?.starts_with(bom) {
+        if r.fill_buf().with_context(|| format!("cannot open graph file {}", path.display()))?.starts_with(bom) {
             r.consume(bom.len());
         }
         Graph::read_json(r).with_context(|| format!("{} is not a kurilnet graph", path.display()))
