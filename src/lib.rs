@@ -13,3 +13,4 @@ pub mod graph;
 pub mod layout;
 pub mod pipeline;
 pub mod report;
+pub mod synth;

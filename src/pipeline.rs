@@ -109,10 +109,7 @@ pub fn comparison_table(graph: &Graph, a: &str, b: &str) -> Table {
     let title = format!("Comparison: {a} and {b} paths");
     let fail =
         |msg: String| Table { title: title.clone(), header: vec!["note".into()], rows: vec![vec![Cell::plain(msg)]] };
-    let lin = match Lineage::build(graph) {
-        Ok(l) => l,
-        Err(e) => return fail(format!("no comparison: {e}")),
-    };
+    let lin = Lineage::build_breaking_cycles(graph);
     let (sa, sb) = match (compare::resolve(&lin, a), compare::resolve(&lin, b)) {
         (Ok(x), Ok(y)) => (x, y),
         (Err(e), _) | (_, Err(e)) => return fail(format!("no comparison: {e}")),
@@ -180,15 +177,19 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
     let mut set = OutputSet::prepare(out_dir, OUTPUT_NAMES)?;
     let ex = extract_corpus(corpus_dir, opts)?;
     let mut graph: Graph = ex.graph;
-    let mut files = Vec::new();
     let mut notes = Vec::new();
     // Before the exporters, so every export carries the results as node attributes.
     let analysed = crate::analysis::annotate(&mut graph).context("cannot analyse the graph")?;
-    files.extend(analysed.files);
     notes.extend(analysed.notes);
+    // Files are written into the set as they are rendered; the large ones are streamed, never held as bytes.
+    set.write_all(&analysed.files)?;
     for e in exporters() {
+        if let Some(r) = e.stream(&graph, &mut set) {
+            r.with_context(|| format!("cannot render {}", e.name()))?;
+            continue;
+        }
         let r = e.render_with_notes(&graph).with_context(|| format!("cannot render {}", e.name()))?;
-        files.extend(r.files);
+        set.write_all(&r.files)?;
         notes.extend(r.notes);
     }
     // Diagrams drawn in Rust (no Graphviz): network.svg, timeline.svg, lineage.svg.
@@ -205,10 +206,9 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
         rank_over_time: Some(crate::analysis::temporal::rank_chart(&graph)),
         comparison: Some(comparison_table(&graph, "two-island", "lease")),
     };
-    files.extend(diagrams.files.iter().cloned());
-    files.push(OutputFile::new("report.html", report::render(&graph, &inputs)));
-    files.push(unresolved_csv(&ex.unresolved)?);
-    set.write_all(&files)?;
+    set.write_all(&diagrams.files)?;
+    set.write(&OutputFile::new("report.html", report::render(&graph, &inputs)))?;
+    set.write(&unresolved_csv(&ex.unresolved)?)?;
     let files = set.commit()?;
     Ok(Summary {
         documents: ex.documents_read,

@@ -1,7 +1,9 @@
 //! The lineage of proposals: proposals and their `derived_from` links form a
 //! DAG; each proposal gets a primary parent, a root and a depth, and what
 //! changed from its parent. Renders the timeline, `lineage.csv` and
-//! `lineage.dot`. A cycle is reported as an error naming it, never followed.
+//! `lineage.dot`. A cycle is reported by name, never followed: [`Lineage::build`]
+//! refuses it, [`Lineage::build_breaking_cycles`] sets one link of each cycle
+//! aside (named in [`Lineage::broken`]) and traces the rest.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fmt;
@@ -171,6 +173,30 @@ pub struct Lineage {
     /// Sorted by family (in [`FAMILIES`] order), date (undated last), id.
     pub entries: Vec<Entry>,
     index: BTreeMap<String, usize>,
+    /// Links set aside to break cycles (only by [`Lineage::build_breaking_cycles`]).
+    pub broken: Vec<BrokenLink>,
+}
+
+/// A `derived_from` link left out of the lineage because it closed a cycle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrokenLink {
+    /// The cycle as found, ids going round it (first == last).
+    pub cycle: Vec<String>,
+    /// The link set aside: `child` derived from `parent`.
+    pub child: String,
+    pub parent: String,
+}
+
+impl fmt::Display for BrokenLink {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "derived_from links between proposals form a cycle: {}; the link {} → {} is left out of the lineage",
+            self.cycle.join(" → "),
+            self.child,
+            self.parent
+        )
+    }
 }
 
 /// Sort key of a family: listed ones in order, others after, alphabetically, no family last.
@@ -222,6 +248,20 @@ impl Lineage {
     /// assert_eq!(e.depth, 4);
     /// ```
     pub fn build(g: &Graph) -> Result<Lineage, LineageError> {
+        Self::trace(g, false)
+    }
+
+    /// Like [`Lineage::build`], but a cycle does not stop it: in each cycle
+    /// the link to the newest parent (latest date; then the greatest ids) is set
+    /// aside and listed in [`Lineage::broken`], until the links form a DAG.
+    ///
+    /// # Complexity
+    /// O((|P| + |L|) · r) where r ≤ the number of cycles broken (1 without cycles).
+    pub fn build_breaking_cycles(g: &Graph) -> Lineage {
+        Self::trace(g, true).expect("cycles are broken, not reported")
+    }
+
+    fn trace(g: &Graph, break_cycles: bool) -> Result<Lineage, LineageError> {
         let props = g.nodes_of(NodeKind::Proposal);
         let ids: Vec<&str> = props.iter().map(|n| n.id.as_str()).collect();
         let pos: BTreeMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
@@ -237,19 +277,35 @@ impl Lineage {
                 dag.add_edge(NodeIndex::new(p), NodeIndex::new(c), ());
             }
         }
-        let order = match petgraph::algo::toposort(&dag, None) {
-            Ok(o) => o,
-            Err(_) => {
-                let sccs = petgraph::algo::tarjan_scc(&dag);
-                let scc = sccs
-                    .into_iter()
-                    .map(|c| c.into_iter().map(|x| x.index()).collect::<BTreeSet<usize>>())
-                    .filter(|c| {
-                        c.len() > 1 || parents[c.first().expect("non-empty")].contains(c.first().expect("non-empty"))
-                    })
-                    .min()
-                    .expect("toposort failed, so some component is a cycle");
+        let mut broken = Vec::new();
+        let order = loop {
+            if let Ok(o) = petgraph::algo::toposort(&dag, None) {
+                break o;
+            }
+            let cyclic: Vec<BTreeSet<usize>> = petgraph::algo::tarjan_scc(&dag)
+                .into_iter()
+                .map(|c| c.into_iter().map(|x| x.index()).collect::<BTreeSet<usize>>())
+                .filter(|c| {
+                    c.len() > 1 || parents[c.first().expect("non-empty")].contains(c.first().expect("non-empty"))
+                })
+                .collect();
+            if !break_cycles {
+                let scc = cyclic.into_iter().min().expect("toposort failed, so some component is a cycle");
                 return Err(LineageError::Cycle(find_cycle(&ids, &parents, &scc)));
+            }
+            for scc in cyclic {
+                let cycle = find_cycle(&ids, &parents, &scc);
+                // child derives from parent along the cycle; drop the link to the newest parent.
+                let (c, p) = cycle
+                    .windows(2)
+                    .map(|w| (pos[w[0].as_str()], pos[w[1].as_str()]))
+                    .max_by_key(|&(c, p)| (props[p].attrs.start, ids[p], ids[c]))
+                    .expect("a cycle has a link");
+                parents.get_mut(&c).expect("all proposals keyed").remove(&p);
+                if let Some(e) = dag.find_edge(NodeIndex::new(p), NodeIndex::new(c)) {
+                    dag.remove_edge(e);
+                }
+                broken.push(BrokenLink { cycle, child: ids[c].to_string(), parent: ids[p].to_string() });
             }
         };
         let mut entries: Vec<Option<Entry>> = vec![None; ids.len()];
@@ -291,7 +347,7 @@ impl Lineage {
                 .cmp(&(family_key(b.family.as_deref()), time_key(b.date, &b.id)))
         });
         let index = entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-        Ok(Lineage { entries, index })
+        Ok(Lineage { entries, index, broken })
     }
 
     pub fn get(&self, id: &str) -> Option<&Entry> {
@@ -548,6 +604,24 @@ mod tests {
             Lineage::build(&g).unwrap_err(),
             LineageError::Cycle(vec!["p-1990-lease".into(), "p-1990-lease".into()])
         );
+    }
+
+    #[test]
+    fn cycles_are_broken_at_the_link_to_the_newest_parent() {
+        let mut g = sample();
+        g.upsert_edge(Edge::new("p-1956-joint-declaration", "p-2018-singapore", Relation::DerivedFrom)).unwrap();
+        g.upsert_edge(Edge::new("p-1990-lease", "p-1990-lease", Relation::DerivedFrom)).unwrap();
+        let strict = Lineage::build(&g).unwrap_err();
+        let lin = Lineage::build_breaking_cycles(&g);
+        let left_out: Vec<(&str, &str)> = lin.broken.iter().map(|b| (b.child.as_str(), b.parent.as_str())).collect();
+        assert_eq!(left_out, [("p-1956-joint-declaration", "p-2018-singapore"), ("p-1990-lease", "p-1990-lease")]);
+        let LineageError::Cycle(first) = strict;
+        assert!(lin.broken.iter().any(|b| b.cycle == first), "the strict error names one of the broken cycles");
+        assert!(lin.broken[0].to_string().contains("form a cycle: "), "{}", lin.broken[0]);
+        assert_eq!(lin.entries.len(), g.nodes_of(NodeKind::Proposal).len(), "every proposal traced");
+        assert_eq!(lin, Lineage::build_breaking_cycles(&g), "deterministic");
+        assert_eq!(lin.get("p-1956-joint-declaration").unwrap().depth, 0, "the old root stays a root");
+        assert!(Lineage::build_breaking_cycles(&sample()).broken.is_empty());
     }
 
     #[test]

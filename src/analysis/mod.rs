@@ -45,7 +45,7 @@ const TWO_MODE_EXTRAS: [(Measure, &str); 3] = [
 /// extra attributes (so every export carries them), and render
 /// `centrality.csv`, `lineage.csv` and `lineage.dot` (for Graphviz users;
 /// `lineage.svg` is drawn in Rust by `crate::diagram::lineage`). A cycle of
-/// `derived_from` links skips the lineage files with a note.
+/// `derived_from` links is named in a note and one of its links left out.
 pub fn annotate(graph: &mut Graph) -> anyhow::Result<Rendered> {
     let mut files = Vec::new();
     let mut notes = Vec::new();
@@ -73,18 +73,15 @@ pub fn annotate(graph: &mut Graph) -> anyhow::Result<Rendered> {
             }
         }
     }
-    match lineage::Lineage::build(graph) {
-        Ok(lin) => {
-            files.push(OutputFile::new("lineage.csv", lineage::to_csv(graph, &lin)?));
-            files.push(OutputFile::new("lineage.dot", lineage::dot::to_dot(graph, &lin, None)));
-            for e in &lin.entries {
-                if let Some(n) = graph.node_mut(&e.id) {
-                    n.attrs.extra.insert("lineage_depth".into(), AttrValue::Int(e.depth as i64));
-                    n.attrs.extra.insert("lineage_root".into(), AttrValue::Text(e.root.clone()));
-                }
-            }
+    let lin = lineage::Lineage::build_breaking_cycles(graph);
+    notes.extend(lin.broken.iter().map(|b| format!("lineage.csv: {b}")));
+    files.push(OutputFile::new("lineage.csv", lineage::to_csv(graph, &lin)?));
+    files.push(OutputFile::new("lineage.dot", lineage::dot::to_dot(graph, &lin, None)));
+    for e in &lin.entries {
+        if let Some(n) = graph.node_mut(&e.id) {
+            n.attrs.extra.insert("lineage_depth".into(), AttrValue::Int(e.depth as i64));
+            n.attrs.extra.insert("lineage_root".into(), AttrValue::Text(e.root.clone()));
         }
-        Err(e) => notes.push(format!("lineage.csv, lineage.dot not written: {e}")),
     }
     Ok(Rendered { files, notes })
 }
@@ -133,7 +130,14 @@ mod tests {
         ))
         .unwrap();
         let r = annotate(&mut g).unwrap();
-        assert!(r.files.iter().all(|f| !f.name.starts_with("lineage")));
-        assert!(r.notes.iter().any(|n| n.contains("form a cycle")), "{:?}", r.notes);
+        assert!(r.files.iter().any(|f| f.name == "lineage.csv"), "the lineage is still traced");
+        let note = r.notes.iter().find(|n| n.contains("form a cycle")).expect("the cycle is named");
+        // The link to the newest parent is the one left out.
+        assert!(
+            note.ends_with("the link p-1956-joint-declaration → p-2019-plus-alpha is left out of the lineage"),
+            "{note}"
+        );
+        let root = &g.node("p-2019-plus-alpha").unwrap().attrs.extra["lineage_root"];
+        assert_eq!(root, &AttrValue::Text("p-1956-joint-declaration".into()));
     }
 }

@@ -32,7 +32,11 @@ pub struct Args {
 
 pub fn run(a: Args) -> anyhow::Result<()> {
     let graph = Graph::load(&a.graph)?;
-    let lin = Lineage::build(&graph).with_context(|| format!("cannot trace the lineage in {}", a.graph.display()))?;
+    // A cycle of derived_from links is named and one of its links set aside, never a failure.
+    let lin = Lineage::build_breaking_cycles(&graph);
+    for b in &lin.broken {
+        eprintln!("note: {}: {b}", a.graph.display());
+    }
     let side_a = compare::resolve(&lin, &a.a).with_context(|| format!("cannot resolve A in {}", a.graph.display()))?;
     let side_b = compare::resolve(&lin, &a.b).with_context(|| format!("cannot resolve B in {}", a.graph.display()))?;
     let c = compare::compare(&graph, &lin, side_a, side_b);

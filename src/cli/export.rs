@@ -29,8 +29,11 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     let exporters = kurilnet::pipeline::export_formats();
     let e = exporters.iter().find(|e| e.name() == a.format).context("unknown format")?;
     let mut staging = Staging::new(&a.output)?;
-    let files = e.render(&graph).with_context(|| format!("cannot write {} from {}", a.format, a.graph.display()))?;
-    staging.stage_all(files)?;
+    let what = || format!("cannot write {} from {}", a.format, a.graph.display());
+    match e.stream(&graph, &mut staging) {
+        Some(r) => r.with_context(what)?,
+        None => staging.stage_all(e.render(&graph).with_context(what)?)?,
+    }
     let mut out = std::io::stdout().lock();
     for p in staging.commit()? {
         writeln!(out, "wrote {}", p.display())?;

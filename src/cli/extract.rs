@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use kurilnet::export::{Exporter, GraphJson, OutputFile, Staging};
+use kurilnet::export::Staging;
 use kurilnet::pipeline::{self, Options};
 
 /// Extract a corpus into a graph.json file that the other subcommands read.
@@ -39,8 +39,7 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     let dir = a.output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
     let name = a.output.file_name().map(|f| f.to_string_lossy().into_owned()).context("--output names no file")?;
     let mut staging = Staging::new(dir)?;
-    let json = GraphJson.render(&ex.graph)?.remove(0);
-    staging.stage(OutputFile::new(name, json.bytes))?;
+    kurilnet::export::stage_graph_json(&ex.graph, &mut staging, &name)?;
     staging.commit()?;
     writeln!(
         std::io::stdout().lock(),

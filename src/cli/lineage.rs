@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::Context;
 use kurilnet::analysis::lineage::{self, Lineage, dot};
 use kurilnet::graph::Graph;
 
@@ -27,7 +26,11 @@ pub struct Args {
 
 pub fn run(a: Args) -> anyhow::Result<()> {
     let graph = Graph::load(&a.graph)?;
-    let lin = Lineage::build(&graph).with_context(|| format!("cannot trace the lineage in {}", a.graph.display()))?;
+    // A cycle of derived_from links is named and one of its links set aside, never a failure.
+    let lin = Lineage::build_breaking_cycles(&graph);
+    for b in &lin.broken {
+        eprintln!("note: {}: {b}", a.graph.display());
+    }
     if let Some(f) = a.family.as_deref() {
         let families: Vec<String> = lin.families().iter().map(|(f, _)| f.to_string()).collect();
         if !families.iter().any(|x| x == f) {

@@ -40,6 +40,34 @@ pub trait Exporter {
     fn render_with_notes(&self, graph: &Graph) -> anyhow::Result<Rendered> {
         Ok(Rendered { files: self.render(graph)?, notes: Vec::new() })
     }
+    /// Formats that can grow with the corpus (graph.json, node-link) write
+    /// themselves straight into `staging` as a stream and return `Some`; the
+    /// bytes are never held in memory. `None` (the default): use [`Exporter::render`].
+    fn stream(&self, graph: &Graph, sink: &mut dyn Sink) -> Option<anyhow::Result<()>> {
+        let _ = (graph, sink);
+        None
+    }
+}
+
+/// Where a streamed file goes: [`Staging`] (one command's files) or the main
+/// job's [`outset::OutputSet`]. The file is written under `name` through
+/// `write`, and appears only when its owner commits.
+pub trait Sink {
+    fn stream_file(
+        &mut self,
+        name: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()>;
+}
+
+impl Sink for Staging {
+    fn stream_file(
+        &mut self,
+        name: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        self.stage_with(name, write)
+    }
 }
 
 /// Files rendered by an exporter, and notes for the user (e.g. a file skipped
@@ -61,6 +89,20 @@ impl Exporter for GraphJson {
     fn render(&self, graph: &Graph) -> anyhow::Result<Vec<OutputFile>> {
         Ok(vec![OutputFile::new("graph.json", graph.to_json_string()?)])
     }
+
+    fn stream(&self, graph: &Graph, sink: &mut dyn Sink) -> Option<anyhow::Result<()>> {
+        Some(stage_graph_json(graph, sink, "graph.json"))
+    }
+}
+
+/// Stream `graph` as graph.json into `staging` under `name` (the bytes
+/// [`Graph::to_json_string`] gives, never held in memory).
+pub fn stage_graph_json(graph: &Graph, sink: &mut dyn Sink, name: &str) -> anyhow::Result<()> {
+    sink.stream_file(name, &mut |w| {
+        graph.write_json(&mut *w)?;
+        w.write_all(b"\n")?;
+        Ok(())
+    })
 }
 
 /// Files staged in the output folder as temporary files, renamed into place
@@ -81,8 +123,18 @@ impl Staging {
 
     /// Write a file to a temporary name beside its final place.
     pub fn stage(&mut self, file: OutputFile) -> anyhow::Result<()> {
+        self.stage_with(&file.name, |w| Ok(w.write_all(&file.bytes)?))
+    }
+
+    /// Write a file to a temporary name beside its final place, through a
+    /// buffered writer handed to `write` (for output streamed as it is rendered).
+    pub fn stage_with(
+        &mut self,
+        name: &str,
+        write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
         use anyhow::Context;
-        let prefix = format!(".{}.", file.name);
+        let prefix = format!(".{name}.");
         let mut builder = tempfile::Builder::new();
         builder.prefix(&prefix).suffix(".tmp");
         // Temporary files are private (0600); outputs are ordinary files others may read.
@@ -91,10 +143,13 @@ impl Staging {
         let mut tmp = builder
             .tempfile_in(&self.dir)
             .with_context(|| format!("cannot create a temporary file in {}", self.dir.display()))?;
-        tmp.write_all(&file.bytes).with_context(|| format!("cannot write {}", file.name))?;
-        tmp.as_file().sync_all().with_context(|| format!("cannot sync {} to disk", file.name))?;
-        self.staged.retain(|(_, n)| *n != file.name);
-        self.staged.push((tmp, file.name));
+        let mut buf = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        write(&mut buf).with_context(|| format!("cannot write {name}"))?;
+        buf.flush().with_context(|| format!("cannot write {name}"))?;
+        drop(buf);
+        tmp.as_file().sync_all().with_context(|| format!("cannot sync {name} to disk"))?;
+        self.staged.retain(|(_, n)| n != name);
+        self.staged.push((tmp, name.to_string()));
         Ok(())
     }
 

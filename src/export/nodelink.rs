@@ -6,12 +6,16 @@
 //! networkx ≥ 3.4 reads it with `nx.node_link_graph(data, edges="links")`.
 
 use std::collections::BTreeSet;
+use std::io::Write;
+
+use serde::Serialize;
+use serde::ser::{Error as _, SerializeSeq, Serializer};
 
 use serde_json::{Map, Value, json};
 
 use super::fields::{self, Field};
-use super::{Exporter, OutputFile};
-use crate::graph::{AttrValue, Evidence, Graph};
+use super::{Exporter, OutputFile, Sink};
+use crate::graph::{AttrValue, Edge, Evidence, Graph};
 
 /// The node-link JSON exporter.
 pub struct NodeLink;
@@ -23,6 +27,10 @@ impl Exporter for NodeLink {
 
     fn render(&self, graph: &Graph) -> anyhow::Result<Vec<OutputFile>> {
         Ok(vec![OutputFile::new("graph.nodelink.json", to_node_link(graph)?)])
+    }
+
+    fn stream(&self, graph: &Graph, sink: &mut dyn Sink) -> Option<anyhow::Result<()>> {
+        Some(sink.stream_file("graph.nodelink.json", &mut |w| write_node_link(graph, w)))
     }
 }
 
@@ -50,34 +58,75 @@ fn object(head: Vec<(&str, Value)>, row: Vec<Field>, evidence: &[Evidence]) -> a
 /// `multigraph` is true only when two nodes are joined by edges of more than
 /// one relation; links then carry `key` = relation, as networkx expects.
 pub fn to_node_link(graph: &Graph) -> anyhow::Result<String> {
+    let mut buf = Vec::new();
+    write_node_link(graph, &mut buf)?;
+    Ok(String::from_utf8(buf).expect("serde_json writes UTF-8"))
+}
+
+/// Write node-link JSON to `w` as a stream: one node or link object is built
+/// at a time, so memory stays that of the graph whatever its size. The bytes
+/// are those of [`to_node_link`].
+pub fn write_node_link(graph: &Graph, w: &mut dyn Write) -> anyhow::Result<()> {
     let edges = graph.edges();
     let mut pairs = BTreeSet::new();
     let multigraph = !edges.iter().all(|e| pairs.insert((&e.source, &e.target)));
-    let nodes = graph
-        .nodes()
-        .into_iter()
-        .map(|n| object(vec![("id", json!(n.id)), ("label", json!(n.label))], fields::node_fields(n), &n.evidence))
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    let links = edges
-        .iter()
-        .map(|e| {
+    drop(pairs);
+    // Fields in key order: the same bytes as a sorted JSON object.
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        directed: bool,
+        graph: Value,
+        links: Links<'a>,
+        multigraph: bool,
+        nodes: Nodes<'a>,
+    }
+    let doc = Doc {
+        directed: true,
+        graph: json!({"name": "kurilnet", "documents": graph.meta.documents}),
+        links: Links { graph, edges: &edges, multigraph },
+        multigraph,
+        nodes: Nodes(graph),
+    };
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    w.write_all(b"\n")?;
+    Ok(())
+}
+
+/// The nodes, each turned into a JSON object only when it is written.
+struct Nodes<'a>(&'a Graph);
+
+impl Serialize for Nodes<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let nodes = self.0.nodes();
+        let mut seq = s.serialize_seq(Some(nodes.len()))?;
+        for n in nodes {
+            let head = vec![("id", json!(n.id)), ("label", json!(n.label))];
+            seq.serialize_element(&object(head, fields::node_fields(n), &n.evidence).map_err(S::Error::custom)?)?;
+        }
+        seq.end()
+    }
+}
+
+/// The links, each turned into a JSON object only when it is written.
+struct Links<'a> {
+    graph: &'a Graph,
+    edges: &'a [&'a Edge],
+    multigraph: bool,
+}
+
+impl Serialize for Links<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.edges.len()))?;
+        for e in self.edges {
             let mut head = vec![("source", json!(e.source)), ("target", json!(e.target)), ("id", json!(e.id()))];
-            if multigraph {
+            if self.multigraph {
                 head.push(("key", json!(e.relation.as_str())));
             }
-            object(head, fields::edge_fields(e, graph), &e.evidence)
-        })
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    let doc = json!({
-        "directed": true,
-        "multigraph": multigraph,
-        "graph": {"name": "kurilnet", "documents": graph.meta.documents},
-        "nodes": nodes,
-        "links": links,
-    });
-    let mut s = serde_json::to_string_pretty(&doc)?;
-    s.push('\n');
-    Ok(s)
+            let v = object(head, fields::edge_fields(e, self.graph), &e.evidence).map_err(S::Error::custom)?;
+            seq.serialize_element(&v)?;
+        }
+        seq.end()
+    }
 }
 
 #[cfg(test)]

@@ -137,15 +137,28 @@ impl OutputSet {
 
     /// Write one file into the set (synced to disk). A name written twice keeps the last bytes.
     pub fn write(&mut self, file: &OutputFile) -> anyhow::Result<()> {
-        if !self.known.contains(&file.name) {
-            bail!("internal error: {} is not among the files a run writes", file.name);
+        self.write_with(&file.name, &mut |w| Ok(w.write_all(&file.bytes)?))
+    }
+
+    /// Write one file into the set through a buffered writer handed to
+    /// `write` (output streamed as it is rendered, never held whole), then
+    /// sync it to disk.
+    pub fn write_with(
+        &mut self,
+        name: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        if !self.known.iter().any(|k| k == name) {
+            bail!("internal error: {name} is not among the files a run writes");
         }
-        let path = self.stage_dir().join(&file.name);
-        let mut f = File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
-        f.write_all(&file.bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        let path = self.stage_dir().join(name);
+        let f = File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+        let mut buf = std::io::BufWriter::with_capacity(1 << 16, f);
+        write(&mut buf).with_context(|| format!("cannot write {}", path.display()))?;
+        let f = buf.into_inner().map_err(|e| e.into_error()).with_context(|| format!("cannot write {}", path.display()))?;
         f.sync_all().with_context(|| format!("cannot sync {} to disk", path.display()))?;
-        self.written.retain(|n| *n != file.name);
-        self.written.push(file.name.clone());
+        self.written.retain(|n| n != name);
+        self.written.push(name.to_string());
         Ok(())
     }
 
@@ -194,6 +207,16 @@ impl OutputSet {
                 .with_context(|| format!("new outputs are in place, but the old set {} remains", stage.display()))?;
         }
         Ok(self.written.iter().map(|n| self.shown.join(n)).collect())
+    }
+}
+
+impl super::Sink for OutputSet {
+    fn stream_file(
+        &mut self,
+        name: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        self.write_with(name, write)
     }
 }
 

@@ -147,64 +147,84 @@ impl Builder<'_> {
     }
 }
 
-/// Merge meeting nodes from different documents that are one meeting (dates
-/// overlap, places compatible, a participant in common). The node read first
-/// (by id) absorbs the other and keeps its status; the narrower date wins.
 /// A meeting node as the merge sees it: id, dates, place, participant ids.
 type MeetingKey = (String, (PartialDate, Option<PartialDate>), Option<String>, Vec<String>);
 
+/// Slack in days [`same_meeting`] may give day-precise dates across documents (a superset is safe).
+const SLACK_DAYS: i64 = 3;
+
+fn meeting_key(g: &Graph, n: &Node) -> Option<MeetingKey> {
+    let parts: Vec<String> =
+        g.neighbours(&n.id, Relation::ParticipatedIn, Direction::Incoming).into_iter().map(String::from).collect();
+    Some((n.id.clone(), (n.attrs.start?, n.attrs.end), n.attrs.place.clone(), parts))
+}
+
+/// Whether meetings `a` and `b` (a before b by id) merge across documents.
+fn merges(lx: &Lexicon, g: &Graph, a: &MeetingKey, b: &MeetingKey) -> bool {
+    let an: Vec<&str> = a.3.iter().map(String::as_str).collect();
+    let bn: Vec<&str> = b.3.iter().map(String::as_str).collect();
+    // Across documents only meetings with participants merge: places alone are too weak.
+    if an.is_empty() || bn.is_empty() {
+        return false;
+    }
+    // Meetings of one document were already told apart by the document pass.
+    let docs_a = g.node(&a.0).map(|n| n.docs()).unwrap_or_default();
+    let shared_doc = g.node(&b.0).is_some_and(|n| n.docs().iter().any(|d| docs_a.contains(d)));
+    !shared_doc && same_meeting(lx, (a.1, a.2.as_deref(), &an), (b.1, b.2.as_deref(), &bn), SLACK_DAYS)
+}
+
+/// Merge meeting nodes from different documents that are one meeting (dates
+/// overlap, places compatible, a participant in common). The node read first
+/// (by id) absorbs the other and keeps its status; the narrower date wins.
+///
+/// The result is that of repeatedly merging the first matching pair in id
+/// order, but each meeting is compared only with the meetings that share a
+/// participant and overlap its dates (blocking keys), not with all: about
+/// O(m · k) for m meetings of which k share a participant and a period.
 pub fn merge_meetings(lx: &Lexicon, g: &mut Graph) {
-    loop {
-        let meetings: Vec<MeetingKey> = g
-            .nodes_of(NodeKind::Meeting)
+    let mut ms: Vec<Option<MeetingKey>> =
+        g.nodes_of(NodeKind::Meeting).into_iter().filter_map(|n| meeting_key(g, n)).map(Some).collect();
+    let mut blocks = Blocks::default();
+    for (i, m) in ms.iter().enumerate() {
+        blocks.add(i, m.as_ref().expect("all present"));
+    }
+    // Invariant: no pair (a, b) with a < c merges.
+    let mut c = 0;
+    while c < ms.len() {
+        let Some(mc) = &ms[c] else {
+            c += 1;
+            continue;
+        };
+        let next = blocks
+            .candidates(mc)
             .into_iter()
-            .filter_map(|n| {
-                let parts: Vec<String> = g
-                    .neighbours(&n.id, Relation::ParticipatedIn, Direction::Incoming)
-                    .into_iter()
-                    .map(String::from)
-                    .collect();
-                Some((n.id.clone(), (n.attrs.start?, n.attrs.end), n.attrs.place.clone(), parts))
-            })
-            .collect();
-        let mut pair = None;
-        'outer: for (i, a) in meetings.iter().enumerate() {
-            for b in &meetings[i + 1..] {
-                let an: Vec<&str> = a.3.iter().map(String::as_str).collect();
-                let bn: Vec<&str> = b.3.iter().map(String::as_str).collect();
-                // Across documents only meetings with participants merge: places alone are too weak.
-                // Meetings of one document were already told apart by the document pass.
-                let docs_a = g
-                    .node(&a.0)
-                    .map(|n| n.docs().into_iter().map(String::from).collect::<Vec<_>>())
-                    .unwrap_or_default();
-                let shared_doc = g.node(&b.0).is_some_and(|n| n.docs().iter().any(|d| docs_a.iter().any(|x| x == d)));
-                if !shared_doc
-                    && !an.is_empty()
-                    && !bn.is_empty()
-                    && same_meeting(lx, (a.1, a.2.as_deref(), &an), (b.1, b.2.as_deref(), &bn), 3)
-                {
-                    pair = Some((a.0.clone(), b.0.clone()));
-                    break 'outer;
+            .filter(|&j| j > c)
+            .find(|&j| ms[j].as_ref().is_some_and(|mj| merges(lx, g, mc, mj)));
+        let Some(j) = next else {
+            c += 1;
+            continue;
+        };
+        absorb_meeting(g, &mut ms, &mut blocks, c, j);
+        // The grown meeting may now match one before it: that pair is the first, and so on down.
+        let mut k = c;
+        loop {
+            let mk = ms[k].as_ref().expect("kept");
+            let before = blocks
+                .candidates(mk)
+                .into_iter()
+                .filter(|&x| x < k)
+                .find(|&x| ms[x].as_ref().is_some_and(|mx| merges(lx, g, mx, mk)));
+            match before {
+                Some(x) => {
+                    absorb_meeting(g, &mut ms, &mut blocks, x, k);
+                    k = x;
                 }
+                None => break,
             }
         }
-        let Some((keep, gone)) = pair else { break };
-        let narrower = |n: &Node| {
-            n.attrs.end.unwrap_or(n.attrs.start.unwrap()).last_ordinal() - n.attrs.start.unwrap().first_ordinal()
-        };
-        let (k, o) = (g.node(&keep).cloned().unwrap(), g.node(&gone).cloned().unwrap());
-        let _ = g.merge_nodes(&gone, &keep);
-        let n = g.node_mut(&keep).unwrap();
-        if narrower(&o) < narrower(&k) {
-            n.attrs.start = o.attrs.start;
-            n.attrs.end = o.attrs.end;
-        }
-        if n.attrs.place.is_none() {
-            n.attrs.place = o.attrs.place.clone();
-        }
-        relabel(g, &keep);
+        c = k;
     }
+    g.purge();
     status_as_of_latest(g);
 }
 
@@ -235,6 +255,66 @@ pub fn status_as_of_latest(g: &mut Graph) {
             n.attrs.status = Some(st);
         }
     }
+}
+
+/// Meetings by participant, with their day ranges widened by the slack: a
+/// meeting can only merge with one that shares a participant and a day.
+#[derive(Default)]
+struct Blocks {
+    by_person: std::collections::HashMap<String, Vec<usize>>,
+    days: Vec<(i64, i64)>,
+}
+
+impl Blocks {
+    fn add(&mut self, i: usize, m: &MeetingKey) {
+        if self.days.len() <= i {
+            self.days.resize(i + 1, (0, -1));
+        }
+        self.days[i] = (m.1.0.first_ordinal() - SLACK_DAYS, m.1.1.unwrap_or(m.1.0).last_ordinal() + SLACK_DAYS);
+        for p in &m.3 {
+            let v = self.by_person.entry(p.clone()).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        }
+    }
+
+    /// Meetings sharing a participant with `m` whose days overlap, ascending (may include `m`, or removed ones).
+    fn candidates(&self, m: &MeetingKey) -> Vec<usize> {
+        let (lo, hi) = (m.1.0.first_ordinal() - SLACK_DAYS, m.1.1.unwrap_or(m.1.0).last_ordinal() + SLACK_DAYS);
+        let mut v: Vec<usize> =
+            m.3.iter()
+                .filter_map(|p| self.by_person.get(p))
+                .flatten()
+                .copied()
+                .filter(|&i| self.days[i].0 <= hi && lo <= self.days[i].1)
+                .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}
+
+/// Merge meeting `ms[gone]` into `ms[keep]` in the graph and refresh the merge's view of it.
+fn absorb_meeting(g: &mut Graph, ms: &mut [Option<MeetingKey>], blocks: &mut Blocks, keep: usize, gone: usize) {
+    let (keep_id, gone_id) = (ms[keep].as_ref().expect("kept").0.clone(), ms[gone].take().expect("present").0);
+    let narrower = |n: &Node| {
+        n.attrs.end.unwrap_or(n.attrs.start.unwrap()).last_ordinal() - n.attrs.start.unwrap().first_ordinal()
+    };
+    let (k, o) = (g.node(&keep_id).cloned().unwrap(), g.node(&gone_id).cloned().unwrap());
+    let _ = g.merge_nodes_deferred(&gone_id, &keep_id);
+    let n = g.node_mut(&keep_id).unwrap();
+    if narrower(&o) < narrower(&k) {
+        n.attrs.start = o.attrs.start;
+        n.attrs.end = o.attrs.end;
+    }
+    if n.attrs.place.is_none() {
+        n.attrs.place = o.attrs.place.clone();
+    }
+    relabel(g, &keep_id);
+    let key = meeting_key(g, g.node(&keep_id).expect("kept")).expect("a merged meeting keeps its date");
+    blocks.add(keep, &key);
+    ms[keep] = Some(key);
 }
 
 /// "Kono–Lavrov talks, Munich" from the merged node's participants, type and place.

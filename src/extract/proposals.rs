@@ -2,7 +2,7 @@
 //! proposer, date, islands, conditions, status and explicit lineage ("based on the
 //! 1956 declaration", "renounced the offer"); [`finish`] merges restatements and chains families.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -665,20 +665,35 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
     // Proposals whose proposer is known settle first; proposer-less mentions then join the nearest year.
     props.sort_by(|a, b| (a.3.is_empty(), &a.0, a.2, &a.1).cmp(&(b.3.is_empty(), &b.0, b.2, &b.1)));
     let mut kept: Vec<(String, String, PartialDate, Vec<String>)> = Vec::new();
+    // Blocking keys: a restatement has the kept proposal's family and a year within one,
+    // or (peace-treaty) its first condition; only those candidates are compared.
+    let mut by_year: HashMap<(String, i32), Vec<usize>> = HashMap::new();
+    let mut by_deadline: HashMap<String, Vec<usize>> = HashMap::new();
     for p in props {
         let (pc, ps) = (conditions(g, &p.1), status(g, &p.1));
         let pt = restate::Told { family: &p.0, date: p.2, proposers: &p.3, conditions: &pc, status: ps.as_deref() };
-        let target = kept
-            .iter_mut()
-            .filter(|k| {
+        let mut cands: Vec<usize> = (-1..=1)
+            .filter_map(|dy| by_year.get(&(p.0.clone(), p.2.year + dy)))
+            .chain(pc.first().and_then(|c| by_deadline.get(c)))
+            .flatten()
+            .copied()
+            .collect();
+        cands.sort_unstable();
+        cands.dedup();
+        let target = cands
+            .into_iter()
+            .filter(|&i| {
+                let k = &kept[i];
                 let (kc, ks) = (conditions(g, &k.1), status(g, &k.1));
                 let kt = restate::Told { family: &k.0, date: k.2, proposers: &k.3, conditions: &kc, status: ks.as_deref() };
                 restate::same_proposal(&kt, &pt)
             })
-            .min_by_key(|k| ((p.2.year - k.2.year).abs(), k.2));
+            .min_by_key(|&i| ((p.2.year - kept[i].2.year).abs(), kept[i].2));
         match target {
-            Some(k) => {
-                let _ = g.merge_nodes(&p.1, &k.1);
+            Some(i) => {
+                let k = &mut kept[i];
+                let had_deadline = !conditions(g, &k.1).is_empty();
+                let _ = g.merge_nodes_deferred(&p.1, &k.1);
                 // A mention naming no proposer adds nobody and settles nothing about who offered.
                 let named = !p.3.is_empty() && p.3 != k.3;
                 for c in p.3 {
@@ -695,10 +710,18 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
                 if let Some(n) = g.node_mut(&k.1) {
                     n.attrs.proposer = k.3.clone();
                 }
+                if !had_deadline {
+                    block_deadline(&mut by_deadline, &k.0, &conditions(g, &k.1), i);
+                }
             }
-            None => kept.push(p),
+            None => {
+                by_year.entry((p.0.clone(), p.2.year)).or_default().push(kept.len());
+                block_deadline(&mut by_deadline, &p.0, &pc, kept.len());
+                kept.push(p);
+            }
         }
     }
+    g.purge();
     // Family chains, the standing claim first.
     let mut by_family: BTreeMap<String, Vec<(bool, PartialDate, String)>> = BTreeMap::new();
     for n in g.nodes_of(NodeKind::Proposal) {
@@ -731,6 +754,13 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
     }
     for e in edges.into_iter().flatten() {
         let _ = g.upsert_edge(e);
+    }
+}
+
+/// Index a kept peace-treaty proposal under its first condition (its deadline).
+fn block_deadline(by_deadline: &mut HashMap<String, Vec<usize>>, family: &str, conds: &[String], i: usize) {
+    if let (true, Some(c)) = (family == "peace-treaty", conds.first()) {
+        by_deadline.entry(c.clone()).or_default().push(i);
     }
 }
 

@@ -71,6 +71,8 @@ pub struct Graph {
     edge_ids: HashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
     /// Whether merges keep evidence bounded (see [`EVIDENCE_KEPT`]).
     bounded: bool,
+    /// Nodes merged away by [`Graph::merge_nodes_deferred`], still stored until [`Graph::purge`].
+    dead: std::collections::HashSet<NodeIndex>,
     pub meta: Meta,
 }
 
@@ -125,17 +127,22 @@ impl Graph {
     /// Add a node, or merge it into the node with the same id: evidence is
     /// united, attributes already set are kept and missing ones filled in.
     pub fn upsert_node(&mut self, node: Node) -> &mut Node {
+        let i = self.upsert_node_index(node);
+        &mut self.g[i]
+    }
+
+    /// [`Graph::upsert_node`], returning the node's index. O(1) expected plus the merge.
+    fn upsert_node_index(&mut self, node: Node) -> NodeIndex {
         match self.ids.get(&node.id) {
             Some(&i) => {
-                let cur = &mut self.g[i];
-                merge_node(cur, node, self.bounded);
-                cur
+                merge_node(&mut self.g[i], node, self.bounded);
+                i
             }
             None => {
                 let id = node.id.clone();
                 let i = self.g.add_node(node);
                 self.ids.insert(id, i);
-                &mut self.g[i]
+                i
             }
         }
     }
@@ -151,6 +158,12 @@ impl Graph {
             .ids
             .get(&edge.target)
             .ok_or_else(|| GraphError::DanglingEdge { edge: edge.id(), missing: edge.target.clone() })?;
+        self.upsert_edge_at(s, t, edge);
+        Ok(())
+    }
+
+    /// [`Graph::upsert_edge`] with the end nodes already looked up.
+    fn upsert_edge_at(&mut self, s: NodeIndex, t: NodeIndex, edge: Edge) {
         match self.edge_ids.get(&(s, edge.relation, t)) {
             Some(&e) => merge_edge(&mut self.g[e], edge, self.bounded),
             None => {
@@ -159,39 +172,42 @@ impl Graph {
                 self.edge_ids.insert((s, rel, t), e);
             }
         }
-        Ok(())
     }
 
     /// Merge every node and edge of `other` into this graph, moving them (no
-    /// copies): how per-document fragments join the corpus graph.
+    /// copies): how per-document fragments join the corpus graph. Equivalent
+    /// to upserting `other`'s nodes and then its edges in storage order.
+    ///
+    /// O(|other|) expected: `other` is taken apart in one pass and its edges
+    /// find their ends through its node indices, not by id.
     pub fn absorb(&mut self, other: Graph) {
-        let (nodes, edges) = other.into_parts();
+        let mut at = vec![NodeIndex::end(); other.g.node_bound()];
+        let (nodes, edges) = other.g.into_nodes_edges_iters();
         for n in nodes {
-            self.upsert_node(n);
+            at[n.index.index()] = self.upsert_node_index(n.weight);
         }
         for e in edges {
             // Every edge of a graph joins two of its nodes, all just added.
-            self.upsert_edge(e).expect("edges of a graph join its nodes");
+            self.upsert_edge_at(at[e.source.index()], at[e.target.index()], e.weight);
         }
     }
 
-    /// The nodes and edges, moved out in storage order (not sorted).
+    /// The nodes and edges, moved out in storage order (not sorted). O(n + m).
     pub fn into_parts(self) -> (Vec<Node>, Vec<Edge>) {
-        let (mut nodes, mut edges) = (Vec::with_capacity(self.g.node_count()), Vec::with_capacity(self.g.edge_count()));
-        let mut g = self.g;
-        for e in g.edge_indices().collect::<Vec<_>>() {
-            edges.extend(g.remove_edge(e));
-        }
-        for n in g.node_indices().collect::<Vec<_>>() {
-            nodes.extend(g.remove_node(n));
-        }
-        (nodes, edges)
+        let (nodes, edges) = self.g.into_nodes_edges_iters();
+        (nodes.map(|n| n.weight).collect(), edges.map(|e| e.weight).collect())
     }
 
     /// Remove a node and all its edges.
+    ///
+    /// O(degree): only the node's own edges are unindexed.
     pub fn remove_node(&mut self, id: &str) -> Option<Node> {
         let i = self.ids.remove(id)?;
-        self.edge_ids.retain(|(s, _, t), _| *s != i && *t != i);
+        for dir in [Direction::Outgoing, Direction::Incoming] {
+            for e in self.g.edges_directed(i, dir) {
+                self.edge_ids.remove(&(e.source(), e.weight().relation, e.target()));
+            }
+        }
         self.g.remove_node(i)
     }
 
@@ -221,6 +237,12 @@ impl Graph {
             }
         }
         let node = self.remove_node(from).expect("present");
+        self.take_over(node, moved, from, into)
+    }
+
+    /// The end of a merge: `from`'s node data and its `moved` edges go to `into`
+    /// (self-loops created by the move are dropped).
+    fn take_over(&mut self, node: Node, moved: Vec<Edge>, from: &str, into: &str) -> Result<(), GraphError> {
         self.upsert_node(Node { id: into.to_string(), ..node });
         for mut e in moved {
             if e.source == from {
@@ -234,6 +256,60 @@ impl Graph {
             }
         }
         Ok(())
+    }
+
+    /// [`Graph::merge_nodes`] for many merges in a row: `from` is unindexed
+    /// (no lookup finds it, no later merge moves its edges) but stays stored
+    /// until [`Graph::purge`], which must run before the graph is read as a
+    /// whole (node or edge iteration, counts, export). Removing a node from
+    /// petgraph walks the edge lists of all its neighbours, so a merge next to
+    /// a hub (a place met in ten thousand times) would cost the hub's degree.
+    ///
+    /// O(degree of `from`) expected.
+    pub fn merge_nodes_deferred(&mut self, from: &str, into: &str) -> Result<(), GraphError> {
+        if from == into || !self.contains(into) {
+            return Ok(());
+        }
+        let Some(fi) = self.ids.remove(from) else { return Ok(()) };
+        let mut moved = Vec::new();
+        for dir in [Direction::Outgoing, Direction::Incoming] {
+            for e in self.g.edges_directed(fi, dir) {
+                self.edge_ids.remove(&(e.source(), e.weight().relation, e.target()));
+                let other = if dir == Direction::Outgoing { e.target() } else { e.source() };
+                if !self.dead.contains(&other) {
+                    moved.push(e.weight().clone());
+                }
+            }
+        }
+        self.dead.insert(fi);
+        let node = self.g[fi].clone();
+        self.take_over(node, moved, from, into)
+    }
+
+    /// Drop the nodes merged away by [`Graph::merge_nodes_deferred`] and their
+    /// edges in one pass, keeping the storage order of the rest. O(n + m).
+    pub fn purge(&mut self) {
+        if self.dead.is_empty() {
+            return;
+        }
+        let dead = std::mem::take(&mut self.dead);
+        let old = std::mem::take(&mut self.g);
+        let mut at = vec![NodeIndex::end(); old.node_bound()];
+        let (nodes, edges) = old.into_nodes_edges_iters();
+        self.ids.clear();
+        self.edge_ids.clear();
+        for n in nodes.filter(|n| !dead.contains(&n.index)) {
+            let id = n.weight.id.clone();
+            let i = self.g.add_node(n.weight);
+            self.ids.insert(id, i);
+            at[n.index.index()] = i;
+        }
+        for e in edges.filter(|e| !dead.contains(&e.source) && !dead.contains(&e.target)) {
+            let (s, t) = (at[e.source.index()], at[e.target.index()]);
+            let rel = e.weight.relation;
+            let i = self.g.add_edge(s, t, e.weight);
+            self.edge_ids.insert((s, rel, t), i);
+        }
     }
 
     /// Nodes sorted by id (deterministic order for every export).
@@ -402,10 +478,16 @@ impl Graph {
     /// Read `graph.json` from a path, naming the file in the error.
     pub fn load(path: &std::path::Path) -> anyhow::Result<Graph> {
         use anyhow::Context;
-        let bytes = std::fs::read(path).with_context(|| format!("cannot open graph file {}", path.display()))?;
+        use std::io::BufRead;
+        let file = std::fs::File::open(path).with_context(|| format!("cannot open graph file {}", path.display()))?;
+        // Read as a stream: a large graph.json is never held in memory as bytes.
+        let mut r = std::io::BufReader::with_capacity(1 << 16, file);
         // Editors on Windows may save JSON with a byte-order mark, which serde_json refuses.
-        let json = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-        Graph::read_json(json).with_context(|| format!("{} is not a kurilnet graph", path.display()))
+        let bom = "\u{feff}".as_bytes();
+        if r.fill_buf().with_context(|| format!("cannot open graph file {}", path.display()))?.starts_with(bom) {
+            r.consume(bom.len());
+        }
+        Graph::read_json(r).with_context(|| format!("{} is not a kurilnet graph", path.display()))
     }
 }
 
@@ -467,7 +549,10 @@ fn merge_node(cur: &mut Node, new: Node, bounded: bool) {
     merge_vec(&mut a.proposer, b.proposer);
     merge_vec(&mut a.islands, b.islands);
     merge_vec(&mut a.conditions, b.conditions);
-    merge_vec(&mut a.aliases, b.aliases);
+    // A node's own label is never its alias, whichever fragments were merged first
+    // (so the result does not depend on how the corpus was split between threads).
+    let label = &cur.label;
+    merge_vec(&mut a.aliases, b.aliases.into_iter().filter(|x| x != label).collect());
     if new.label != cur.label && !a.aliases.contains(&new.label) {
         a.aliases.push(new.label);
     }
@@ -552,6 +637,39 @@ mod tests {
         assert_eq!(g.neighbours("m1", Relation::ParticipatedIn, Direction::Incoming), vec!["p", "q"]);
         assert!(g.edges_of(Relation::DerivedFrom).is_empty(), "self-loop dropped");
         assert_eq!(g.node("m1").unwrap().evidence.len(), 2);
+    }
+
+    #[test]
+    fn deferred_merges_then_purge_equal_merges_one_by_one() {
+        let build = || {
+            let mut g = Graph::bounded();
+            for id in ["p", "q", "m1", "m2", "m3", "x"] {
+                g.upsert_node(person(id, id));
+            }
+            for (a, b, r) in [
+                ("p", "m1", Relation::ParticipatedIn),
+                ("q", "m2", Relation::ParticipatedIn),
+                ("p", "m3", Relation::ParticipatedIn),
+                ("m2", "m1", Relation::DerivedFrom),
+                ("m3", "m2", Relation::DerivedFrom),
+                ("x", "m3", Relation::MentionedIn),
+            ] {
+                let mut e = Edge::new(a, b, r);
+                e.evidence.push(ev(a, 1));
+                g.upsert_edge(e).unwrap();
+            }
+            g
+        };
+        let (mut one, mut deferred) = (build(), build());
+        // m2 goes into m1, then m1 (which now holds m2's edges) into m3.
+        for (from, into) in [("m2", "m1"), ("m1", "m3")] {
+            one.merge_nodes(from, into).unwrap();
+            deferred.merge_nodes_deferred(from, into).unwrap();
+        }
+        assert!(!deferred.contains("m1") && deferred.node("m3").is_some());
+        deferred.purge();
+        assert_eq!((deferred.node_count(), deferred.edge_count()), (one.node_count(), one.edge_count()));
+        assert_eq!(deferred.to_json_string().unwrap(), one.to_json_string().unwrap());
     }
 
     #[test]

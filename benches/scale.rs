@@ -1,0 +1,156 @@
+//! Scale of the extraction on a varied generated corpus (`kurilnet::synth`):
+//! documents/s, sentences/s, MB/s and peak resident memory at 1,000 and
+//! 10,000 documents (and 100,000 with `KURILNET_BENCH_100K=1`), plus the
+//! per-document speed on one core (sentences/s with the cross-document pass
+//! left out).
+//!
+//! Run: `cargo bench --bench scale` (sizes from `KURILNET_BENCH_SIZES`, e.g.
+//! `1000,10000,100000`). Corpora are generated once into
+//! `target/scale-corpus/N` (kept out of git) and reused. Each size is measured
+//! in a child process of its own, so its peak RSS is its own. Exits non-zero
+//! when a size misses the targets (330 documents/s, 4 GiB peak, 20,000
+//! sentences/s per core).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use kurilnet::corpus::Corpus;
+use kurilnet::extract::{Extract, Extractor};
+use kurilnet::pipeline::{self, Options};
+
+const SEED: u64 = 1;
+const TARGET_DOCS_PER_SEC: f64 = 330.0;
+const TARGET_PEAK_MIB: f64 = 4096.0;
+const TARGET_SENTENCES_PER_CORE: f64 = 20_000.0;
+
+fn peak_rss_mib() -> f64 {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb: f64 = s
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+/// CPU seconds (user + system) used so far by this process (`self`) or this thread
+/// (`thread-self`), from /proc: on a shared machine wall time says little.
+fn cpu_secs(who: &str) -> f64 {
+    let s = std::fs::read_to_string(format!("/proc/{who}/stat")).unwrap_or_default();
+    // Fields after the command name (which may hold spaces) start at state, field 3.
+    let rest = s.rsplit(')').next().unwrap_or("");
+    let f: Vec<f64> = rest.split_whitespace().map(|x| x.parse().unwrap_or(0.0)).collect();
+    // utime and stime are fields 14 and 15, in clock ticks (100 per second on Linux).
+    f.get(11).zip(f.get(12)).map_or(0.0, |(u, s)| (u + s) / 100.0)
+}
+
+/// The generated corpus of `n` documents, made on first use: (folder, bytes, sentences).
+fn corpus(n: usize) -> (PathBuf, u64, usize) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target/scale-corpus").join(n.to_string());
+    let stats_file = dir.join("stats.dat");
+    if let Ok(s) = std::fs::read_to_string(&stats_file) {
+        let v: Vec<u64> = s.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+        if v.len() == 2 {
+            return (dir, v[0], v[1] as usize);
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let t = Instant::now();
+    let st =
+        kurilnet::synth::generate(&dir, n, SEED, &kurilnet::synth::shipped_sources(root)).expect("corpus generated");
+    // Not a .txt file, so not part of the corpus.
+    std::fs::write(&stats_file, format!("{} {}\n", st.bytes, st.sentences)).expect("stats written");
+    eprintln!("scale: generated {n} documents in {:.1} s into {}", t.elapsed().as_secs_f64(), dir.display());
+    (dir, st.bytes, st.sentences)
+}
+
+/// In the child: extract the corpus, print `docs secs peak_mib nodes edges`.
+fn child(dir: &Path) {
+    let t = Instant::now();
+    let ex = pipeline::extract_corpus(dir, &Options::default()).expect("extraction runs");
+    let secs = t.elapsed().as_secs_f64();
+    let (nodes, edges) = (ex.graph.node_count(), ex.graph.edge_count());
+    println!("{} {secs} {} {nodes} {edges} {}", ex.documents_read, peak_rss_mib(), cpu_secs("self"));
+}
+
+/// Per-document extraction on one thread over the first `limit` documents: (sentences, CPU seconds).
+fn per_document(dir: &Path, limit: usize) -> (usize, f64) {
+    let corpus = Corpus::scan(dir).expect("corpus scans");
+    let ex = Extractor::new(None).expect("lexicons load");
+    let docs: Vec<_> = corpus.entries.iter().take(limit).map(|e| e.load(true).expect("readable").0).collect();
+    let sentences = docs.iter().map(|d| d.sentences.len()).sum();
+    let cpu = cpu_secs("thread-self");
+    for d in &docs {
+        std::hint::black_box(ex.document(d));
+    }
+    (sentences, cpu_secs("thread-self") - cpu)
+}
+
+fn main() {
+    if let Ok(dir) = std::env::var("KURILNET_BENCH_CHILD") {
+        child(Path::new(&dir));
+        return;
+    }
+    let sizes: Vec<usize> = match std::env::var("KURILNET_BENCH_SIZES") {
+        Ok(s) => s.split(',').filter_map(|x| x.trim().parse().ok()).collect(),
+        Err(_) if std::env::var("KURILNET_BENCH_100K").is_ok_and(|v| v == "1") => vec![1_000, 10_000, 100_000],
+        Err(_) => vec![1_000, 10_000],
+    };
+    let exe = std::env::current_exe().expect("own path");
+    let mut ok = true;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("scale: {threads} threads available (RAYON_NUM_THREADS overrides)");
+    println!(
+        "{:>9} {:>9} {:>8} {:>8} {:>10} {:>13} {:>8} {:>10} {:>9} {:>9}",
+        "documents", "MB", "time s", "CPU s", "docs/s", "sentences/s", "MB/s", "peak MiB", "nodes", "edges"
+    );
+    let mut per_doc_time = Vec::new();
+    for &n in &sizes {
+        let (dir, bytes, sentences) = corpus(n);
+        let out = Command::new(&exe).env("KURILNET_BENCH_CHILD", &dir).output().expect("child runs");
+        let line = String::from_utf8_lossy(&out.stdout);
+        let v: Vec<f64> = line.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+        if !out.status.success() || v.len() != 6 {
+            eprintln!("scale: the {n}-document run failed: {}", String::from_utf8_lossy(&out.stderr));
+            std::process::exit(1);
+        }
+        let (docs, secs, peak, nodes, edges, cpu) = (v[0], v[1], v[2], v[3], v[4], v[5]);
+        let mb = bytes as f64 / 1e6;
+        println!(
+            "{docs:>9} {mb:>9.1} {secs:>8.2} {cpu:>8.2} {:>10.0} {:>13.0} {:>8.2} {peak:>10.0} {nodes:>9} {edges:>9}",
+            docs / secs,
+            sentences as f64 / secs,
+            mb / secs
+        );
+        // CPU time per document: the growth check should not depend on what else the machine runs.
+        per_doc_time.push((n, cpu / docs));
+        if docs / secs < TARGET_DOCS_PER_SEC || peak > TARGET_PEAK_MIB {
+            eprintln!("scale: {n} documents miss a target ({TARGET_DOCS_PER_SEC} documents/s, {TARGET_PEAK_MIB} MiB)");
+            ok = false;
+        }
+    }
+    if let [(n0, t0), .., (n1, t1)] = per_doc_time[..] {
+        println!(
+            "scale: CPU time per document {:.2} ms at {n0} → {:.2} ms at {n1} ({:+.0} %)",
+            t0 * 1e3,
+            t1 * 1e3,
+            (t1 / t0 - 1.0) * 100.0
+        );
+    }
+    let (dir, _, _) = corpus(sizes.first().copied().unwrap_or(1_000));
+    let (sentences, secs) = per_document(&dir, 1_000);
+    let spc = sentences as f64 / secs;
+    println!(
+        "scale: per-document extraction on one core: {sentences} sentences in {secs:.2} CPU s = {spc:.0} sentences/s"
+    );
+    if spc < TARGET_SENTENCES_PER_CORE {
+        eprintln!("scale: below {TARGET_SENTENCES_PER_CORE} sentences/s per core");
+        ok = false;
+    }
+    if !ok {
+        std::process::exit(1);
+    }
+}
