@@ -154,7 +154,7 @@ pub fn not_made(before: &str) -> bool {
 }
 
 /// A verb of refusal.
-static REFUSING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:reject\w*|refus\w*|oppos\w*|denounc\w*|dismiss\w*)\b").unwrap());
+static REFUSING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:reject\w*|refus\w*|oppos\w*|denounc\w*|dismiss\w*|declin\w* to)\b").unwrap());
 
 /// Whether the clause before a cue refuses what the cue names ("Japan rejected a proposal in …").
 pub fn refuses(before: &str) -> bool {
@@ -163,7 +163,7 @@ pub fn refuses(before: &str) -> bool {
 
 /// A verb of refusal, of making the document itself ("signed") or of reporting it ("said"):
 /// the side then restates nothing of its own.
-static REFUSAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:reject\w*|refus\w*|oppos\w*|denounc\w*|dismiss\w*|sign\w*|conclud\w*|adopt\w*|issu\w*|said|says?|stated|noted|told)\b").unwrap());
+static REFUSAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:reject\w*|refus\w*|oppos\w*|denounc\w*|dismiss\w*|declin\w* to|sign\w*|conclud\w*|adopt\w*|issu\w*|said|says?|stated|noted|told)\b").unwrap());
 
 /// Whether a side word is the subject of the clause `clause_start..cs` before a named document
 /// ("Russia has been reluctant to go beyond the 1956 declaration"): a restatement of now by that
@@ -197,9 +197,20 @@ pub fn raised_again(text: &str) -> Option<std::ops::Range<usize>> {
     RAISED.find(text).map(|m| m.range())
 }
 
+/// "attached a new condition", "added a further demand": the proposal just told, revised by the
+/// clause's subject with a term of its own.
+static REVISED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:attach\w*|add\w*|impos\w*|set|sets|setting|introduc\w*|put forward|rais\w*)\s+(?:a |an )?(?:new|additional|further|fresh|extra)\s+(?:condition|precondition|demand|requirement)s?\b").unwrap()
+});
+
+/// Where a sentence revises the proposal told before it with a new term.
+pub fn revises(text: &str) -> Option<std::ops::Range<usize>> {
+    REVISED.find(text).map(|m| m.range())
+}
+
 /// Words that make a proposal an answer: "reply", "in response to", "counterproposal".
 static REPLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:repl(?:y|ies|ied)|respon(?:se|ses|ded|ding|d|ds)|answer\w*|counter-?proposal\w*|counter-?offer\w*|alternative)\b").unwrap()
+    Regex::new(r"(?i)\b(?:repl(?:y|ies|ied)|respon(?:se|ses|ded|ding|d|ds)|answer\w*|counter-?proposal\w*|counter-?offer\w*|alternative|instead)\b").unwrap()
 });
 
 /// How many sentences before a proposal a word of answering may stand (same paragraph).
