@@ -462,7 +462,7 @@ fn one_proposal(
     // "Shepilov's reply was swift … the islands would now be returned only on conditions": a
     // counterproposal derives from the other side's proposal it answers, whatever its family.
     if reading::replies(sents, si)
-        && let Some(j) = reading::answered(out, &p.proposers)
+        && let Some(j) = reading::answered(out, &p.proposers, p.date, s.index)
     {
         p.derived.push((j, "counterproposal".into(), ev.clone()));
     }
@@ -797,9 +797,44 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
             }
         }
     }
+    edges.extend(answers_across_documents(g));
     for e in edges.into_iter().flatten() {
         let _ = g.upsert_edge(e);
     }
+}
+
+/// "Russia answered Japan's proposal …, offering instead …" where another document told the
+/// proposal answered: a counterproposal link to the latest proposal of the other side dated
+/// no later (the standing claim aside). Complexity: O(proposals²).
+fn answers_across_documents(g: &Graph) -> Vec<Option<Edge>> {
+    let props = g.nodes_of(NodeKind::Proposal);
+    let answered: Vec<String> = g
+        .edges_of(Relation::DerivedFrom)
+        .iter()
+        .filter(|e| e.rule.as_deref() == Some("counterproposal"))
+        .map(|e| e.source.clone())
+        .collect();
+    let mut edges = Vec::new();
+    for n in &props {
+        let Some(start) = n.attrs.start else { continue };
+        if n.id.ends_with("-claim")
+            || n.attrs.proposer.is_empty()
+            || answered.contains(&n.id)
+            || !n.evidence.iter().any(|e| reading::answers_named(&e.text))
+        {
+            continue;
+        }
+        let target = props
+            .iter()
+            .filter(|q| !q.id.ends_with("-claim") && q.id != n.id && !q.attrs.proposer.is_empty())
+            .filter(|q| q.attrs.proposer.iter().all(|c| !n.attrs.proposer.contains(c)))
+            .filter_map(|q| q.attrs.start.filter(|d| d.first_ordinal() <= start.last_ordinal()).map(|d| (d, &q.id)))
+            .max();
+        if let Some((_, t)) = target {
+            edges.push(link(g, &n.id, t, "counterproposal"));
+        }
+    }
+    edges
 }
 
 /// A rule-made `derived_from` edge carrying the evidence of both ends.
@@ -901,6 +936,29 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn an_answer_links_to_the_proposal_another_article_told() {
+        use crate::extract::{Extract, Extractor, absorb_graph};
+        let ex = Extractor::new(None).unwrap();
+        let mut g = Graph::default();
+        let docs = [
+            ("Japan on Monday proposed a joint administration of the disputed islands.", "2003-03-03"),
+            ("Russia answered the Japanese proposal on Friday, offering instead to sign a treaty of friendship first.", "2003-09-12"),
+        ];
+        for (i, (text, pubd)) in docs.iter().enumerate() {
+            let doc = Document::from_text(&format!("d{i}"), *text, Some(pubd.parse().unwrap()));
+            absorb_graph(&mut g, ex.document(&doc).graph);
+        }
+        ex.finish(&mut g);
+        let got: Vec<(String, String)> = g
+            .edges_of(Relation::DerivedFrom)
+            .iter()
+            .filter(|e| e.rule.as_deref() == Some("counterproposal"))
+            .map(|e| (e.source.clone(), e.target.clone()))
+            .collect();
+        assert_eq!(got, vec![("p-2003-treaty-first-ru".to_string(), "p-2003-third-way-jp".to_string())]);
+    }
+
     /// `[(text, publication date), …] => [merged proposal summaries]`
     macro_rules! merges {
         ($($name:ident: [$(($text:expr, $pubd:expr)),* $(,)?] => [$($want:expr),* $(,)?],)*) => {$(
@@ -955,6 +1013,8 @@ mod tests {
             ["p-1956-two-island-su 1956 offered", "p-1961-two-island-su 1961 offered <-revision- p-1956-two-island-su"],
         pledge_to_keep_negotiating_is_a_peace_treaty_step: "Tokyo and Moscow pledged to continue negotiations next spring on a peace treaty.", "1985-11-11" =>
             ["p-1985-peace-treaty-jp-su 1985-11-11 offered"],
+        answer_to_the_standing_claim_derives_from_it: "Tokyo again demanded the return of all four islands. Instead, the Soviet side suggested a treaty of good-neighbourliness first.", "1978-06-06" =>
+            ["p-four-island-claim 1978-06-06 offered", "p-1978-treaty-first-su 1978-06-06 floated <-counterproposal- p-four-island-claim"],
         rejection_reason_describes_the_rejected_idea: "Moscow suggested that both sides first sign a treaty of friendship. Tokyo rejected the idea, saying it would shelve the territorial question.", "1978-06-06" =>
             ["p-1978-treaty-first-su 1978-06-06 rejected rejected by JP"],
         shared_rule_is_a_third_way: "Moscow floated joint administration of the disputed islands.", "2003-02-02" =>

@@ -225,11 +225,29 @@ pub fn replies(sents: &[Sent], si: usize) -> bool {
 
 /// The proposal a counterproposal by `sides` answers: the latest one told before it made by
 /// other sides only (the standing claim excluded: answers to it are the dispute itself).
-pub fn answered(out: &[super::Prop], sides: &[String]) -> Option<usize> {
+/// Only proposals not dated after `date` count. When none is left, the other side's standing
+/// claim restated in the `REPLY_WINDOW + 1` sentences before `sentence` is what it answers
+/// ("Miyazawa pressed for the four islands. … Instead, Gromyko suggested …").
+pub fn answered(out: &[super::Prop], sides: &[String], date: Option<PartialDate>, sentence: usize) -> Option<usize> {
     if sides.is_empty() {
         return None;
     }
-    out.iter().rposition(|q| !q.claim && !q.proposers.is_empty() && q.proposers.iter().all(|c| !sides.contains(c)))
+    let not_later = |q: &super::Prop| q.date.zip(date).is_none_or(|(q, d)| q.first_ordinal() <= d.last_ordinal());
+    let other = |q: &super::Prop| !q.proposers.is_empty() && q.proposers.iter().all(|c| !sides.contains(c));
+    out.iter().rposition(|q| !q.claim && other(q) && not_later(q)).or_else(|| {
+        out.iter().rposition(|q| q.claim && other(q) && q.evidence.sentence + REPLY_WINDOW + 1 >= sentence && q.evidence.sentence < sentence)
+    })
+}
+
+/// "Russia answered Japan's proposal", "in response to the Japanese plan": a sentence that
+/// names the proposal it answers.
+static ANSWERS_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:answer\w*|repl(?:y|ies|ied) to|respon(?:se|ded|ding|ds?) to|counter\w*)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:proposal|offer|plan|initiative|idea)s?\b").unwrap()
+});
+
+/// Whether `text` says its proposal answers a proposal it names.
+pub fn answers_named(text: &str) -> bool {
+    ANSWERS_NAMED.is_match(text)
 }
 
 #[cfg(test)]
