@@ -1015,6 +1015,8 @@ mod tests {
             ["p-1985-peace-treaty-jp-su 1985-11-11 offered"],
         answer_to_the_standing_claim_derives_from_it: "Tokyo again demanded the return of all four islands. Instead, the Soviet side suggested a treaty of good-neighbourliness first.", "1978-06-06" =>
             ["p-four-island-claim 1978-06-06 offered", "p-1978-treaty-first-su 1978-06-06 floated <-counterproposal- p-four-island-claim"],
+        border_demarcation_as_a_topic_is_no_claim: "The ministers set up a working group on border demarcation and another on joint economic projects on the islands.", "2005-05-05" =>
+            ["p-2005-joint-economic 2005-05-05 offered"],
         rejection_reason_describes_the_rejected_idea: "Moscow suggested that both sides first sign a treaty of friendship. Tokyo rejected the idea, saying it would shelve the territorial question.", "1978-06-06" =>
             ["p-1978-treaty-first-su 1978-06-06 rejected rejected by JP"],
         shared_rule_is_a_third_way: "Moscow floated joint administration of the disputed islands.", "2003-02-02" =>
