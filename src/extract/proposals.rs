@@ -803,23 +803,33 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
     }
 }
 
+/// How many years before an answer the proposal it answers may have been made.
+const ANSWER_YEARS: i32 = 1;
+
+/// Whether a proposal of date `d` is not later than an answer of date `answer` and recent
+/// enough to be what it answers.
+fn recent(d: PartialDate, answer: PartialDate) -> bool {
+    d.first_ordinal() <= answer.last_ordinal() && answer.year - d.year <= ANSWER_YEARS
+}
+
 /// "Russia answered Japan's proposal …, offering instead …" where another document told the
 /// proposal answered: a counterproposal link to the latest proposal of the other side dated
 /// no later (the standing claim aside). Complexity: O(proposals²).
 fn answers_across_documents(g: &Graph) -> Vec<Option<Edge>> {
     let props = g.nodes_of(NodeKind::Proposal);
-    let answered: Vec<String> = g
+    // (answer, answered) pairs; an answer never answers its own answer back.
+    let mut pairs: Vec<(String, String)> = g
         .edges_of(Relation::DerivedFrom)
         .iter()
         .filter(|e| e.rule.as_deref() == Some("counterproposal"))
-        .map(|e| e.source.clone())
+        .map(|e| (e.source.clone(), e.target.clone()))
         .collect();
     let mut edges = Vec::new();
     for n in &props {
         let Some(start) = n.attrs.start else { continue };
         if n.id.ends_with("-claim")
             || n.attrs.proposer.is_empty()
-            || answered.contains(&n.id)
+            || pairs.iter().any(|(a, _)| *a == n.id)
             || !n.evidence.iter().any(|e| reading::answers_named(&e.text))
         {
             continue;
@@ -827,10 +837,12 @@ fn answers_across_documents(g: &Graph) -> Vec<Option<Edge>> {
         let target = props
             .iter()
             .filter(|q| !q.id.ends_with("-claim") && q.id != n.id && !q.attrs.proposer.is_empty())
+            .filter(|q| !pairs.iter().any(|(a, b)| *a == q.id && *b == n.id))
             .filter(|q| q.attrs.proposer.iter().all(|c| !n.attrs.proposer.contains(c)))
-            .filter_map(|q| q.attrs.start.filter(|d| d.first_ordinal() <= start.last_ordinal()).map(|d| (d, &q.id)))
+            .filter_map(|q| q.attrs.start.filter(|d| recent(*d, start)).map(|d| (d, &q.id)))
             .max();
         if let Some((_, t)) = target {
+            pairs.push((n.id.clone(), t.clone()));
             edges.push(link(g, &n.id, t, "counterproposal"));
         }
     }

@@ -245,14 +245,35 @@ static ANSWERS_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:answer\w*|repl(?:y|ies|ied) to|respon(?:se|ded|ding|ds?) to|counter\w*)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:proposal|offer|plan|initiative|idea)s?\b").unwrap()
 });
 
-/// Whether `text` says its proposal answers a proposal it names.
+/// Whether `text` says that its proposal answers a proposal it names, and does not go on to
+/// describe the proposal answered ("its reply to the proposal made by X, under which the
+/// border would be drawn …": that sentence tells X's proposal, not the answer).
 pub fn answers_named(text: &str) -> bool {
-    ANSWERS_NAMED.is_match(text)
+    ANSWERS_NAMED.find(text).is_some_and(|m| {
+        let end = (m.end() + DESCRIPTION_WINDOW).min(text.len());
+        let end = (end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+        !DESCRIBED.is_match(&text[m.end()..end])
+    })
 }
+
+/// How many bytes after the named proposal a description of it may start.
+const DESCRIPTION_WINDOW: usize = 60;
+
+/// A clause describing the proposal just named: "made by", "under which", ", which".
+static DESCRIBED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:made|put forward|offered|presented) by\b|\b(?:under|in|by) which\b|,\s*which\b").unwrap());
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_answer_names_what_it_answers_without_describing_it() {
+        assert!(answers_named("Tokyo answered the Russian offer on Monday, proposing instead a lease."));
+        assert!(answers_named("In response to Moscow's plan, Japan floated joint rule."));
+        assert!(!answers_named("Moscow gave its reply to the plan made by the premier in May, under which the border would move."));
+        assert!(!answers_named("Moscow proposed a lease of the islands."));
+    }
 
     #[test]
     fn answering_verbs_take_the_proposal_as_object() {
