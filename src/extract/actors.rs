@@ -907,7 +907,10 @@ impl Actors {
             return None;
         }
         let tail = &rest[opener.len()..];
-        let stop = tail.find(['–', '—', ')', ';']).unwrap_or(tail.len()).min(100);
+        // An apposition opened by a comma closes at the next one (", secretary general of the
+        // party, went to Moscow": Moscow is where he went, not his side).
+        let closers: &[char] = if *opener == "," { &['–', '—', ')', ';', ','] } else { &['–', '—', ')', ';'] };
+        let stop = tail.find(closers).unwrap_or(tail.len()).min(100);
         let seg = &tail[..floor_char(tail, stop)];
         self.sides(seg).into_iter().find(|w| !w.compound).map(|w| side_at(&w.code, date))
     }
@@ -1014,6 +1017,8 @@ mod tests {
     }
 
     persons! {
+        comma_apposition_ends_at_its_comma: "Last week Kenji Moriyama, chairman of a ruling party caucus, flew to Moscow for talks", "1990-05" =>
+            [("Kenji Moriyama", Some("JP"), Some("chairman"))],
         koizumi_putin: "Prime Minister Junichiro Koizumi met President Vladimir Putin in Moscow on Jan. 10", "2003-01-10" =>
             [("Junichiro Koizumi", Some("JP"), Some("prime minister")), ("Vladimir Putin", Some("RU"), Some("president"))],
         kishida_fm: "Foreign Minister Fumio Kishida will visit Moscow next month", "2016-09" =>

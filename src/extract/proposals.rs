@@ -150,6 +150,10 @@ static SPECULATION: LazyLock<Regex> = LazyLock::new(|| {
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:[\w-]+\s+){0,3}?(?:statement|declaration|agreement|accord|treaty|communiqu\w+|memorandum|plan|document)\b").unwrap()
 });
+/// "the 1956 joint declaration, in which …": a document named by its year and a relative clause on it.
+static DOCUMENT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:[\w-]+\s+){0,3}?(?:statement|declaration|agreement|accord|treaty|communiqu\w+|memorandum|document)\s*,\s*(?:(?:in|under|by) )?which\b").unwrap()
+});
 /// "said on Monday", "recalled Tuesday": a date that belongs to the telling.
 static TOLD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|says|recalled|told reporters|noted|stressed|added)\s+(?:on\s+)?$").unwrap()
@@ -191,6 +195,10 @@ static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
 static AFTER_CONDITION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:treaty|conclu\w+|sign\w*|normali[sz]\w+|settle\w*|resol\w+)\b").unwrap());
 
+/// How many bytes a document's name may run between its year and a relative clause on it
+/// ("the 1956 joint declaration, which …").
+const MAX_DOCUMENT_NAME: usize = 40;
+
 /// Status words, strongest first.
 const STATUS: &[(&str, &str)] = &[
     ("withdrawn", r"(?i)\b(?:renounc\w*|withdr[ae]w\w*|retract\w*|not hand over)\b"),
@@ -224,11 +232,17 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
         // the proposal before, whatever else the sentence restates.
         // (Only when it comes first: "… a 1956 offer …, and Moscow might revive that offer" is this one.)
         let first_cue = cues.iter().map(|c| c.1).min().unwrap_or(usize::MAX);
-        if ANAPHOR.find(t).is_some_and(|m| m.start() < first_cue) {
-            anaphor(doc_id, pubd, sents, si, &mut out);
+        if let Some(m) = ANAPHOR.find(t).filter(|m| m.start() < first_cue)
+            && let Some(j) = anaphor(doc_id, pubd, sents, si, &mut out)
+        {
+            // "Japan rejected the idea, saying it would freeze the territorial issue": a cue of
+            // the referred proposal's family after the reference describes that proposal.
+            let family = out[j].family.clone();
+            cues.retain(|c| c.1 < m.end() || lx.proposal_cues[c.3].family != family);
         }
         if cues.is_empty() {
             raised_again(doc_id, pubd, sents, si, &mut out);
+            revised(doc_id, pubd, sents, si, &mut out);
             continue;
         }
         // "Moscow has proposed joint development, while Tokyo demands all four islands": a clause
@@ -307,7 +321,18 @@ fn one_proposal(
     let by_person = s.persons.iter().any(|m| m.end <= cs);
     // "Russia has been reluctant to go beyond the 1956 declaration": a side of now restating it.
     let by_side = reading::side_restates(s, clause_start, cs);
-    let lineage = LINEAGE.is_match(t) || by_person || by_side;
+    // "the 1956 declaration, in which Moscow had offered …": a relative clause on a dated
+    // document tells the document's own proposal, whatever the main clause does with it.
+    // The same when the cue is the document's name and such a clause follows it. A stance on
+    // the document ("based on", "valid") still makes it a restatement of now.
+    let inside = attributive.filter(|_| !LINEAGE.is_match(t)).and_then(|a| {
+        let m = DOCUMENT_CLAUSE.find(&t[a.end..])?;
+        let b = a.end + m.end();
+        (m.end() <= MAX_DOCUMENT_NAME && (cs >= b || (cs <= a.start && ce >= a.end))).then_some(b)
+    });
+    // "Gorbachev declined to reaffirm the 1956 declaration": a refusal restates nothing.
+    let refusing = reading::refuses(&t[clause_start..cs]);
+    let lineage = inside.is_none() && !refusing && (LINEAGE.is_match(t) || by_person || by_side);
     // "the 2001 Irkutsk statement, which confirmed the 1956 declaration": the referring
     // document's year dates the restatement.
     let referrer = attributive.and_then(|a| {
@@ -324,7 +349,7 @@ fn one_proposal(
     let mut own_document = false;
     // "…, the minister recalled on Monday": the date of the telling does not date the document.
     let told_only = s.event_dates().all(|d| TOLD.is_match(&t[..d.start]));
-    if let (Some(a), false, true) = (attributive, lineage, told_only) {
+    if let (Some(a), false, true) = (attributive, lineage, told_only || inside.is_some()) {
         date = Some(a.from);
         own_document = true;
     }
@@ -333,10 +358,17 @@ fn one_proposal(
     }
     // "the 1993 Tokyo Declaration, which confirmed …": a place in the document's name proposes nothing.
     let codes = if referrer.is_some() && persons.is_empty() { Vec::new() } else { codes };
+    // Inside the document's clause only that clause's subject made it.
+    let (codes, persons) = match inside {
+        Some(b) => {
+            (s.sides.iter().filter(|w| w.start >= b && w.end <= cs && !w.compound).map(|w| w.code.clone()).take(1).collect(), Vec::new())
+        }
+        None => (codes, persons),
+    };
     let date = date.or(pubd);
     let mut codes = reading::fold_sides(&codes, &persons, t, date);
     // "Japan rejected a proposal in the 1956 declaration": the document's maker, not its refuser.
-    let refused = own_document && reading::refuses(&t[clause_start..cs]);
+    let refused = own_document && refusing;
     let refusers = if refused { std::mem::take(&mut codes) } else { Vec::new() };
     if own_document && codes.is_empty() {
         codes = holder(&family, date);
@@ -430,7 +462,7 @@ fn one_proposal(
     // "Shepilov's reply was swift … the islands would now be returned only on conditions": a
     // counterproposal derives from the other side's proposal it answers, whatever its family.
     if reading::replies(sents, si)
-        && let Some(j) = reading::answered(out, &p.proposers)
+        && let Some(j) = reading::answered(out, &p.proposers, p.date, s.index)
     {
         p.derived.push((j, "counterproposal".into(), ev.clone()));
     }
@@ -444,11 +476,12 @@ fn holder(family: &str, date: Option<PartialDate>) -> Vec<String> {
 }
 
 /// "Moscow renounced the offer", "This proposal was firmly rejected by Japan".
-fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, out: &mut Vec<Prop>) {
+/// Returns the index of the proposal referred to.
+fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, out: &mut Vec<Prop>) -> Option<usize> {
     let s = &sents[si];
-    let Some(c) = ANAPHOR.captures(&s.text) else { return };
+    let c = ANAPHOR.captures(&s.text)?;
     if out.is_empty() {
-        return;
+        return None;
     }
     let m = c.get(0).unwrap();
     let verb = c.get(1).or(c.get(2)).map(|v| v.as_str().to_ascii_lowercase()).unwrap_or_default();
@@ -470,7 +503,7 @@ fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, o
             out[last].rejected_by.push((c, ev.clone()));
         }
         out[last].status = "rejected".into();
-        return;
+        return Some(last);
     }
     let (status, rule) = if verb.starts_with("reviv") { ("revived", "revival") } else { ("withdrawn", "withdrawal") };
     let mut p = out[last].clone();
@@ -488,6 +521,7 @@ fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, o
     p.evidence = ev.clone();
     p.derived = vec![(last, rule.into(), ev)];
     out.push(p);
+    Some(last)
 }
 
 /// How many sentences back "raised the possibility" looks for the proposal it means.
@@ -517,6 +551,40 @@ fn raised_again(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usi
     p.rejected_by.clear();
     p.derived.clear();
     p.evidence = s.evidence(doc_id, m.start, m.end);
+    out.push(p);
+}
+
+/// "Moscow later attached a new condition, demanding in 1960 that …": a new proposal of the
+/// sentence's date, by its subject (else the earlier proposal's makers), deriving from the
+/// latest earlier proposal of that subject; same family, its own terms.
+fn revised(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, out: &mut Vec<Prop>) {
+    let s = &sents[si];
+    let Some(m) = reading::revises(&s.text) else { return };
+    if out.iter().all(|q| q.claim) {
+        return;
+    }
+    let (codes, persons) = proposer(s, sents, si, m.start, doc_id);
+    let date = prop_date(s, sents, si, m.start, pubd).or(pubd);
+    let codes = reading::fold_sides(&codes, &persons, &s.text, date);
+    let Some(last) = out.iter().rposition(|q| {
+        !q.claim
+            && (codes.is_empty() || q.proposers.iter().any(|c| codes.contains(c)))
+            && q.date.zip(date).is_none_or(|(q, d)| q.first_ordinal() <= d.last_ordinal())
+    }) else {
+        return;
+    };
+    let ev = s.evidence(doc_id, m.start, m.end);
+    let mut p = out[last].clone();
+    if !codes.is_empty() {
+        p.proposers = codes;
+        p.persons = persons;
+    }
+    p.date = date;
+    p.status = "offered".into();
+    p.conditions = CONDITION.find_iter(&s.text).map(|c| c.as_str().split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    p.rejected_by.clear();
+    p.evidence = ev.clone();
+    p.derived = vec![(last, "revision".into(), ev)];
     out.push(p);
 }
 
@@ -752,6 +820,7 @@ pub fn finish(lx: &Lexicon, g: &mut Graph) {
             }
         }
     }
+    edges.extend(answers_across_documents(g));
     for e in edges.into_iter().flatten() {
         let _ = g.upsert_edge(e);
     }
@@ -762,6 +831,52 @@ fn block_deadline(by_deadline: &mut HashMap<String, Vec<usize>>, family: &str, c
     if let (true, Some(c)) = (family == "peace-treaty", conds.first()) {
         by_deadline.entry(c.clone()).or_default().push(i);
     }
+}
+
+/// How many years before an answer the proposal it answers may have been made.
+const ANSWER_YEARS: i32 = 1;
+
+/// Whether a proposal of date `d` is not later than an answer of date `answer` and recent
+/// enough to be what it answers.
+fn recent(d: PartialDate, answer: PartialDate) -> bool {
+    d.first_ordinal() <= answer.last_ordinal() && answer.year - d.year <= ANSWER_YEARS
+}
+
+/// "Russia answered Japan's proposal …, offering instead …" where another document told the
+/// proposal answered: a counterproposal link to the latest proposal of the other side dated
+/// no later (the standing claim aside). Complexity: O(proposals²).
+fn answers_across_documents(g: &Graph) -> Vec<Option<Edge>> {
+    let props = g.nodes_of(NodeKind::Proposal);
+    // (answer, answered) pairs; an answer never answers its own answer back.
+    let mut pairs: Vec<(String, String)> = g
+        .edges_of(Relation::DerivedFrom)
+        .iter()
+        .filter(|e| e.rule.as_deref() == Some("counterproposal"))
+        .map(|e| (e.source.clone(), e.target.clone()))
+        .collect();
+    let mut edges = Vec::new();
+    for n in &props {
+        let Some(start) = n.attrs.start else { continue };
+        if n.id.ends_with("-claim")
+            || n.attrs.proposer.is_empty()
+            || pairs.iter().any(|(a, _)| *a == n.id)
+            || !n.evidence.iter().any(|e| reading::answers_named(&e.text))
+        {
+            continue;
+        }
+        let target = props
+            .iter()
+            .filter(|q| !q.id.ends_with("-claim") && q.id != n.id && !q.attrs.proposer.is_empty())
+            .filter(|q| !pairs.iter().any(|(a, b)| *a == q.id && *b == n.id))
+            .filter(|q| q.attrs.proposer.iter().all(|c| !n.attrs.proposer.contains(c)))
+            .filter_map(|q| q.attrs.start.filter(|d| recent(*d, start)).map(|d| (d, &q.id)))
+            .max();
+        if let Some((_, t)) = target {
+            pairs.push((n.id.clone(), t.clone()));
+            edges.push(link(g, &n.id, t, "counterproposal"));
+        }
+    }
+    edges
 }
 
 /// A rule-made `derived_from` edge carrying the evidence of both ends.
@@ -863,6 +978,29 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn an_answer_links_to_the_proposal_another_article_told() {
+        use crate::extract::{Extract, Extractor, absorb_graph};
+        let ex = Extractor::new(None).unwrap();
+        let mut g = Graph::default();
+        let docs = [
+            ("Japan on Monday proposed a joint administration of the disputed islands.", "2003-03-03"),
+            ("Russia answered the Japanese proposal on Friday, offering instead to sign a treaty of friendship first.", "2003-09-12"),
+        ];
+        for (i, (text, pubd)) in docs.iter().enumerate() {
+            let doc = Document::from_text(&format!("d{i}"), *text, Some(pubd.parse().unwrap()));
+            absorb_graph(&mut g, ex.document(&doc).graph);
+        }
+        ex.finish(&mut g);
+        let got: Vec<(String, String)> = g
+            .edges_of(Relation::DerivedFrom)
+            .iter()
+            .filter(|e| e.rule.as_deref() == Some("counterproposal"))
+            .map(|e| (e.source.clone(), e.target.clone()))
+            .collect();
+        assert_eq!(got, vec![("p-2003-treaty-first-ru".to_string(), "p-2003-third-way-jp".to_string())]);
+    }
+
     /// `[(text, publication date), …] => [merged proposal summaries]`
     macro_rules! merges {
         ($($name:ident: [$(($text:expr, $pubd:expr)),* $(,)?] => [$($want:expr),* $(,)?],)*) => {$(
@@ -909,6 +1047,20 @@ mod tests {
     }
 
     proposals! {
+        relative_clause_on_a_dated_document_is_that_document: "The prime minister said the 1956 joint declaration, under which the Soviet side would cede Shikotan and Habomai once a treaty is signed, was vague on sovereignty.", "2014-05-05" =>
+            ["p-1956-two-island-su 1956 agreed"],
+        declining_to_reaffirm_restates_nothing: "The Soviet president declined to reaffirm the 1956 declaration on the handover of Habomai and Shikotan.", "1990-09-09" =>
+            ["p-1956-two-island-su 1956 rejected rejected by SU"],
+        new_condition_revises_with_its_own_year: "In 1956 the Soviet Union promised to hand Shikotan and Habomai over to Japan. Moscow added a further condition in 1961, that Japan first close its foreign bases.", "1975-03-03" =>
+            ["p-1956-two-island-su 1956 offered", "p-1961-two-island-su 1961 offered <-revision- p-1956-two-island-su"],
+        pledge_to_keep_negotiating_is_a_peace_treaty_step: "Tokyo and Moscow pledged to continue negotiations next spring on a peace treaty.", "1985-11-11" =>
+            ["p-1985-peace-treaty-jp-su 1985-11-11 offered"],
+        answer_to_the_standing_claim_derives_from_it: "Tokyo again demanded the return of all four islands. Instead, the Soviet side suggested a treaty of good-neighbourliness first.", "1978-06-06" =>
+            ["p-four-island-claim 1978-06-06 offered", "p-1978-treaty-first-su 1978-06-06 floated <-counterproposal- p-four-island-claim"],
+        border_demarcation_as_a_topic_is_no_claim: "The ministers set up a working group on border demarcation and another on joint economic projects on the islands.", "2005-05-05" =>
+            ["p-2005-joint-economic 2005-05-05 offered"],
+        rejection_reason_describes_the_rejected_idea: "Moscow suggested that both sides first sign a treaty of friendship. Tokyo rejected the idea, saying it would shelve the territorial question.", "1978-06-06" =>
+            ["p-1978-treaty-first-su 1978-06-06 rejected rejected by JP"],
         shared_rule_is_a_third_way: "Moscow floated joint administration of the disputed islands.", "2003-02-02" =>
             ["p-2003-third-way-ru 2003-02-02 floated"],
         investment_for_islands: "Tokyo offered large investments in exchange for the return of the islands.", "1992-02-02" =>

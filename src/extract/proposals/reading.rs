@@ -154,7 +154,7 @@ pub fn not_made(before: &str) -> bool {
 }
 
 /// A verb of refusal.
-static REFUSING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:reject\w*|refus\w*|oppos\w*|denounc\w*|dismiss\w*)\b").unwrap());
+static REFUSING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:reject\w*|refus\w*|oppos\w*|denounc\w*|dismiss\w*|declin\w* to)\b").unwrap());
 
 /// Whether the clause before a cue refuses what the cue names ("Japan rejected a proposal in …").
 pub fn refuses(before: &str) -> bool {
@@ -163,7 +163,7 @@ pub fn refuses(before: &str) -> bool {
 
 /// A verb of refusal, of making the document itself ("signed") or of reporting it ("said"):
 /// the side then restates nothing of its own.
-static REFUSAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:reject\w*|refus\w*|oppos\w*|denounc\w*|dismiss\w*|sign\w*|conclud\w*|adopt\w*|issu\w*|said|says?|stated|noted|told)\b").unwrap());
+static REFUSAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:reject\w*|refus\w*|oppos\w*|denounc\w*|dismiss\w*|declin\w* to|sign\w*|conclud\w*|adopt\w*|issu\w*|said|says?|stated|noted|told)\b").unwrap());
 
 /// Whether a side word is the subject of the clause `clause_start..cs` before a named document
 /// ("Russia has been reluctant to go beyond the 1956 declaration"): a restatement of now by that
@@ -197,9 +197,20 @@ pub fn raised_again(text: &str) -> Option<std::ops::Range<usize>> {
     RAISED.find(text).map(|m| m.range())
 }
 
+/// "attached a new condition", "added a further demand": the proposal just told, revised by the
+/// clause's subject with a term of its own.
+static REVISED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:attach\w*|add\w*|impos\w*|set|sets|setting|introduc\w*|put forward|rais\w*)\s+(?:a |an )?(?:new|additional|further|fresh|extra)\s+(?:condition|precondition|demand|requirement)s?\b").unwrap()
+});
+
+/// Where a sentence revises the proposal told before it with a new term.
+pub fn revises(text: &str) -> Option<std::ops::Range<usize>> {
+    REVISED.find(text).map(|m| m.range())
+}
+
 /// Words that make a proposal an answer: "reply", "in response to", "counterproposal".
 static REPLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:repl(?:y|ies|ied)|respon(?:se|ses|ded|ding|d|ds)|answer\w*|counter-?proposal\w*|counter-?offer\w*|alternative)\b").unwrap()
+    Regex::new(r"(?i)\b(?:repl(?:y|ies|ied)|respon(?:se|ses|ded|ding|d|ds)|answer\w*|counter-?proposal\w*|counter-?offer\w*|alternative|instead)\b").unwrap()
 });
 
 /// How many sentences before a proposal a word of answering may stand (same paragraph).
@@ -214,16 +225,55 @@ pub fn replies(sents: &[Sent], si: usize) -> bool {
 
 /// The proposal a counterproposal by `sides` answers: the latest one told before it made by
 /// other sides only (the standing claim excluded: answers to it are the dispute itself).
-pub fn answered(out: &[super::Prop], sides: &[String]) -> Option<usize> {
+/// Only proposals not dated after `date` count. When none is left, the other side's standing
+/// claim restated in the `REPLY_WINDOW + 1` sentences before `sentence` is what it answers
+/// ("Miyazawa pressed for the four islands. … Instead, Gromyko suggested …").
+pub fn answered(out: &[super::Prop], sides: &[String], date: Option<PartialDate>, sentence: usize) -> Option<usize> {
     if sides.is_empty() {
         return None;
     }
-    out.iter().rposition(|q| !q.claim && !q.proposers.is_empty() && q.proposers.iter().all(|c| !sides.contains(c)))
+    let not_later = |q: &super::Prop| q.date.zip(date).is_none_or(|(q, d)| q.first_ordinal() <= d.last_ordinal());
+    let other = |q: &super::Prop| !q.proposers.is_empty() && q.proposers.iter().all(|c| !sides.contains(c));
+    out.iter().rposition(|q| !q.claim && other(q) && not_later(q)).or_else(|| {
+        out.iter().rposition(|q| q.claim && other(q) && q.evidence.sentence + REPLY_WINDOW + 1 >= sentence && q.evidence.sentence < sentence)
+    })
 }
+
+/// "Russia answered Japan's proposal", "in response to the Japanese plan": a sentence that
+/// names the proposal it answers.
+static ANSWERS_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:answer\w*|repl(?:y|ies|ied) to|respon(?:se|ded|ding|ds?) to|counter\w*)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:proposal|offer|plan|initiative|idea)s?\b").unwrap()
+});
+
+/// Whether `text` says that its proposal answers a proposal it names, and does not go on to
+/// describe the proposal answered ("its reply to the proposal made by X, under which the
+/// border would be drawn …": that sentence tells X's proposal, not the answer).
+pub fn answers_named(text: &str) -> bool {
+    ANSWERS_NAMED.find(text).is_some_and(|m| {
+        let end = (m.end() + DESCRIPTION_WINDOW).min(text.len());
+        let end = (end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+        !DESCRIBED.is_match(&text[m.end()..end])
+    })
+}
+
+/// How many bytes after the named proposal a description of it may start.
+const DESCRIPTION_WINDOW: usize = 60;
+
+/// A clause describing the proposal just named: "made by", "under which", ", which".
+static DESCRIBED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:made|put forward|offered|presented) by\b|\b(?:under|in|by) which\b|,\s*which\b").unwrap());
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_answer_names_what_it_answers_without_describing_it() {
+        assert!(answers_named("Tokyo answered the Russian offer on Monday, proposing instead a lease."));
+        assert!(answers_named("In response to Moscow's plan, Japan floated joint rule."));
+        assert!(!answers_named("Moscow gave its reply to the plan made by the premier in May, under which the border would move."));
+        assert!(!answers_named("Moscow proposed a lease of the islands."));
+    }
 
     #[test]
     fn answering_verbs_take_the_proposal_as_object() {
