@@ -8,7 +8,7 @@ use regex::{Captures, Regex};
 
 use super::verbs::{self, VerbGroup};
 use crate::corpus::month_number;
-use crate::date::{PartialDate, days_in_month, ordinal};
+use crate::date::{PartialDate, Precision, days_in_month, ordinal};
 
 /// A date phrase found in a sentence, with byte offsets into that sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,9 +153,26 @@ pub fn civil(ord: i64) -> (i32, u8, u8) {
     ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
 }
 
-fn day_of(ord: i64) -> PartialDate {
+/// The day of a day number (inverse of [`PartialDate::first_ordinal`] on a day).
+pub fn day_of(ord: i64) -> PartialDate {
     let (y, m, d) = civil(ord);
     PartialDate { year: y, month: Some(m), day: Some(d) }
+}
+
+/// "MOSCOW, Oct. 10 -", "TOKYO, Jan. 13 (Reuters) -": the day a wire dateline names is
+/// the reference time of the report ("today", "on Sunday"), when it is the publication
+/// day or up to three days before it. `leads` are the first sentences of the document.
+///
+/// Complexity: one date scan of each lead sentence.
+pub fn dateline_reference(leads: &[&str], pubd: Option<PartialDate>) -> Option<PartialDate> {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\n)\W*[A-Z][A-Z .'/-]+,\s*$"));
+    let p = pubd?;
+    leads.iter().find_map(|t| {
+        let d = find(t, pubd, Some(p.year)).into_iter().next()?;
+        let gap = p.first_ordinal() - d.from.first_ordinal();
+        (d.from.precision() == Precision::Day && d.to.is_none() && (0..=3).contains(&gap) && PREFIX.is_match(&t[..d.start]))
+            .then_some(d.from)
+    })
 }
 
 /// Day of week of a day number, 0 = Monday.
@@ -609,5 +626,15 @@ mod tests {
             assert_eq!(civil(ordinal(y, m, dd)), (y, m, dd));
         }
         assert_eq!(weekday(ordinal(1999, 4, 5)), 0, "1999-04-05 was a Monday");
+    }
+
+    #[test]
+    fn dateline_day_is_the_reference() {
+        let leads = ["Envoys part without a deal", "OSLO, March 3 (Wire) - The envoys left today."];
+        assert_eq!(dateline_reference(&leads, Some(d("2004-03-04"))), Some(d("2004-03-03")));
+        // A dateline day far from publication, or a date inside the text, is not the reference.
+        assert_eq!(dateline_reference(&leads, Some(d("2004-03-20"))), None);
+        let leads = ["The envoys met on March 3 in Oslo."];
+        assert_eq!(dateline_reference(&leads, Some(d("2004-03-04"))), None);
     }
 }

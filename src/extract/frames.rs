@@ -45,6 +45,13 @@ pub fn looks_ahead(g: &VerbGroup) -> bool {
     !g.negated && !g.unfulfilled && (g.time == Time::Future || g.planned || g.prospective)
 }
 
+/// "longer than planned", "went as expected": a status word in a comparison says
+/// nothing about the meeting's status.
+pub fn is_comparison(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end().to_ascii_lowercase();
+    before.ends_with(" as") || before.ends_with(" than")
+}
+
 /// Whether the word at `start..end` is used as a noun: a determiner or possessive before it.
 pub fn is_noun_use(text: &str, start: usize, _end: usize) -> bool {
     let before = tail(&text[..start], 16);
@@ -261,6 +268,16 @@ mod tests {
         let s = sent("The two sides held talks in the spring.", "2010-01-01");
         let cue = s.text.find("held").unwrap();
         assert!(!looks_ahead(governing(&s, (cue, cue + 10)).unwrap()));
+    }
+
+    #[test]
+    fn comparison_is_not_a_status() {
+        let t = "They talked longer than planned and as expected on Friday.";
+        assert!(is_comparison(t, t.find("planned").unwrap()));
+        assert!(is_comparison(t, t.find("expected").unwrap()));
+        assert!(!is_comparison(t, t.find("talked").unwrap()));
+        let t = "The talks planned for May were held.";
+        assert!(!is_comparison(t, t.find("planned").unwrap()));
     }
 
     #[test]

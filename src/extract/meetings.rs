@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::actors::Actor;
 use super::dates::{DatePhrase, tail};
+use super::duration;
 use super::frames;
 use super::lexicon::Lexicon;
 use super::mentions::Sent;
@@ -290,9 +291,15 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
             }
             let from_context = context.is_some();
             for d in dates {
+                // "ended a five-day visit today": the stated length widens the day to the span.
+                let (from, to) = p
+                    .cues
+                    .iter()
+                    .find_map(|&c| duration::stated_span(&s.text, c, d.start))
+                    .map_or((d.from, d.to), |(n, a)| duration::widen(d.from, d.to, n, a));
                 let mut e = Event {
-                    from: d.from,
-                    to: d.to,
+                    from,
+                    to,
                     participants: participants.clone(),
                     place: place.clone(),
                     status: status.clone(),
@@ -802,7 +809,7 @@ fn status_of(lx: &Lexicon, p: &Proto, s: &Sent, lo: usize, hi: usize, all: &[Pro
     for h in &s.status_cues {
         let w = s.text[h.start..h.end].to_ascii_lowercase();
         // "presented a plan to resolve …": a noun after a determiner is not a verb of planning.
-        if frames::is_noun_use(&s.text, h.start, h.end) {
+        if frames::is_noun_use(&s.text, h.start, h.end) || frames::is_comparison(&s.text, h.start) {
             continue;
         }
         let modal = matches!(w.as_str(), "will" | "would" | "shall");
@@ -947,7 +954,16 @@ fn settle(lx: &Lexicon, mut events: Vec<Event>) -> Vec<Event> {
 
 /// Merge `e` into `cur`: the narrower date, the more specific place, the stronger status.
 pub fn merge(lx: &Lexicon, cur: &mut Event, e: Event) {
-    if span_days(e.from, e.to) < span_days(cur.from, cur.to) {
+    // A span of days (a stated five-day visit) is kept over one day inside it.
+    let day_span = |x: &Event| x.from.precision() == Precision::Day && x.to.is_some_and(|t| t.precision() == Precision::Day);
+    let inside = |a: &Event, b: &Event| {
+        a.from.first_ordinal() >= b.from.first_ordinal() && a.to.unwrap_or(a.from).last_ordinal() <= b.to.unwrap_or(b.from).last_ordinal()
+    };
+    if day_span(&cur) && e.from.precision() == Precision::Day && inside(&e, cur) {
+    } else if day_span(&e) && cur.from.precision() == Precision::Day && inside(cur, &e) {
+        cur.from = e.from;
+        cur.to = e.to;
+    } else if span_days(e.from, e.to) < span_days(cur.from, cur.to) {
         cur.from = e.from;
         cur.to = e.to;
     }
