@@ -111,6 +111,10 @@ static REPORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|says|told \w+|announced|stated|reported|conference|briefing|interview)\s+(?:on\s+)?$")
         .unwrap()
 });
+/// ", after talks with", "following the summit": what a report is dated right after.
+static AFTER_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s+(?:after|following|at the end of|at the close of)\s+(?:(?:the|their|his|her|a|an|two|three|several)\s+)?").unwrap()
+});
 static REPORT_THAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|says|told \w+|announced|stated|noted|reported|reaffirmed|stressed|insisted|suggested|indicated|argued|confirmed)\b[^.;]*?\bthat\b").unwrap()
 });
@@ -571,10 +575,22 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     // Dates go to cues closest first, one per meeting (several only for "meetings … in 1997 and 1998");
     // dates left over join their nearest cue.
     // "told a press conference Tuesday", "On July 20, Peskov told journalists that …": the date of the telling.
+    // "whom Abe and Putin put in charge … last month": what an embedded clause without a cue of
+    // its own dates, places or names belongs to that clause, not to the meeting outside it.
+    let foreign: Vec<(usize, usize)> = frames::embedded_clauses(t)
+        .into_iter()
+        .filter(|&(a, b)| !out.iter().any(|p| p.cues.iter().any(|c| c.0 >= a && c.1 <= b)))
+        .collect();
+    let in_foreign = |pos: usize| foreign.iter().any(|&(a, b)| pos >= a && pos < b);
     let dates: Vec<&DatePhrase> = s
         .event_dates()
+        .filter(|d| !in_foreign(d.start))
         .filter(|d| {
-            !REPORT_DATE.is_match(&t[..d.start])
+            // "said on Monday after talks with …": the telling right after the talks dates them.
+            let after_cue = AFTER_CUE
+                .find(&t[d.end..])
+                .is_some_and(|m| cue_starts.iter().any(|&c| c == d.end + m.end()));
+            after_cue || !REPORT_DATE.is_match(&t[..d.start])
                 && !DATELINE_DATE.is_match(&t[..d.start])
                 && !SINCE.is_match(&t[..d.start])
         })
@@ -610,7 +626,7 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     }
     let mut assigned: Vec<usize> = Vec::new();
     for (k, m) in s.persons.iter().enumerate() {
-        if reports_other(s, m.title_start, m.end, &out) {
+        if in_foreign(m.start) || reports_other(s, m.title_start, m.end, &out) {
             assigned.push(usize::MAX);
             continue;
         }
@@ -665,7 +681,7 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
         }
     }
     for (k, h) in s.places.iter().enumerate() {
-        if !PLACE_PREP.is_match(&t[..h.start]) {
+        if !PLACE_PREP.is_match(&t[..h.start]) || in_foreign(h.start) {
             continue;
         }
         // A place belongs to the cue before it ("met … in Nagato", "talks in Tokyo"); failing
@@ -1137,6 +1153,14 @@ mod tests {
     }
 
     meetings! {
+        stated_length_ends_today: "TOKYO, Sept. 5 -- Russian President Vladimir Putin wrapped up a three-day visit to Japan today. Putin held talks with Prime Minister Yoshiro Mori on Monday.", "2000-09-06" =>
+            ["2000-09-03..2000-09-05 Japan held Vladimir Putin+Yoshiro Mori"],
+        report_after_talks_dates_them: "Foreign Minister Igor Ivanov said on Tuesday after talks with his Japanese counterpart Yohei Kono that the dialogue would go on.", "2001-03-01" =>
+            ["2001-02-27 ? held Igor Ivanov+Yohei Kono"],
+        embedded_clause_keeps_its_people_and_date: "Foreign Minister Yohei Kono met Foreign Minister Igor Ivanov on Tuesday, the first talks between the two, whom Mori and Putin put in charge of the dialogue in Irkutsk last month.", "2001-04-26" =>
+            ["2001-04-24 ? held Yohei Kono+Igor Ivanov"],
+        since_clause_is_background: "Prime Minister Yoshiro Mori arrived in Moscow on Sunday, the first visit by a Japanese leader since Ryutaro Hashimoto came in 1998.", "2000-05-02" =>
+            ["2000-04-30 Moscow held Yoshiro Mori"],
         side_talks_take_the_lead_occasion: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono held separate talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
             ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin", "2001-04-20 Moscow held Yohei Kono+Igor Ivanov"],
         future_side_talks_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono will hold talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
