@@ -168,6 +168,12 @@ static SINCE: LazyLock<Regex> = LazyLock::new(|| {
 static NO_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:no plans?|not planning|not plan|ruled out|rules out|refused|refuses)\s+(?:to\s+|a\s+|an\s+|any\s+)?(?:[\w-]+\s+)?$").unwrap()
 });
+/// "during their talks", "at the summit", "after the meeting": an occasion referred to as known.
+static OCCASION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:during|at|after|on the sidelines of)\s+(?:their|the)\s+(?:[\w-]+\s+)?$").unwrap());
+static TO_PREP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bto\s+(?:the\s+)?$").unwrap());
+/// ", who joined the talks, ": a subject relative clause between a subject and its verb.
+static WHO_CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,\s*who\s[^,;.]{1,80},\s*").unwrap());
 static AND_THEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\band\s+(?:then\s+|later\s+|also\s+)?$").unwrap());
 static WHO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*who\s+(?:\w+\s+)?$").unwrap());
 /// What two sides do together: agreeing, signing, issuing a joint document.
@@ -228,6 +234,8 @@ struct Attach {
     participants: Vec<(Actor, Evidence)>,
     /// "attended the talks": the participants join the meeting referred back to.
     joins: bool,
+    /// "during their talks", "at the summit": the occasion the report is about, named as known.
+    occasion: bool,
     place: Option<(String, Evidence)>,
     meeting_type: String,
     evidence: Evidence,
@@ -287,6 +295,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 attaches.push(Attach {
                     participants,
                     joins,
+                    occasion: p.cues.iter().any(|c| OCCASION.is_match(&s.text[..c.0])),
                     place,
                     meeting_type: p.meeting_type.clone(),
                     evidence: ev,
@@ -385,6 +394,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                     attaches.push(Attach {
                         participants: e.participants,
                         joins: false,
+                        occasion: false,
                         place: e.place,
                         meeting_type: e.meeting_type,
                         evidence: e.evidence[0].clone(),
@@ -400,8 +410,9 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
     // A later mention can make two earlier ones mergeable ("began talks with Kaifu" and
     // "Gorbachev's visit" once "Gorbachev and Kaifu met"): merge until nothing changes.
     let mut events = settle(lx, events);
+    let lead = lead_date(sents, pubd);
     for a in attaches {
-        attach(lx, &mut events, a, pubd);
+        attach(lx, &mut events, a, pubd, lead);
     }
     if let Some(dl) = dateline {
         dateline_lends_place(lx, &mut events, sents, dl, pubd);
@@ -686,8 +697,11 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
         }
         // A place belongs to the cue before it ("met … in Nagato", "talks in Tokyo"); failing
         // that, to a cue shortly after ("In Moscow, Lavrov met Kono").
+        // "agreed … the islands would be returned to Japan": after a meeting (not a trip), "to X" is a destination.
+        let destination = TO_PREP.is_match(&t[..h.start]);
         let before = (0..out.len())
             .filter(|&i| out[i].cues[0].1 <= h.start && out[i].distance(h.start, h.end) <= 150)
+            .filter(|&i| !destination || out[i].meeting_type == "visit")
             .min_by_key(|&i| out[i].distance(h.start, h.end));
         let after =
             (0..out.len()).filter(|&i| out[i].cues[0].0 >= h.end && out[i].distance(h.start, h.end) <= 80).min();
@@ -726,9 +740,12 @@ fn reports_other(s: &Sent, title_start: usize, end: usize, protos: &[Proto]) -> 
 
 /// The meeting whose verb follows a name closely ("Lavrov met", "Putin will visit"): its subject.
 fn subject_of(ps: &[Proto], t: &str, end: usize) -> Option<usize> {
+    // "X and Y, who joined the talks, are expected to meet": the verb after a relative clause is the subject's.
+    let skip = WHO_CLAUSE.find(&t[end..]).map_or(0, |m| m.end());
+    let end = end + skip;
     ps.iter().position(|p| {
         let a = p.cues[0].0;
-        a >= end && a - end <= 20 && !t[end..a].contains([',', '.', ';'])
+        a >= end && a - end <= 20 + if skip > 0 { 12 } else { 0 } && !t[end..a].contains([',', '.', ';'])
     })
 }
 
@@ -1009,7 +1026,43 @@ pub fn merge(lx: &Lexicon, cur: &mut Event, e: Event) {
     cur.evidence.extend(e.evidence);
 }
 
-fn attach(lx: &Lexicon, events: &mut Vec<Event>, a: Attach, pubd: Option<PartialDate>) {
+/// The lead's date: the first day-precise date of the first dated sentence among the
+/// document's first four, a week or less before publication (the day the report is about).
+fn lead_date(sents: &[Sent], pubd: Option<PartialDate>) -> Option<(usize, PartialDate, Option<PartialDate>)> {
+    let p = pubd?;
+    let s = sents.iter().take(4).find(|s| s.event_dates().next().is_some())?;
+    let d = s.event_dates().next()?;
+    let gap = p.first_ordinal() - d.to.unwrap_or(d.from).last_ordinal();
+    (d.from.precision() == Precision::Day && (0..=7).contains(&gap)).then_some((s.index, d.from, d.to))
+}
+
+/// "Yeltsin gave the reply to Obuchi during their talks at the Kremlin", right after a lead
+/// dated Thursday: an undated encounter of two sides' named persons, told within two
+/// sentences of the lead and matching no dated meeting, is the lead's occasion, held that day.
+fn lead_occasion(a: &Attach, lead: Option<(usize, PartialDate, Option<PartialDate>)>) -> Option<Event> {
+    let (li, from, to) = lead?;
+    let sides: Vec<&str> = a.participants.iter().filter_map(|(x, _)| x.country.as_deref()).collect();
+    let two_sides = sides.iter().any(|x| sides.iter().any(|y| x != y));
+    (two_sides && a.occasion && !a.joins && a.evidence.sentence > li && a.evidence.sentence <= li + 2).then(|| Event {
+        from,
+        to,
+        participants: a.participants.clone(),
+        place: a.place.clone(),
+        status: "held".into(),
+        explicit: false,
+        meeting_type: a.meeting_type.clone(),
+        evidence: vec![a.evidence.clone()],
+        inferred: Vec::new(),
+    })
+}
+
+fn attach(
+    lx: &Lexicon,
+    events: &mut Vec<Event>,
+    a: Attach,
+    pubd: Option<PartialDate>,
+    lead: Option<(usize, PartialDate, Option<PartialDate>)>,
+) {
     let names: Vec<&str> = a.participants.iter().map(|(x, _)| x.name.as_str()).collect();
     let place = a.place.as_ref().map(|p| p.0.as_str());
     let best = events
@@ -1057,7 +1110,7 @@ fn attach(lx: &Lexicon, events: &mut Vec<Event>, a: Attach, pubd: Option<Partial
         return;
     }
     if best.is_none()
-        && let Some(e) = side_talks(lx, events, &a)
+        && let Some(e) = side_talks(lx, events, &a).or_else(|| lead_occasion(&a, lead))
     {
         events.push(e);
         return;
@@ -1161,6 +1214,12 @@ mod tests {
             ["2001-04-24 ? held Yohei Kono+Igor Ivanov"],
         since_clause_is_background: "Prime Minister Yoshiro Mori arrived in Moscow on Sunday, the first visit by a Japanese leader since Ryutaro Hashimoto came in 1998.", "2000-05-02" =>
             ["2000-04-30 Moscow held Yoshiro Mori"],
+        subject_past_a_relative_clause: "Foreign Minister Yohei Kono and Foreign Minister Igor Ivanov, who sat in on the dinner, are expected to meet again in Tokyo in March.", "2001-01-10" =>
+            ["2001-03 Tokyo planned Yohei Kono+Igor Ivanov"],
+        undated_talks_after_the_lead: "MOSCOW -- Russia answered Japan's offer on Tuesday, officials said.\n\nPresident Vladimir Putin handed the reply to Prime Minister Yoshiro Mori during their talks at the Kremlin.", "2000-09-07" =>
+            ["2000-09-05 Moscow held Vladimir Putin+Yoshiro Mori"],
+        destination_is_not_the_meeting_place: "Prime Minister Yoshiro Mori and President Vladimir Putin agreed on Monday in Irkutsk that two islands would be handed to Japan.", "2001-03-27" =>
+            ["2001-03-26 Irkutsk held Yoshiro Mori+Vladimir Putin"],
         side_talks_take_the_lead_occasion: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono held separate talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
             ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin", "2001-04-20 Moscow held Yohei Kono+Igor Ivanov"],
         future_side_talks_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono will hold talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
