@@ -291,6 +291,31 @@ pub fn find_with(s: &str, vg: &[VerbGroup], pubd: Option<PartialDate>, context_y
         }
     }
     out.sort_by_key(|d| d.start);
+    join_day_pairs(s, out)
+}
+
+/// "on Saturday and Sunday", "Monday through Wednesday", "Feb. 7-9": two days joined by
+/// "and", "to", "through" or a dash, the second one to six days after the first, are one span.
+fn join_day_pairs(s: &str, ds: Vec<DatePhrase>) -> Vec<DatePhrase> {
+    static JOIN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:and|to|through|thru|-|–)\s*(?:on\s+)?$"));
+    let mut out: Vec<DatePhrase> = Vec::with_capacity(ds.len());
+    for d in ds {
+        if let Some(prev) = out.last_mut() {
+            let gap = d.from.first_ordinal() - prev.to.unwrap_or(prev.from).last_ordinal();
+            let days = |x: &DatePhrase| x.from.precision() == Precision::Day && x.to.is_none_or(|t| t.precision() == Precision::Day);
+            if days(prev)
+                && days(&d)
+                && (1..=6).contains(&gap)
+                && !prev.in_parens
+                && s.get(prev.end..d.start).is_some_and(|b| JOIN.is_match(b))
+            {
+                prev.end = d.end;
+                prev.to = Some(d.to.unwrap_or(d.from));
+                continue;
+            }
+        }
+        out.push(d);
+    }
     out
 }
 
@@ -636,5 +661,15 @@ mod tests {
         assert_eq!(dateline_reference(&leads, Some(d("2004-03-20"))), None);
         let leads = ["The envoys met on March 3 in Oslo."];
         assert_eq!(dateline_reference(&leads, Some(d("2004-03-04"))), None);
+    }
+
+    #[test]
+    fn coordinated_days_are_one_span() {
+        let ds = find("The envoys talked in a spa town on Saturday and Sunday.", Some(d("2002-06-10")), None);
+        assert_eq!(ds.len(), 1, "{ds:?}");
+        assert_eq!(ds[0].range(), (d("2002-06-08"), Some(d("2002-06-09"))));
+        // Days a week apart stay two dates.
+        let ds = find("They met on May 2 and on May 20.", Some(d("2002-06-10")), None);
+        assert_eq!(ds.len(), 2, "{ds:?}");
     }
 }
