@@ -227,6 +227,7 @@ pub fn pronoun_before(text: &str, cue: usize) -> bool {
 }
 
 /// ", whom Abe and Putin put in charge … last month", ", which X signed in 1956",
+/// "a communique in which both sides pledged … next year",
 /// "since Hatoyama came in 1956": clauses with a subject and a time of their own,
 /// embedded in the sentence. Each span runs from the clause word to the next comma,
 /// semicolon or dash (or the sentence end). A "since" clause counts only when a name
@@ -235,7 +236,7 @@ pub fn pronoun_before(text: &str, cue: usize) -> bool {
 /// Complexity: one regex pass, O(n) in the sentence length.
 pub fn embedded_clauses(text: &str) -> Vec<(usize, usize)> {
     static OPENER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:,\s*(?:whom|which)\s|\bsince\s+(?:the\s|his\s|her\s|its\s|their\s|[A-Z]\w*))").unwrap());
+        LazyLock::new(|| Regex::new(r"(?:(?:,\s*(?:(?:in|under|by)\s+)?|\b(?:in|under|by)\s+)(?:whom|which)\s|\bsince\s+(?:the\s|his\s|her\s|its\s|their\s|[A-Z]\w*))").unwrap());
     let mut out = Vec::new();
     for m in OPENER.find_iter(text) {
         let w = m.as_str().trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
@@ -298,6 +299,8 @@ mod tests {
         let c = embedded_clauses(t);
         assert_eq!(c.len(), 1);
         assert_eq!(&t[c[0].0..c[0].1], ", whom the two leaders appointed in May");
+        let t = "They ended the talks with a communique in which both pledged to meet next year.";
+        assert_eq!(embedded_clauses(t).len(), 1);
         let t = "It was his first visit since Smith came in 1980.";
         assert_eq!(embedded_clauses(t).len(), 1);
         // "since May", "since 1945": a state of affairs, not a clause.

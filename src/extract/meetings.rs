@@ -839,7 +839,16 @@ fn status_of(lx: &Lexicon, p: &Proto, s: &Sent, lo: usize, hi: usize, all: &[Pro
     let first = p.cues[0].0;
     let last = p.cues[p.cues.len() - 1].1;
     let mut best: Option<usize> = None;
+    // "ended the talks with a communique in which both pledged to meet next year": a status
+    // word inside an embedded clause is that clause's, unless the cue is inside it too.
+    let foreign: Vec<(usize, usize)> = frames::embedded_clauses(&s.text)
+        .into_iter()
+        .filter(|&(a, b)| !p.cues.iter().any(|c| c.0 >= a && c.1 <= b))
+        .collect();
     for h in &s.status_cues {
+        if foreign.iter().any(|&(a, b)| h.start >= a && h.start < b) {
+            continue;
+        }
         let w = s.text[h.start..h.end].to_ascii_lowercase();
         // "presented a plan to resolve …": a noun after a determiner is not a verb of planning.
         if frames::is_noun_use(&s.text, h.start, h.end) || frames::is_comparison(&s.text, h.start) {
@@ -1220,6 +1229,8 @@ mod tests {
             ["2000-09-05 Moscow held Vladimir Putin+Yoshiro Mori"],
         destination_is_not_the_meeting_place: "Prime Minister Yoshiro Mori and President Vladimir Putin agreed on Monday in Irkutsk that two islands would be handed to Japan.", "2001-03-27" =>
             ["2001-03-26 Irkutsk held Yoshiro Mori+Vladimir Putin"],
+        status_word_of_an_embedded_clause: "Prime Minister Yoshiro Mori and President Vladimir Putin ended two days of talks in Irkutsk on Sunday with a statement in which they pledged to continue the dialogue next year.", "2001-03-27" =>
+            ["2001-03-24..2001-03-25 Irkutsk held Yoshiro Mori+Vladimir Putin"],
         side_talks_take_the_lead_occasion: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono held separate talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
             ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin", "2001-04-20 Moscow held Yohei Kono+Igor Ivanov"],
         future_side_talks_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono will hold talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
