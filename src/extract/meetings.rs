@@ -172,6 +172,8 @@ static NO_PLAN: LazyLock<Regex> = LazyLock::new(|| {
 static OCCASION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:during|at|after|on the sidelines of)\s+(?:their|the)\s+(?:[\w-]+\s+)?$").unwrap());
 static TO_PREP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bto\s+(?:the\s+)?$").unwrap());
+/// "X, who attended the talks": a cue inside a subject relative clause.
+static WHO_OPEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*who\s+[^,;.]{0,40}$").unwrap());
 /// ", who joined the talks, ": a subject relative clause between a subject and its verb.
 static WHO_CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,\s*who\s[^,;.]{1,80},\s*").unwrap());
 static AND_THEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\band\s+(?:then\s+|later\s+|also\s+)?$").unwrap());
@@ -682,6 +684,25 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             out[i].persons.push(k);
         }
     }
+    // "X and Y, who joined the talks, are expected to meet again": the antecedents of a
+    // relative clause take part in the meeting it names, besides the one they are subjects of.
+    for p in out.iter_mut() {
+        let Some(w) = WHO_OPEN.find(&t[..p.cues[0].0]) else { continue };
+        let Some(last) = s.persons.iter().rposition(|m| m.end <= w.start() && t[m.end..w.start()].trim().is_empty())
+        else {
+            continue;
+        };
+        let mut k = last;
+        loop {
+            if !p.persons.contains(&k) {
+                p.persons.push(k);
+            }
+            if k == 0 || !JOINED.is_match(&t[s.persons[k - 1].end..s.persons[k].title_start.max(s.persons[k - 1].end)]) {
+                break;
+            }
+            k -= 1;
+        }
+    }
     for (k, h) in s.islands.iter().enumerate() {
         if !ISLAND_PREP.is_match(&t[..h.start]) {
             continue;
@@ -1096,7 +1117,8 @@ fn attach(
         events
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.evidence.iter().any(|v| v.sentence < sentence))
+            // Only a meeting that took place can be joined (not "a visit … called off").
+            .filter(|(_, e)| e.status == "held" && e.evidence.iter().any(|v| v.sentence < sentence))
             .max_by_key(|(_, e)| e.evidence.iter().map(|v| v.sentence).filter(|&x| x < sentence).max())
             .map(|(i, _)| i)
     });
@@ -1231,6 +1253,8 @@ mod tests {
             ["2001-03-26 Irkutsk held Yoshiro Mori+Vladimir Putin"],
         status_word_of_an_embedded_clause: "Prime Minister Yoshiro Mori and President Vladimir Putin ended two days of talks in Irkutsk on Sunday with a statement in which they pledged to continue the dialogue next year.", "2001-03-27" =>
             ["2001-03-24..2001-03-25 Irkutsk held Yoshiro Mori+Vladimir Putin"],
+        relative_clause_joins_the_held_talks: "Prime Minister Yoshiro Mori and President Vladimir Putin held talks in Irkutsk on Sunday. Putin had called off a visit to Japan planned for the autumn. Foreign Minister Yohei Kono and Foreign Minister Igor Ivanov, who joined the talks, are expected to meet again in Tokyo in June.", "2001-03-27" =>
+            ["2001-03-25 Irkutsk held Yoshiro Mori+Vladimir Putin+Igor Ivanov+Yohei Kono", "2001-06 Tokyo planned Yohei Kono+Igor Ivanov"],
         side_talks_take_the_lead_occasion: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono held separate talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
             ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin", "2001-04-20 Moscow held Yohei Kono+Igor Ivanov"],
         future_side_talks_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono will hold talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
