@@ -172,6 +172,8 @@ static NO_PLAN: LazyLock<Regex> = LazyLock::new(|| {
 static OCCASION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:during|at|after|on the sidelines of)\s+(?:their|the)\s+(?:[\w-]+\s+)?$").unwrap());
 static TO_PREP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bto\s+(?:the\s+)?$").unwrap());
+/// "travel to Nagasaki": a named destination right after a travel cue.
+static UNKNOWN_DEST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:to\s+)?[A-Z][a-z]").unwrap());
 /// "X, who attended the talks": a cue inside a subject relative clause.
 static WHO_OPEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*who\s+[^,;.]{0,40}$").unwrap());
 /// ", who joined the talks, ": a subject relative clause between a subject and its verb.
@@ -375,7 +377,14 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 {
                     e.place = Some((dl, ev.clone()));
                 }
-                if e.participants.is_empty() && e.place.is_none() {
+                // "is to travel to Nagasaki before returning home": one person's trip to a place the
+                // lexicon does not know is a leg of a journey, not an encounter that can be placed.
+                let unknown_destination = e.meeting_type == "visit"
+                    && e.place.is_none()
+                    && p.island.is_none()
+                    && e.participants.len() < 2
+                    && p.cues.iter().any(|c| UNKNOWN_DEST.is_match(&s.text[c.1..]));
+                if unknown_destination || e.participants.is_empty() && e.place.is_none() {
                     continue;
                 }
                 // "Abe met reporters on Monday", "Japan will host the G7 in May": the verb alone needs two people or a place.
@@ -1255,6 +1264,8 @@ mod tests {
             ["2001-03-24..2001-03-25 Irkutsk held Yoshiro Mori+Vladimir Putin"],
         relative_clause_joins_the_held_talks: "Prime Minister Yoshiro Mori and President Vladimir Putin held talks in Irkutsk on Sunday. Putin had called off a visit to Japan planned for the autumn. Foreign Minister Yohei Kono and Foreign Minister Igor Ivanov, who joined the talks, are expected to meet again in Tokyo in June.", "2001-03-27" =>
             ["2001-03-25 Irkutsk held Yoshiro Mori+Vladimir Putin+Igor Ivanov+Yohei Kono", "2001-06 Tokyo planned Yohei Kono+Igor Ivanov"],
+        leg_of_a_journey_to_an_unknown_town: "President Vladimir Putin held talks with Prime Minister Yoshiro Mori in Tokyo on Monday. Putin is to travel to Otaru on Wednesday before returning home.", "2000-09-05" =>
+            ["2000-09-04 Tokyo held Vladimir Putin+Yoshiro Mori"],
         side_talks_take_the_lead_occasion: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono held separate talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
             ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin", "2001-04-20 Moscow held Yohei Kono+Igor Ivanov"],
         future_side_talks_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono will hold talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
