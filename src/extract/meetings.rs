@@ -693,6 +693,27 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             out[i].persons.push(k);
         }
     }
+    // "Putin held talks with Mori and met Akihito on Monday": coordinated predicates share
+    // their subject and their date.
+    for i in 1..out.len() {
+        let gap = &t[out[i - 1].cues[out[i - 1].cues.len() - 1].1..out[i].cues[0].0];
+        if !AND_THEN.is_match(gap) || gap.contains([';', '.']) {
+            continue;
+        }
+        let first = out[i - 1].cues[0].0;
+        let subjects: Vec<usize> =
+            out[i - 1].persons.iter().copied().filter(|&k| s.persons[k].end <= first).collect();
+        for k in subjects {
+            if !out[i].persons.contains(&k) {
+                out[i].persons.push(k);
+            }
+        }
+        if out[i - 1].dates.is_empty() {
+            out[i - 1].dates = out[i].dates.clone();
+        } else if out[i].dates.is_empty() {
+            out[i].dates = out[i - 1].dates.clone();
+        }
+    }
     // "X and Y, who joined the talks, are expected to meet again": the antecedents of a
     // relative clause take part in the meeting it names, besides the one they are subjects of.
     for p in out.iter_mut() {
@@ -773,9 +794,13 @@ fn subject_of(ps: &[Proto], t: &str, end: usize) -> Option<usize> {
     // "X and Y, who joined the talks, are expected to meet": the verb after a relative clause is the subject's.
     let skip = WHO_CLAUSE.find(&t[end..]).map_or(0, |m| m.end());
     let end = end + skip;
+    // "Putin held two rounds of talks": a short run of lowercase words (a verb and a quantity) may come between.
+    let short_lowercase = |g: &str| g.len() <= 40 && g.split_whitespace().count() <= 5 && !g.contains(char::is_uppercase);
     ps.iter().position(|p| {
         let a = p.cues[0].0;
-        a >= end && a - end <= 20 + if skip > 0 { 12 } else { 0 } && !t[end..a].contains([',', '.', ';'])
+        a >= end
+            && (a - end <= 20 + if skip > 0 { 12 } else { 0 } || short_lowercase(&t[end..a]))
+            && !t[end..a].contains([',', '.', ';'])
     })
 }
 
@@ -1266,6 +1291,8 @@ mod tests {
             ["2001-03-25 Irkutsk held Yoshiro Mori+Vladimir Putin+Igor Ivanov+Yohei Kono", "2001-06 Tokyo planned Yohei Kono+Igor Ivanov"],
         leg_of_a_journey_to_an_unknown_town: "President Vladimir Putin held talks with Prime Minister Yoshiro Mori in Tokyo on Monday. Putin is to travel to Otaru on Wednesday before returning home.", "2000-09-05" =>
             ["2000-09-04 Tokyo held Vladimir Putin+Yoshiro Mori"],
+        coordinated_predicates_share_subject_and_date: "President Vladimir Putin held two rounds of talks with Prime Minister Yoshiro Mori and met Emperor Akihito on Monday.", "2000-09-06" =>
+            ["2000-09-04 ? held Vladimir Putin+Yoshiro Mori+Akihito"],
         side_talks_take_the_lead_occasion: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono held separate talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
             ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin", "2001-04-20 Moscow held Yohei Kono+Igor Ivanov"],
         future_side_talks_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono will hold talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
