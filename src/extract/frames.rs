@@ -48,7 +48,7 @@ pub fn looks_ahead(g: &VerbGroup) -> bool {
 /// "longer than planned", "went as expected": a status word in a comparison says
 /// nothing about the meeting's status.
 pub fn is_comparison(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end().to_ascii_lowercase();
+    let before = tail(&text[..start], 12).trim_end().to_ascii_lowercase();
     before.ends_with(" as") || before.ends_with(" than")
 }
 

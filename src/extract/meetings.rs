@@ -299,7 +299,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 attaches.push(Attach {
                     participants,
                     joins,
-                    occasion: p.cues.iter().any(|c| OCCASION.is_match(&s.text[..c.0])),
+                    occasion: p.cues.iter().any(|c| OCCASION.is_match(tail(&s.text[..c.0], 80))),
                     place,
                     meeting_type: p.meeting_type.clone(),
                     evidence: ev,
@@ -717,8 +717,10 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     // "X and Y, who joined the talks, are expected to meet again": the antecedents of a
     // relative clause take part in the meeting it names, besides the one they are subjects of.
     for p in out.iter_mut() {
-        let Some(w) = WHO_OPEN.find(&t[..p.cues[0].0]) else { continue };
-        let Some(last) = s.persons.iter().rposition(|m| m.end <= w.start() && t[m.end..w.start()].trim().is_empty())
+        let pre = tail(&t[..p.cues[0].0], 60);
+        let Some(w) = WHO_OPEN.find(pre) else { continue };
+        let w_start = p.cues[0].0 - pre.len() + w.start();
+        let Some(last) = s.persons.iter().rposition(|m| m.end <= w_start && t[m.end..w_start].trim().is_empty())
         else {
             continue;
         };
@@ -749,7 +751,7 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
         // A place belongs to the cue before it ("met … in Nagato", "talks in Tokyo"); failing
         // that, to a cue shortly after ("In Moscow, Lavrov met Kono").
         // "agreed … the islands would be returned to Japan": after a meeting (not a trip), "to X" is a destination.
-        let destination = TO_PREP.is_match(&t[..h.start]);
+        let destination = TO_PREP.is_match(tail(&t[..h.start], 16));
         let before = (0..out.len())
             .filter(|&i| out[i].cues[0].1 <= h.start && out[i].distance(h.start, h.end) <= 150)
             .filter(|&i| !destination || out[i].meeting_type == "visit")
