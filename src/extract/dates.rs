@@ -8,7 +8,7 @@ use regex::{Captures, Regex};
 
 use super::verbs::{self, VerbGroup};
 use crate::corpus::month_number;
-use crate::date::{PartialDate, days_in_month, ordinal};
+use crate::date::{PartialDate, Precision, days_in_month, ordinal};
 
 /// A date phrase found in a sentence, with byte offsets into that sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,9 +153,26 @@ pub fn civil(ord: i64) -> (i32, u8, u8) {
     ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
 }
 
-fn day_of(ord: i64) -> PartialDate {
+/// The day of a day number (inverse of [`PartialDate::first_ordinal`] on a day).
+pub fn day_of(ord: i64) -> PartialDate {
     let (y, m, d) = civil(ord);
     PartialDate { year: y, month: Some(m), day: Some(d) }
+}
+
+/// "MOSCOW, Oct. 10 -", "TOKYO, Jan. 13 (Reuters) -": the day a wire dateline names is
+/// the reference time of the report ("today", "on Sunday"), when it is the publication
+/// day or up to three days before it. `leads` are the first sentences of the document.
+///
+/// Complexity: one date scan of each lead sentence.
+pub fn dateline_reference(leads: &[&str], pubd: Option<PartialDate>) -> Option<PartialDate> {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\n)\W*[A-Z][A-Z .'/-]+,\s*$"));
+    let p = pubd?;
+    leads.iter().find_map(|t| {
+        let d = find(t, pubd, Some(p.year)).into_iter().next()?;
+        let gap = p.first_ordinal() - d.from.first_ordinal();
+        (d.from.precision() == Precision::Day && d.to.is_none() && (0..=3).contains(&gap) && PREFIX.is_match(&t[..d.start]))
+            .then_some(d.from)
+    })
 }
 
 /// Day of week of a day number, 0 = Monday.
@@ -274,6 +291,31 @@ pub fn find_with(s: &str, vg: &[VerbGroup], pubd: Option<PartialDate>, context_y
         }
     }
     out.sort_by_key(|d| d.start);
+    join_day_pairs(s, out)
+}
+
+/// "on Saturday and Sunday", "Monday through Wednesday", "Feb. 7-9": two days joined by
+/// "and", "to", "through" or a dash, the second one to six days after the first, are one span.
+fn join_day_pairs(s: &str, ds: Vec<DatePhrase>) -> Vec<DatePhrase> {
+    static JOIN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:and|to|through|thru|-|–)\s*(?:on\s+)?$"));
+    let mut out: Vec<DatePhrase> = Vec::with_capacity(ds.len());
+    for d in ds {
+        if let Some(prev) = out.last_mut() {
+            let gap = d.from.first_ordinal() - prev.to.unwrap_or(prev.from).last_ordinal();
+            let days = |x: &DatePhrase| x.from.precision() == Precision::Day && x.to.is_none_or(|t| t.precision() == Precision::Day);
+            if days(prev)
+                && days(&d)
+                && (1..=6).contains(&gap)
+                && !prev.in_parens
+                && s.get(prev.end..d.start).is_some_and(|b| JOIN.is_match(b))
+            {
+                prev.end = d.end;
+                prev.to = Some(d.to.unwrap_or(d.from));
+                continue;
+            }
+        }
+        out.push(d);
+    }
     out
 }
 
@@ -609,5 +651,25 @@ mod tests {
             assert_eq!(civil(ordinal(y, m, dd)), (y, m, dd));
         }
         assert_eq!(weekday(ordinal(1999, 4, 5)), 0, "1999-04-05 was a Monday");
+    }
+
+    #[test]
+    fn dateline_day_is_the_reference() {
+        let leads = ["Envoys part without a deal", "OSLO, March 3 (Wire) - The envoys left today."];
+        assert_eq!(dateline_reference(&leads, Some(d("2004-03-04"))), Some(d("2004-03-03")));
+        // A dateline day far from publication, or a date inside the text, is not the reference.
+        assert_eq!(dateline_reference(&leads, Some(d("2004-03-20"))), None);
+        let leads = ["The envoys met on March 3 in Oslo."];
+        assert_eq!(dateline_reference(&leads, Some(d("2004-03-04"))), None);
+    }
+
+    #[test]
+    fn coordinated_days_are_one_span() {
+        let ds = find("The envoys talked in a spa town on Saturday and Sunday.", Some(d("2002-06-10")), None);
+        assert_eq!(ds.len(), 1, "{ds:?}");
+        assert_eq!(ds[0].range(), (d("2002-06-08"), Some(d("2002-06-09"))));
+        // Days a week apart stay two dates.
+        let ds = find("They met on May 2 and on May 20.", Some(d("2002-06-10")), None);
+        assert_eq!(ds.len(), 2, "{ds:?}");
     }
 }

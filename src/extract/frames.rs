@@ -45,6 +45,13 @@ pub fn looks_ahead(g: &VerbGroup) -> bool {
     !g.negated && !g.unfulfilled && (g.time == Time::Future || g.planned || g.prospective)
 }
 
+/// "longer than planned", "went as expected": a status word in a comparison says
+/// nothing about the meeting's status.
+pub fn is_comparison(text: &str, start: usize) -> bool {
+    let before = tail(&text[..start], 12).trim_end().to_ascii_lowercase();
+    before.ends_with(" as") || before.ends_with(" than")
+}
+
 /// Whether the word at `start..end` is used as a noun: a determiner or possessive before it.
 pub fn is_noun_use(text: &str, start: usize, _end: usize) -> bool {
     let before = tail(&text[..start], 16);
@@ -219,6 +226,29 @@ pub fn pronoun_before(text: &str, cue: usize) -> bool {
     words.iter().rev().take(2).any(|w| matches!(*w, "he" | "she" | "He" | "She"))
 }
 
+/// ", whom Abe and Putin put in charge … last month", ", which X signed in 1956",
+/// "a communique in which both sides pledged … next year",
+/// "since Hatoyama came in 1956": clauses with a subject and a time of their own,
+/// embedded in the sentence. Each span runs from the clause word to the next comma,
+/// semicolon or dash (or the sentence end). A "since" clause counts only when a name
+/// or a determiner follows ("since 1956" and "since May" date a state of affairs).
+///
+/// Complexity: one regex pass, O(n) in the sentence length.
+pub fn embedded_clauses(text: &str) -> Vec<(usize, usize)> {
+    static OPENER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:(?:,\s*(?:(?:in|under|by)\s+)?|\b(?:in|under|by)\s+)(?:whom|which)\s|\bsince\s+(?:the\s|his\s|her\s|its\s|their\s|[A-Z]\w*))").unwrap());
+    let mut out = Vec::new();
+    for m in OPENER.find_iter(text) {
+        let w = m.as_str().trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+        if w.starts_with(char::is_uppercase) && crate::corpus::month_number(w).is_some() {
+            continue;
+        }
+        let end = text[m.end()..].find([',', ';', '\u{2014}']).map_or(text.len(), |i| m.end() + i);
+        out.push((m.start(), end));
+    }
+    out
+}
+
 /// The persons of the sentence after `si` when they name both sides of an
 /// encounter whose own sentence named nobody: two or three persons of at least
 /// two sides, in a sentence without a date of its own (which would make it
@@ -261,6 +291,30 @@ mod tests {
         let s = sent("The two sides held talks in the spring.", "2010-01-01");
         let cue = s.text.find("held").unwrap();
         assert!(!looks_ahead(governing(&s, (cue, cue + 10)).unwrap()));
+    }
+
+    #[test]
+    fn clauses_with_their_own_time() {
+        let t = "The talks were the first between the envoys, whom the two leaders appointed in May, and went well.";
+        let c = embedded_clauses(t);
+        assert_eq!(c.len(), 1);
+        assert_eq!(&t[c[0].0..c[0].1], ", whom the two leaders appointed in May");
+        let t = "They ended the talks with a communique in which both pledged to meet next year.";
+        assert_eq!(embedded_clauses(t).len(), 1);
+        let t = "It was his first visit since Smith came in 1980.";
+        assert_eq!(embedded_clauses(t).len(), 1);
+        // "since May", "since 1945": a state of affairs, not a clause.
+        assert!(embedded_clauses("Talks have stalled since May and since 1945.").is_empty());
+    }
+
+    #[test]
+    fn comparison_is_not_a_status() {
+        let t = "They talked longer than planned and as expected on Friday.";
+        assert!(is_comparison(t, t.find("planned").unwrap()));
+        assert!(is_comparison(t, t.find("expected").unwrap()));
+        assert!(!is_comparison(t, t.find("talked").unwrap()));
+        let t = "The talks planned for May were held.";
+        assert!(!is_comparison(t, t.find("planned").unwrap()));
     }
 
     #[test]

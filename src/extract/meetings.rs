@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::actors::Actor;
 use super::dates::{DatePhrase, tail};
+use super::duration;
 use super::frames;
 use super::lexicon::Lexicon;
 use super::mentions::Sent;
@@ -110,6 +111,10 @@ static REPORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|says|told \w+|announced|stated|reported|conference|briefing|interview)\s+(?:on\s+)?$")
         .unwrap()
 });
+/// ", after talks with", "following the summit": what a report is dated right after.
+static AFTER_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s+(?:after|following|at the end of|at the close of)\s+(?:(?:the|their|his|her|a|an|two|three|several)\s+)?").unwrap()
+});
 static REPORT_THAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|says|told \w+|announced|stated|noted|reported|reaffirmed|stressed|insisted|suggested|indicated|argued|confirmed)\b[^.;]*?\bthat\b").unwrap()
 });
@@ -163,6 +168,16 @@ static SINCE: LazyLock<Regex> = LazyLock::new(|| {
 static NO_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:no plans?|not planning|not plan|ruled out|rules out|refused|refuses)\s+(?:to\s+|a\s+|an\s+|any\s+)?(?:[\w-]+\s+)?$").unwrap()
 });
+/// "during their talks", "at the summit", "after the meeting": an occasion referred to as known.
+static OCCASION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:during|at|after|on the sidelines of)\s+(?:their|the)\s+(?:[\w-]+\s+)?$").unwrap());
+static TO_PREP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bto\s+(?:the\s+)?$").unwrap());
+/// "travel to Nagasaki": a named destination right after a travel cue.
+static UNKNOWN_DEST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:to\s+)?[A-Z][a-z]").unwrap());
+/// "X, who attended the talks": a cue inside a subject relative clause.
+static WHO_OPEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*who\s+[^,;.]{0,40}$").unwrap());
+/// ", who joined the talks, ": a subject relative clause between a subject and its verb.
+static WHO_CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,\s*who\s[^,;.]{1,80},\s*").unwrap());
 static AND_THEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\band\s+(?:then\s+|later\s+|also\s+)?$").unwrap());
 static WHO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*who\s+(?:\w+\s+)?$").unwrap());
 /// What two sides do together: agreeing, signing, issuing a joint document.
@@ -223,6 +238,8 @@ struct Attach {
     participants: Vec<(Actor, Evidence)>,
     /// "attended the talks": the participants join the meeting referred back to.
     joins: bool,
+    /// "during their talks", "at the summit": the occasion the report is about, named as known.
+    occasion: bool,
     place: Option<(String, Evidence)>,
     meeting_type: String,
     evidence: Evidence,
@@ -282,6 +299,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 attaches.push(Attach {
                     participants,
                     joins,
+                    occasion: p.cues.iter().any(|c| OCCASION.is_match(tail(&s.text[..c.0], 80))),
                     place,
                     meeting_type: p.meeting_type.clone(),
                     evidence: ev,
@@ -290,9 +308,15 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
             }
             let from_context = context.is_some();
             for d in dates {
+                // "ended a five-day visit today": the stated length widens the day to the span.
+                let (from, to) = p
+                    .cues
+                    .iter()
+                    .find_map(|&c| duration::stated_span(&s.text, c, d.start))
+                    .map_or((d.from, d.to), |(n, a)| duration::widen(d.from, d.to, n, a));
                 let mut e = Event {
-                    from: d.from,
-                    to: d.to,
+                    from,
+                    to,
                     participants: participants.clone(),
                     place: place.clone(),
                     status: status.clone(),
@@ -353,7 +377,14 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 {
                     e.place = Some((dl, ev.clone()));
                 }
-                if e.participants.is_empty() && e.place.is_none() {
+                // "is to travel to Nagasaki before returning home": one person's trip to a place the
+                // lexicon does not know is a leg of a journey, not an encounter that can be placed.
+                let unknown_destination = e.meeting_type == "visit"
+                    && e.place.is_none()
+                    && p.island.is_none()
+                    && e.participants.len() < 2
+                    && p.cues.iter().any(|c| UNKNOWN_DEST.is_match(&s.text[c.1..]));
+                if unknown_destination || e.participants.is_empty() && e.place.is_none() {
                     continue;
                 }
                 // "Abe met reporters on Monday", "Japan will host the G7 in May": the verb alone needs two people or a place.
@@ -374,6 +405,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                     attaches.push(Attach {
                         participants: e.participants,
                         joins: false,
+                        occasion: false,
                         place: e.place,
                         meeting_type: e.meeting_type,
                         evidence: e.evidence[0].clone(),
@@ -389,8 +421,9 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
     // A later mention can make two earlier ones mergeable ("began talks with Kaifu" and
     // "Gorbachev's visit" once "Gorbachev and Kaifu met"): merge until nothing changes.
     let mut events = settle(lx, events);
+    let lead = lead_date(sents, pubd);
     for a in attaches {
-        attach(lx, &mut events, a, pubd);
+        attach(lx, &mut events, a, pubd, lead);
     }
     if let Some(dl) = dateline {
         dateline_lends_place(lx, &mut events, sents, dl, pubd);
@@ -564,10 +597,22 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     // Dates go to cues closest first, one per meeting (several only for "meetings … in 1997 and 1998");
     // dates left over join their nearest cue.
     // "told a press conference Tuesday", "On July 20, Peskov told journalists that …": the date of the telling.
+    // "whom Abe and Putin put in charge … last month": what an embedded clause without a cue of
+    // its own dates, places or names belongs to that clause, not to the meeting outside it.
+    let foreign: Vec<(usize, usize)> = frames::embedded_clauses(t)
+        .into_iter()
+        .filter(|&(a, b)| !out.iter().any(|p| p.cues.iter().any(|c| c.0 >= a && c.1 <= b)))
+        .collect();
+    let in_foreign = |pos: usize| foreign.iter().any(|&(a, b)| pos >= a && pos < b);
     let dates: Vec<&DatePhrase> = s
         .event_dates()
+        .filter(|d| !in_foreign(d.start))
         .filter(|d| {
-            !REPORT_DATE.is_match(&t[..d.start])
+            // "said on Monday after talks with …": the telling right after the talks dates them.
+            let after_cue = AFTER_CUE
+                .find(&t[d.end..])
+                .is_some_and(|m| cue_starts.iter().any(|&c| c == d.end + m.end()));
+            after_cue || !REPORT_DATE.is_match(&t[..d.start])
                 && !DATELINE_DATE.is_match(&t[..d.start])
                 && !SINCE.is_match(&t[..d.start])
         })
@@ -603,7 +648,7 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
     }
     let mut assigned: Vec<usize> = Vec::new();
     for (k, m) in s.persons.iter().enumerate() {
-        if reports_other(s, m.title_start, m.end, &out) {
+        if in_foreign(m.start) || reports_other(s, m.title_start, m.end, &out) {
             assigned.push(usize::MAX);
             continue;
         }
@@ -648,6 +693,48 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
             out[i].persons.push(k);
         }
     }
+    // "Putin held talks with Mori and met Akihito on Monday": coordinated predicates share
+    // their subject and their date.
+    for i in 1..out.len() {
+        let gap = &t[out[i - 1].cues[out[i - 1].cues.len() - 1].1..out[i].cues[0].0];
+        if !AND_THEN.is_match(gap) || gap.contains([';', '.']) {
+            continue;
+        }
+        let first = out[i - 1].cues[0].0;
+        let subjects: Vec<usize> =
+            out[i - 1].persons.iter().copied().filter(|&k| s.persons[k].end <= first).collect();
+        for k in subjects {
+            if !out[i].persons.contains(&k) {
+                out[i].persons.push(k);
+            }
+        }
+        if out[i - 1].dates.is_empty() {
+            out[i - 1].dates = out[i].dates.clone();
+        } else if out[i].dates.is_empty() {
+            out[i].dates = out[i - 1].dates.clone();
+        }
+    }
+    // "X and Y, who joined the talks, are expected to meet again": the antecedents of a
+    // relative clause take part in the meeting it names, besides the one they are subjects of.
+    for p in out.iter_mut() {
+        let pre = tail(&t[..p.cues[0].0], 60);
+        let Some(w) = WHO_OPEN.find(pre) else { continue };
+        let w_start = p.cues[0].0 - pre.len() + w.start();
+        let Some(last) = s.persons.iter().rposition(|m| m.end <= w_start && t[m.end..w_start].trim().is_empty())
+        else {
+            continue;
+        };
+        let mut k = last;
+        loop {
+            if !p.persons.contains(&k) {
+                p.persons.push(k);
+            }
+            if k == 0 || !JOINED.is_match(&t[s.persons[k - 1].end..s.persons[k].title_start.max(s.persons[k - 1].end)]) {
+                break;
+            }
+            k -= 1;
+        }
+    }
     for (k, h) in s.islands.iter().enumerate() {
         if !ISLAND_PREP.is_match(&t[..h.start]) {
             continue;
@@ -658,13 +745,16 @@ fn protos(lx: &Lexicon, s: &Sent) -> Vec<Proto> {
         }
     }
     for (k, h) in s.places.iter().enumerate() {
-        if !PLACE_PREP.is_match(&t[..h.start]) {
+        if !PLACE_PREP.is_match(&t[..h.start]) || in_foreign(h.start) {
             continue;
         }
         // A place belongs to the cue before it ("met … in Nagato", "talks in Tokyo"); failing
         // that, to a cue shortly after ("In Moscow, Lavrov met Kono").
+        // "agreed … the islands would be returned to Japan": after a meeting (not a trip), "to X" is a destination.
+        let destination = TO_PREP.is_match(tail(&t[..h.start], 16));
         let before = (0..out.len())
             .filter(|&i| out[i].cues[0].1 <= h.start && out[i].distance(h.start, h.end) <= 150)
+            .filter(|&i| !destination || out[i].meeting_type == "visit")
             .min_by_key(|&i| out[i].distance(h.start, h.end));
         let after =
             (0..out.len()).filter(|&i| out[i].cues[0].0 >= h.end && out[i].distance(h.start, h.end) <= 80).min();
@@ -703,9 +793,16 @@ fn reports_other(s: &Sent, title_start: usize, end: usize, protos: &[Proto]) -> 
 
 /// The meeting whose verb follows a name closely ("Lavrov met", "Putin will visit"): its subject.
 fn subject_of(ps: &[Proto], t: &str, end: usize) -> Option<usize> {
+    // "X and Y, who joined the talks, are expected to meet": the verb after a relative clause is the subject's.
+    let skip = WHO_CLAUSE.find(&t[end..]).map_or(0, |m| m.end());
+    let end = end + skip;
+    // "Putin held two rounds of talks": a short run of lowercase words (a verb and a quantity) may come between.
+    let short_lowercase = |g: &str| g.len() <= 40 && g.split_whitespace().count() <= 5 && !g.contains(char::is_uppercase);
     ps.iter().position(|p| {
         let a = p.cues[0].0;
-        a >= end && a - end <= 20 && !t[end..a].contains([',', '.', ';'])
+        a >= end
+            && (a - end <= 20 + if skip > 0 { 12 } else { 0 } || short_lowercase(&t[end..a]))
+            && !t[end..a].contains([',', '.', ';'])
     })
 }
 
@@ -799,10 +896,19 @@ fn status_of(lx: &Lexicon, p: &Proto, s: &Sent, lo: usize, hi: usize, all: &[Pro
     let first = p.cues[0].0;
     let last = p.cues[p.cues.len() - 1].1;
     let mut best: Option<usize> = None;
+    // "ended the talks with a communique in which both pledged to meet next year": a status
+    // word inside an embedded clause is that clause's, unless the cue is inside it too.
+    let foreign: Vec<(usize, usize)> = frames::embedded_clauses(&s.text)
+        .into_iter()
+        .filter(|&(a, b)| !p.cues.iter().any(|c| c.0 >= a && c.1 <= b))
+        .collect();
     for h in &s.status_cues {
+        if foreign.iter().any(|&(a, b)| h.start >= a && h.start < b) {
+            continue;
+        }
         let w = s.text[h.start..h.end].to_ascii_lowercase();
         // "presented a plan to resolve …": a noun after a determiner is not a verb of planning.
-        if frames::is_noun_use(&s.text, h.start, h.end) {
+        if frames::is_noun_use(&s.text, h.start, h.end) || frames::is_comparison(&s.text, h.start) {
             continue;
         }
         let modal = matches!(w.as_str(), "will" | "would" | "shall");
@@ -947,7 +1053,16 @@ fn settle(lx: &Lexicon, mut events: Vec<Event>) -> Vec<Event> {
 
 /// Merge `e` into `cur`: the narrower date, the more specific place, the stronger status.
 pub fn merge(lx: &Lexicon, cur: &mut Event, e: Event) {
-    if span_days(e.from, e.to) < span_days(cur.from, cur.to) {
+    // A span of days (a stated five-day visit) is kept over one day inside it.
+    let day_span = |x: &Event| x.from.precision() == Precision::Day && x.to.is_some_and(|t| t.precision() == Precision::Day);
+    let inside = |a: &Event, b: &Event| {
+        a.from.first_ordinal() >= b.from.first_ordinal() && a.to.unwrap_or(a.from).last_ordinal() <= b.to.unwrap_or(b.from).last_ordinal()
+    };
+    if day_span(&cur) && e.from.precision() == Precision::Day && inside(&e, cur) {
+    } else if day_span(&e) && cur.from.precision() == Precision::Day && inside(cur, &e) {
+        cur.from = e.from;
+        cur.to = e.to;
+    } else if span_days(e.from, e.to) < span_days(cur.from, cur.to) {
         cur.from = e.from;
         cur.to = e.to;
     }
@@ -977,7 +1092,43 @@ pub fn merge(lx: &Lexicon, cur: &mut Event, e: Event) {
     cur.evidence.extend(e.evidence);
 }
 
-fn attach(lx: &Lexicon, events: &mut Vec<Event>, a: Attach, pubd: Option<PartialDate>) {
+/// The lead's date: the first day-precise date of the first dated sentence among the
+/// document's first four, a week or less before publication (the day the report is about).
+fn lead_date(sents: &[Sent], pubd: Option<PartialDate>) -> Option<(usize, PartialDate, Option<PartialDate>)> {
+    let p = pubd?;
+    let s = sents.iter().take(4).find(|s| s.event_dates().next().is_some())?;
+    let d = s.event_dates().next()?;
+    let gap = p.first_ordinal() - d.to.unwrap_or(d.from).last_ordinal();
+    (d.from.precision() == Precision::Day && (0..=7).contains(&gap)).then_some((s.index, d.from, d.to))
+}
+
+/// "Yeltsin gave the reply to Obuchi during their talks at the Kremlin", right after a lead
+/// dated Thursday: an undated encounter of two sides' named persons, told within two
+/// sentences of the lead and matching no dated meeting, is the lead's occasion, held that day.
+fn lead_occasion(a: &Attach, lead: Option<(usize, PartialDate, Option<PartialDate>)>) -> Option<Event> {
+    let (li, from, to) = lead?;
+    let sides: Vec<&str> = a.participants.iter().filter_map(|(x, _)| x.country.as_deref()).collect();
+    let two_sides = sides.iter().any(|x| sides.iter().any(|y| x != y));
+    (two_sides && a.occasion && !a.joins && a.evidence.sentence > li && a.evidence.sentence <= li + 2).then(|| Event {
+        from,
+        to,
+        participants: a.participants.clone(),
+        place: a.place.clone(),
+        status: "held".into(),
+        explicit: false,
+        meeting_type: a.meeting_type.clone(),
+        evidence: vec![a.evidence.clone()],
+        inferred: Vec::new(),
+    })
+}
+
+fn attach(
+    lx: &Lexicon,
+    events: &mut Vec<Event>,
+    a: Attach,
+    pubd: Option<PartialDate>,
+    lead: Option<(usize, PartialDate, Option<PartialDate>)>,
+) {
     let names: Vec<&str> = a.participants.iter().map(|(x, _)| x.name.as_str()).collect();
     let place = a.place.as_ref().map(|p| p.0.as_str());
     let best = events
@@ -1002,7 +1153,8 @@ fn attach(lx: &Lexicon, events: &mut Vec<Event>, a: Attach, pubd: Option<Partial
         events
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.evidence.iter().any(|v| v.sentence < sentence))
+            // Only a meeting that took place can be joined (not "a visit … called off").
+            .filter(|(_, e)| e.status == "held" && e.evidence.iter().any(|v| v.sentence < sentence))
             .max_by_key(|(_, e)| e.evidence.iter().map(|v| v.sentence).filter(|&x| x < sentence).max())
             .map(|(i, _)| i)
     });
@@ -1025,7 +1177,7 @@ fn attach(lx: &Lexicon, events: &mut Vec<Event>, a: Attach, pubd: Option<Partial
         return;
     }
     if best.is_none()
-        && let Some(e) = side_talks(lx, events, &a)
+        && let Some(e) = side_talks(lx, events, &a).or_else(|| lead_occasion(&a, lead))
     {
         events.push(e);
         return;
@@ -1121,6 +1273,28 @@ mod tests {
     }
 
     meetings! {
+        stated_length_ends_today: "TOKYO, Sept. 5 -- Russian President Vladimir Putin wrapped up a three-day visit to Japan today. Putin held talks with Prime Minister Yoshiro Mori on Monday.", "2000-09-06" =>
+            ["2000-09-03..2000-09-05 Japan held Vladimir Putin+Yoshiro Mori"],
+        report_after_talks_dates_them: "Foreign Minister Igor Ivanov said on Tuesday after talks with his Japanese counterpart Yohei Kono that the dialogue would go on.", "2001-03-01" =>
+            ["2001-02-27 ? held Igor Ivanov+Yohei Kono"],
+        embedded_clause_keeps_its_people_and_date: "Foreign Minister Yohei Kono met Foreign Minister Igor Ivanov on Tuesday, the first talks between the two, whom Mori and Putin put in charge of the dialogue in Irkutsk last month.", "2001-04-26" =>
+            ["2001-04-24 ? held Yohei Kono+Igor Ivanov"],
+        since_clause_is_background: "Prime Minister Yoshiro Mori arrived in Moscow on Sunday, the first visit by a Japanese leader since Ryutaro Hashimoto came in 1998.", "2000-05-02" =>
+            ["2000-04-30 Moscow held Yoshiro Mori"],
+        subject_past_a_relative_clause: "Foreign Minister Yohei Kono and Foreign Minister Igor Ivanov, who sat in on the dinner, are expected to meet again in Tokyo in March.", "2001-01-10" =>
+            ["2001-03 Tokyo planned Yohei Kono+Igor Ivanov"],
+        undated_talks_after_the_lead: "MOSCOW -- Russia answered Japan's offer on Tuesday, officials said.\n\nPresident Vladimir Putin handed the reply to Prime Minister Yoshiro Mori during their talks at the Kremlin.", "2000-09-07" =>
+            ["2000-09-05 Moscow held Vladimir Putin+Yoshiro Mori"],
+        destination_is_not_the_meeting_place: "Prime Minister Yoshiro Mori and President Vladimir Putin agreed on Monday in Irkutsk that two islands would be handed to Japan.", "2001-03-27" =>
+            ["2001-03-26 Irkutsk held Yoshiro Mori+Vladimir Putin"],
+        status_word_of_an_embedded_clause: "Prime Minister Yoshiro Mori and President Vladimir Putin ended two days of talks in Irkutsk on Sunday with a statement in which they pledged to continue the dialogue next year.", "2001-03-27" =>
+            ["2001-03-24..2001-03-25 Irkutsk held Yoshiro Mori+Vladimir Putin"],
+        relative_clause_joins_the_held_talks: "Prime Minister Yoshiro Mori and President Vladimir Putin held talks in Irkutsk on Sunday. Putin had called off a visit to Japan planned for the autumn. Foreign Minister Yohei Kono and Foreign Minister Igor Ivanov, who joined the talks, are expected to meet again in Tokyo in June.", "2001-03-27" =>
+            ["2001-03-25 Irkutsk held Yoshiro Mori+Vladimir Putin+Igor Ivanov+Yohei Kono", "2001-06 Tokyo planned Yohei Kono+Igor Ivanov"],
+        leg_of_a_journey_to_an_unknown_town: "President Vladimir Putin held talks with Prime Minister Yoshiro Mori in Tokyo on Monday. Putin is to travel to Otaru on Wednesday before returning home.", "2000-09-05" =>
+            ["2000-09-04 Tokyo held Vladimir Putin+Yoshiro Mori"],
+        coordinated_predicates_share_subject_and_date: "President Vladimir Putin held two rounds of talks with Prime Minister Yoshiro Mori and met Emperor Akihito on Monday.", "2000-09-06" =>
+            ["2000-09-04 ? held Vladimir Putin+Yoshiro Mori+Akihito"],
         side_talks_take_the_lead_occasion: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono held separate talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>
             ["2001-04-20 Moscow held Yoshiro Mori+Vladimir Putin", "2001-04-20 Moscow held Yohei Kono+Igor Ivanov"],
         future_side_talks_stay_out: "Prime Minister Yoshiro Mori met President Vladimir Putin in Moscow on Friday. Foreign Minister Yohei Kono will hold talks with Foreign Minister Igor Ivanov on a proposed oil pipeline.", "2001-04-21" =>

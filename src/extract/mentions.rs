@@ -134,6 +134,9 @@ pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
         known.entry(k).or_insert(a);
     }
     let mut context_year: Option<i32> = doc.date.map(|d| d.year);
+    // A wire dateline's day ("MOSCOW, Oct. 10 -") is what "today" and weekdays count from.
+    let leads: Vec<&str> = doc.sentences.iter().take(4).map(|s| doc.sentence_text(s)).collect();
+    let reference = dates::dateline_reference(&leads, doc.date).or(doc.date);
     let mut history: Vec<Actor> = Vec::new();
     let mut paragraph = 0;
     let mut prev_end = 0;
@@ -144,7 +147,7 @@ pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
         }
         prev_end = s.end;
         let verbs = super::verbs::groups(text);
-        let dates = dates::find_with(text, &verbs, doc.date, context_year);
+        let dates = dates::find_with(text, &verbs, reference, context_year);
         let mut sent = Sent {
             index: s.index,
             offset: s.start,

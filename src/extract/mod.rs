@@ -8,6 +8,7 @@ pub mod actors;
 mod build;
 pub mod coref;
 pub mod dates;
+pub mod duration;
 pub mod frames;
 pub mod lexicon;
 pub mod meetings;

@@ -181,7 +181,9 @@ pub fn groups(s: &str) -> Vec<VerbGroup> {
         let w = &ws[i];
         let lw = w.lower.as_str();
         let prev = if i > 0 { Some(ws[i - 1].lower.as_str()) } else { None };
-        let after_det = prev.is_some_and(|p| DETERMINERS.contains(&p) || p.ends_with("'s"));
+        // "as planned", "than expected": a comparison, not a predicate of its own.
+        let after_det = prev.is_some_and(|p| DETERMINERS.contains(&p) || p.ends_with("'s"))
+            || (prev.is_some_and(|p| p == "as" || p == "than") && is_past_form(lw));
         // "in May": a month, not the modal.
         let month = lw == "may" && i > 0 && w.text == "May";
         let starts = FUTURE_MODALS.contains(&lw)
@@ -484,6 +486,8 @@ mod tests {
         assert_eq!(direction(&groups(s), s, s.find("Tuesday").unwrap(), true), Tense::Future);
         let s = "Officials have been urged to review the goal of a deal in June, when the president is scheduled to come.";
         assert_eq!(direction(&groups(s), s, s.find("June").unwrap(), false), Tense::Future);
+        let s = "The envoys talked twice as long as planned before a dinner on Friday.";
+        assert_eq!(direction(&groups(s), s, s.find("Friday").unwrap(), true), Tense::Past);
         let s = "They agreed in September to speed up the work.";
         assert_eq!(direction(&groups(s), s, s.find("September").unwrap(), false), Tense::Past);
     }
