@@ -14,6 +14,12 @@ const FLOOR: f64 = 0.95;
 /// written from), whose figure says how well extraction generalises.
 const HELDOUT_FLOOR: f64 = 0.98;
 
+/// Pooled macro F1 floors on the written sets (`tests/written/README.md`):
+/// `h*` were developed on; `s*` are held out, so their floor is the honest
+/// figure of how well extraction carries to new text.
+const WRITTEN_DEVELOPED_FLOOR: f64 = 0.97;
+const WRITTEN_HELD_OUT_FLOOR: f64 = 0.69;
+
 const CATEGORIES: [&str; 5] = ["persons", "meetings", "proposals", "participation", "lineage"];
 
 fn root() -> &'static Path {
@@ -34,6 +40,36 @@ fn score_corpus(gold: &str, corpus: &str) -> (Gold, eval::Evaluation) {
 fn heldout_macro_f1_floor() {
     let (_, ev) = score_corpus("tests/heldout.gold.toml", "tests/heldout");
     assert!(ev.macro_f1() >= HELDOUT_FLOOR, "macro F1 {:.3} fell below the floor {HELDOUT_FLOOR:.3}", ev.macro_f1());
+}
+
+/// Pooled macro F1 over the written sets whose folder name starts with `prefix`.
+fn written_pooled(prefix: &str) -> eval::Pooled {
+    let dir = root().join("tests/written");
+    let mut sets: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix)) && p.is_dir())
+        .collect();
+    sets.sort();
+    assert!(sets.len() >= 4, "the written sets {prefix}* are in the repository");
+    let mut pooled = eval::Pooled::default();
+    for set in sets {
+        let gold = Gold::load(&set.join("gold.toml")).unwrap();
+        let ex = kurilnet::pipeline::extract_corpus(&set.join("docs"), &Default::default()).unwrap();
+        pooled.push(set.display().to_string(), eval::score(&gold, &Export::from_graph(&ex.graph).unwrap()));
+    }
+    let mut table = Vec::new();
+    pooled.write_text(&mut table).unwrap();
+    eprintln!("{}", String::from_utf8_lossy(&table));
+    pooled
+}
+
+#[test]
+fn written_sets_macro_f1_floors() {
+    for (prefix, floor) in [("h", WRITTEN_DEVELOPED_FLOOR), ("s", WRITTEN_HELD_OUT_FLOOR)] {
+        let m = written_pooled(prefix).macro_f1();
+        assert!(m >= floor, "written sets {prefix}*: pooled macro F1 {m:.3} fell below {floor}");
+    }
 }
 
 #[test]
