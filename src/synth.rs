@@ -37,11 +37,14 @@ pub struct Stats {
     pub sentences: usize,
 }
 
-/// SplitMix64: a small deterministic generator (no dependency, same stream everywhere).
-struct Rng(u64);
+/// SplitMix64: a small deterministic generator (no dependency, same stream
+/// everywhere), seeded by its field. Shared by the corpus generator and the
+/// fuzz test.
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// The next 64 random bits.
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -49,9 +52,14 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    /// Uniform in `0..n` (n > 0).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+    /// Uniform in `0..n`; 0 when `n` is 0.
+    pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+    }
+
+    /// One element of a non-empty slice, uniformly.
+    pub fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
+        &v[self.below(v.len())]
     }
 }
 

@@ -22,27 +22,7 @@ use std::time::{Duration, Instant};
 use kurilnet::corpus::{self, Document, Manifest};
 use kurilnet::extract::{self, Extract, Extractor};
 use kurilnet::graph::Graph;
-
-/// splitmix64: small, fast and the same on every platform.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
-    }
-
-    fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
-        &v[self.below(v.len())]
-    }
-}
+use kurilnet::synth::Rng;
 
 /// Characters real pages carry that byte-oriented code gets wrong.
 const ODD: &[&str] = &[
