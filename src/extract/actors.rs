@@ -713,7 +713,7 @@ impl Actors {
         self.titles
             .iter()
             .map(|(p, _, _)| p)
-            .filter(|p| lower == p.as_str() || lower.ends_with(&format!(" {p}")))
+            .filter(|p| lower == p.as_str() || words_suffix(lower, p))
             .map(|p| p.split(' ').count())
             .max()
     }
@@ -763,7 +763,7 @@ impl Actors {
         let head = words[first..].join(" ").to_lowercase();
         // The title must not introduce a name of its own (", Japanese Minister Y told").
         let ok = self.titles.iter().any(|(p, _, _)| {
-            (head == *p || head.starts_with(&format!("{p} ")))
+            (head == *p || words_prefix(&head, p))
                 && words.get(first + p.split(' ').count()).is_none_or(|w| !w.chars().next().is_some_and(char::is_uppercase))
         });
         ok.then(|| fold(&words.join(" ")))
@@ -932,9 +932,21 @@ impl Actors {
 /// Whether two office names are the same office ("ambassador" / "ambassador to japan",
 /// "premier" / "prime minister").
 pub fn office_like(a: &str, b: &str) -> bool {
-    let norm = |o: &str| if o == "premier" { "prime minister".to_string() } else { o.to_string() };
+    fn norm(o: &str) -> &str {
+        if o == "premier" { "prime minister" } else { o }
+    }
     let (a, b) = (norm(a), norm(b));
-    a == b || a.starts_with(&format!("{b} ")) || b.starts_with(&format!("{a} "))
+    a == b || words_prefix(a, b) || words_prefix(b, a)
+}
+
+/// Whether `s` begins with the words of `prefix` followed by a space ("ambassador to japan" / "ambassador").
+fn words_prefix(s: &str, prefix: &str) -> bool {
+    s.strip_prefix(prefix).is_some_and(|rest| rest.starts_with(' '))
+}
+
+/// Whether `s` ends with the words of `suffix` after a space ("deputy foreign minister" / "foreign minister").
+fn words_suffix(s: &str, suffix: &str) -> bool {
+    s.strip_suffix(suffix).is_some_and(|rest| rest.ends_with(' '))
 }
 
 /// `re.is_match(&s[..end])` for a pattern anchored at the end (`…\s*$`) whose
