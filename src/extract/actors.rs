@@ -377,6 +377,8 @@ pub struct Actors {
     /// lowercase title-vocabulary words
     title_words: Vec<String>,
     titles: Vec<(String, String, Option<String>)>,
+    /// Every title phrase, found anywhere (overlapping): which titles a title text can hold.
+    title_matcher: AhoCorasick,
     nationality: HashMap<String, String>,
     side_matcher: AhoCorasick,
     side_codes: Vec<(String, bool)>,
@@ -424,7 +426,8 @@ impl Actors {
         place_words.extend(lx.islands.iter().map(|(n, _)| n.to_lowercase()));
         place_words.sort();
         let titles = lx.titles.iter().map(|t| (t.phrase.clone(), t.office.clone(), t.country.clone())).collect();
-        Actors { full, surnames, title_words, titles, nationality, side_matcher, side_codes, place_words }
+        let title_matcher = AhoCorasick::new(lx.titles.iter().map(|t| &t.phrase)).expect("titles compile");
+        Actors { full, surnames, title_words, titles, title_matcher, nationality, side_matcher, side_codes, place_words }
     }
 
     /// Side words of a sentence.
@@ -793,8 +796,16 @@ impl Actors {
             })
             .collect();
         let t = t.join(" ");
+        // Only the phrases occurring in `t` at all are checked for word boundaries.
+        let mut found = vec![false; self.titles.len()];
+        for m in self.title_matcher.find_overlapping_iter(&t) {
+            found[m.pattern().as_usize()] = true;
+        }
         self.titles
             .iter()
+            .zip(found)
+            .filter(|(_, f)| *f)
+            .map(|(t, _)| t)
             .filter(|(p, _, _)| contains_words(&t, p))
             .max_by_key(|(p, _, _)| p.len())
             .map(|(_, o, c)| (o.clone(), c.clone()))
