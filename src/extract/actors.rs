@@ -347,16 +347,42 @@ fn is_headline(s: &str) -> bool {
 }
 
 /// Lower-case, accent-free, variant-folded key of a name.
+///
+/// Each word's key is computed once per thread and remembered (the key is a pure function
+/// of the word, and a corpus has far fewer distinct name words than mentions).
 pub fn name_key(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| {
-            let s = crate::graph::slug(w).replace('-', "");
-            let s = VARIANTS.iter().find(|(v, _)| *v == s).map(|(_, c)| c.to_string()).unwrap_or(s);
-            super::names::fold_word(&s)
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    thread_local! {
+        static KEYS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+    }
+    /// Remembered words per thread; past this the memory is cleared and refilled.
+    const MAX_KEYS: usize = 1 << 16;
+    KEYS.with_borrow_mut(|keys| {
+        if keys.len() >= MAX_KEYS {
+            keys.clear();
+        }
+        let mut out = String::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            match keys.get(*w) {
+                Some(k) => out.push_str(k),
+                None => {
+                    let k = word_key(w);
+                    out.push_str(&k);
+                    keys.insert(w.to_string(), k);
+                }
+            }
+        }
+        out
+    })
+}
+
+/// The key of one word of a name (see [`name_key`]).
+fn word_key(w: &str) -> String {
+    let s = crate::graph::slug(w).replace('-', "");
+    let s = VARIANTS.iter().find(|(v, _)| *v == s).map(|(_, c)| c.to_string()).unwrap_or(s);
+    super::names::fold_word(&s)
 }
 
 /// Fold a "Russian" side into "Soviet" before June 1991, when Russia (the RSFSR, with an
