@@ -34,12 +34,22 @@ enum Need<L> {
 
 impl<L> Need<L> {
     fn all(v: Vec<Need<L>>) -> Need<L> {
-        let v: Vec<Need<L>> = v.into_iter().filter(|n| !matches!(n, Need::Nothing)).collect();
-        if v.is_empty() { Need::Nothing } else { Need::All(v) }
+        let mut v: Vec<Need<L>> = v.into_iter().filter(|n| !matches!(n, Need::Nothing)).collect();
+        match v.len() {
+            0 => Need::Nothing,
+            1 => v.remove(0),
+            _ => Need::All(v),
+        }
     }
 
-    fn any(v: Vec<Need<L>>) -> Need<L> {
-        if v.iter().any(|n| matches!(n, Need::Nothing)) { Need::Nothing } else { Need::Any(v) }
+    fn any(mut v: Vec<Need<L>>) -> Need<L> {
+        if v.iter().any(|n| matches!(n, Need::Nothing)) {
+            Need::Nothing
+        } else if v.len() == 1 {
+            v.remove(0)
+        } else {
+            Need::Any(v)
+        }
     }
 
     fn map<M>(self, f: &mut impl FnMut(L) -> M) -> Need<M> {
@@ -99,7 +109,7 @@ impl Gate {
     ///
     /// ```
     /// use kurilnet::extract::gate::Gate;
-    /// let g = Gate::new([r"(?i)\bpeace\b.*\btreaty\b", r"\b(?:19|20)\d\d\b", r"\w+ly\b"]);
+    /// let g = Gate::new([r"(?i)\bpeace\b.*\btreaty\b", r"\b(?:19|20)\d\d\b", r"\w+\s+\d"]);
     /// assert_eq!(g.open("The Peace Treaty was never signed"), vec![true, false, true]);
     /// assert_eq!(g.open("Peace in 1956"), vec![false, true, true]);
     /// ```
