@@ -347,16 +347,42 @@ fn is_headline(s: &str) -> bool {
 }
 
 /// Lower-case, accent-free, variant-folded key of a name.
+///
+/// Each word's key is computed once per thread and remembered (the key is a pure function
+/// of the word, and a corpus has far fewer distinct name words than mentions).
 pub fn name_key(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| {
-            let s = crate::graph::slug(w).replace('-', "");
-            let s = VARIANTS.iter().find(|(v, _)| *v == s).map(|(_, c)| c.to_string()).unwrap_or(s);
-            super::names::fold_word(&s)
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    thread_local! {
+        static KEYS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+    }
+    /// Remembered words per thread; past this the memory is cleared and refilled.
+    const MAX_KEYS: usize = 1 << 16;
+    KEYS.with_borrow_mut(|keys| {
+        if keys.len() >= MAX_KEYS {
+            keys.clear();
+        }
+        let mut out = String::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            match keys.get(*w) {
+                Some(k) => out.push_str(k),
+                None => {
+                    let k = word_key(w);
+                    out.push_str(&k);
+                    keys.insert(w.to_string(), k);
+                }
+            }
+        }
+        out
+    })
+}
+
+/// The key of one word of a name (see [`name_key`]).
+fn word_key(w: &str) -> String {
+    let s = crate::graph::slug(w).replace('-', "");
+    let s = VARIANTS.iter().find(|(v, _)| *v == s).map(|(_, c)| c.to_string()).unwrap_or(s);
+    super::names::fold_word(&s)
 }
 
 /// Fold a "Russian" side into "Soviet" before June 1991, when Russia (the RSFSR, with an
@@ -377,6 +403,8 @@ pub struct Actors {
     /// lowercase title-vocabulary words
     title_words: Vec<String>,
     titles: Vec<(String, String, Option<String>)>,
+    /// Every title phrase, found anywhere (overlapping): which titles a title text can hold.
+    title_matcher: AhoCorasick,
     nationality: HashMap<String, String>,
     side_matcher: AhoCorasick,
     side_codes: Vec<(String, bool)>,
@@ -424,7 +452,8 @@ impl Actors {
         place_words.extend(lx.islands.iter().map(|(n, _)| n.to_lowercase()));
         place_words.sort();
         let titles = lx.titles.iter().map(|t| (t.phrase.clone(), t.office.clone(), t.country.clone())).collect();
-        Actors { full, surnames, title_words, titles, nationality, side_matcher, side_codes, place_words }
+        let title_matcher = AhoCorasick::new(lx.titles.iter().map(|t| &t.phrase)).expect("titles compile");
+        Actors { full, surnames, title_words, titles, title_matcher, nationality, side_matcher, side_codes, place_words }
     }
 
     /// Side words of a sentence.
@@ -793,8 +822,16 @@ impl Actors {
             })
             .collect();
         let t = t.join(" ");
+        // Only the phrases occurring in `t` at all are checked for word boundaries.
+        let mut found = vec![false; self.titles.len()];
+        for m in self.title_matcher.find_overlapping_iter(&t) {
+            found[m.pattern().as_usize()] = true;
+        }
         self.titles
             .iter()
+            .zip(found)
+            .filter(|(_, f)| *f)
+            .map(|(t, _)| t)
             .filter(|(p, _, _)| contains_words(&t, p))
             .max_by_key(|(p, _, _)| p.len())
             .map(|(_, o, c)| (o.clone(), c.clone()))

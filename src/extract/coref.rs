@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::extract::gate::Gated;
 
 use super::actors::{Actor, Actors, capitalise, office_like, side_at};
 use super::lexicon::Lexicon;
@@ -71,14 +71,14 @@ pub struct Description {
     pub possessive: bool,
 }
 
-static DESC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static DESC: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
         r"(?i)\b(the|his|her|their|its|(?:japan|russia|the soviet union|moscow|tokyo|america|china)['’`]s)\s+(?:(?:visiting|current|incumbent|new|present)\s+)?(?:(japanese|soviet|russian|american|u\.s\.|chinese)\s+)?(prime minister|premier|foreign minister|president|leader|counterpart|general secretary|party chief|defen[cs]e minister|chief cabinet secretary|kremlin chief|head of state)\b",
     )
     .unwrap()
 });
-static OF_SIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+of\s+(?:the\s+)?(japan|russia|the soviet union|soviet union|ussr|the united states|china)\b").unwrap()
+static OF_SIDE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)^\s+of\s+(?:the\s+)?(japan|russia|the soviet union|soviet union|ussr|the united states|china)\b").unwrap()
 });
 
 /// Definite descriptions of a sentence that stand for a person: not plural, not a
@@ -188,8 +188,8 @@ pub fn resolve(lx: &Lexicon, d: &Description, date: Option<PartialDate>, earlier
     Some((Actor { name: p.name.clone(), country: Some(p.side.clone()), role, lexicon: Some(i) }, Via::Office))
 }
 
-static PAIR_DESC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:the\s+two|both)\s+(prime ministers|foreign ministers|deputy foreign ministers|defen[cs]e ministers|leaders|presidents|heads of state)\b").unwrap()
+static PAIR_DESC: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:the\s+two|both)\s+(prime ministers|foreign ministers|deputy foreign ministers|defen[cs]e ministers|leaders|presidents|heads of state)\b").unwrap()
 });
 
 /// "the two foreign ministers", "both leaders": spans and the office each holds.

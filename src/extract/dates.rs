@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use super::gate::Gate;
 use super::verbs::{self, VerbGroup};
 use crate::corpus::month_number;
 use crate::date::{PartialDate, Precision, days_in_month, ordinal};
@@ -82,6 +83,9 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         ),
     ]
 });
+
+/// Which of [`PATTERNS`] can match a sentence: one literal pass instead of a scan per pattern.
+static GATE: LazyLock<Gate> = LazyLock::new(|| Gate::new(PATTERNS.iter().map(|(_, re)| re.as_str())));
 
 #[derive(Clone, Copy, Debug)]
 enum Kind {
@@ -258,7 +262,8 @@ pub fn find_with(s: &str, vg: &[VerbGroup], pubd: Option<PartialDate>, context_y
         taken.range(..b).next_back().is_some_and(|(_, &e)| e > a)
     };
     let mut out: Vec<DatePhrase> = Vec::new();
-    for (kind, re) in PATTERNS.iter() {
+    let open = GATE.open(s);
+    for ((kind, re), _) in PATTERNS.iter().zip(open).filter(|(_, open)| *open) {
         for c in re.captures_iter(s) {
             let m = c.get(0).unwrap();
             if overlaps(&taken, m.start(), m.end()) {

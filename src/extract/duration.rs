@@ -8,22 +8,22 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::extract::gate::Gated;
 
 use super::dates::day_of;
 use crate::date::{PartialDate, Precision};
 
 /// "five-day", "three days of", "2-day".
-static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:-|\s+)days?(?:-long)?(?:\s+of)?\s+").unwrap()
+static LENGTH: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:-|\s+)days?(?:-long)?(?:\s+of)?\s+").unwrap()
 });
 /// A predicate that closes the event: its date is the last day.
-static ENDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:end|ends|ended|ending|concluded?|concludes|concluding|wrapped up|wraps up|wrapping up|finished|completed|closed|winding up|wound up)\b").unwrap()
+static ENDS: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:end|ends|ended|ending|concluded?|concludes|concluding|wrapped up|wraps up|wrapping up|finished|completed|closed|winding up|wound up)\b").unwrap()
 });
 /// A predicate that opens the event: its date is the first day.
-static BEGINS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:began|begins|begin|beginning|started|starts|start|starting|opened|opens|opening|arrived|arrives|arriving|arrive|launched)\b").unwrap()
+static BEGINS: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:began|begins|begin|beginning|started|starts|start|starting|opened|opens|opening|arrived|arrives|arriving|arrive|launched)\b").unwrap()
 });
 
 /// Which end of the span the date names.

@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::extract::gate::Gated;
 
 use super::actors::{Actor, Mention};
 use super::dates::tail;
@@ -94,8 +94,8 @@ pub fn date_of_reduced_relative(s: &Sent, date_start: usize, cues: &[usize]) -> 
 
 /// A role phrase naming a person by office: "the Soviet leader", "Russia's foreign
 /// minister", "the Japanese prime minister", "the two foreign ministers".
-static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:the|(japan|russia|the soviet union|moscow|tokyo)(?:'s|’s))\s+(?:(two|both)\s+)?(?:(japanese|soviet|russian)\s+)?(?:(leader|president|premier|prime minister|foreign minister|general secretary|head of state)(s)?|(?:first\s+|second\s+|next\s+)?(?:foreign[- ])?(ministerial))\b").unwrap()
+static ROLE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:the|(japan|russia|the soviet union|moscow|tokyo)(?:'s|’s))\s+(?:(two|both)\s+)?(?:(japanese|soviet|russian)\s+)?(?:(leader|president|premier|prime minister|foreign minister|general secretary|head of state)(s)?|(?:first\s+|second\s+|next\s+)?(?:foreign[- ])?(ministerial))\b").unwrap()
 });
 
 /// Persons named by role in `text[lo..hi]` of sentence `s`, resolved by office at
@@ -149,8 +149,8 @@ pub fn role_persons(
 /// named sides without named persons is one of their leaders at the date. `text`
 /// is the sentence, `cue` where the summit word starts.
 pub fn summit_leaders(lx: &Lexicon, text: &str, cue: usize, date: PartialDate) -> Vec<(Actor, &'static str)> {
-    static PAIR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(japan|japanese|russia|russian|soviet)[-–](japan|japanese|russia|russian|soviet)\s+(?:[\w-]+\s+)?$").unwrap()
+    static PAIR: LazyLock<Gated> = LazyLock::new(|| {
+        Gated::new(r"(?i)\b(japan|japanese|russia|russian|soviet)[-–](japan|japanese|russia|russian|soviet)\s+(?:[\w-]+\s+)?$").unwrap()
     });
     let Some(c) = PAIR.captures(tail(&text[..cue], 40)) else { return Vec::new() };
     let side = |w: &str| match w.to_ascii_lowercase().as_str() {
@@ -235,8 +235,8 @@ pub fn pronoun_before(text: &str, cue: usize) -> bool {
 ///
 /// Complexity: one regex pass, O(n) in the sentence length.
 pub fn embedded_clauses(text: &str) -> Vec<(usize, usize)> {
-    static OPENER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:(?:,\s*(?:(?:in|under|by)\s+)?|\b(?:in|under|by)\s+)(?:whom|which)\s|\bsince\s+(?:the\s|his\s|her\s|its\s|their\s|[A-Z]\w*))").unwrap());
+    static OPENER: LazyLock<Gated> =
+        LazyLock::new(|| Gated::new(r"(?:(?:,\s*(?:(?:in|under|by)\s+)?|\b(?:in|under|by)\s+)(?:whom|which)\s|\bsince\s+(?:the\s|his\s|her\s|its\s|their\s|[A-Z]\w*))").unwrap());
     let mut out = Vec::new();
     for m in OPENER.find_iter(text) {
         let w = m.as_str().trim_end().rsplit(char::is_whitespace).next().unwrap_or("");

@@ -8,6 +8,7 @@ use std::path::Path;
 use anyhow::{Context, bail};
 
 use crate::date::PartialDate;
+use super::gate::Gate;
 
 /// One embedded table: file name and built-in contents.
 pub const TABLES: &[(&str, &str)] = &[
@@ -158,6 +159,8 @@ pub struct Lexicon {
     /// phrase → status
     pub status_cues: Vec<(String, String)>,
     pub proposal_cues: Vec<ProposalCue>,
+    /// Which proposal cues can match a sentence (their trigger words, see [`Gate`]).
+    pub proposal_gate: Gate,
 }
 
 /// Read one table: from `dir` when it holds a file of that name, else the built-in one.
@@ -255,6 +258,7 @@ impl Lexicon {
             islands,
             meeting_cues,
             status_cues,
+            proposal_gate: Gate::new(proposal_cues.iter().map(|c| c.pattern.as_str())),
             proposal_cues,
         })
     }

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::extract::gate::Gated;
 
 use super::actors::Actor;
 use super::dates::{DatePhrase, tail};
@@ -84,125 +84,125 @@ fn surname(name: &str) -> String {
     name.rsplit(' ').next().unwrap_or(name).to_string()
 }
 
-static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:for|to hold|to resume|to reopen|to have|to attend|to continue|and (?:held|hold|holds|had)|on the sidelines of|on the margins of|during|at)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,4}$").unwrap()
+static CHAIN: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:for|to hold|to resume|to reopen|to have|to attend|to continue|and (?:held|hold|holds|had)|on the sidelines of|on the margins of|during|at)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,4}$").unwrap()
 });
 /// "will attend the Eastern Economic Forum": a gathering named by its kind after "attend".
-static ATTEND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\battend(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:forum|conference|congress)\b").unwrap()
+static ATTEND: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\battend(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:forum|conference|congress)\b").unwrap()
 });
-static OBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:with|by|between)\s*$").unwrap());
-static JOINED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:and|&)\s+(?:his|her)?\s*$").unwrap());
-static PLACE_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in|to|at|visit|visited|visiting|visits|toward|towards)\s+(?:\w+\s+)?$|\b(?:in|at|to)\s+the\s+(?:[\w-]+\s+){0,3}?(?:resort|city|town|port|village|capital|spa)\s+of\s+$").unwrap()
+static OBJECT: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"(?i)\b(?:with|by|between)\s*$").unwrap());
+static JOINED: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"(?i)^\s*,?\s*(?:and|&)\s+(?:his|her)?\s*$").unwrap());
+static PLACE_PREP: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:in|to|at|visit|visited|visiting|visits|toward|towards)\s+(?:\w+\s+)?$|\b(?:in|at|to)\s+the\s+(?:[\w-]+\s+){0,3}?(?:resort|city|town|port|village|capital|spa)\s+of\s+$").unwrap()
 });
 /// "visited Kunashiri", "a kindergarten on Kunashir", "landed on Iturup Island".
-static ISLAND_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:on|to|visit|visited|visiting|visits|toured|touring)\s+(?:the\s+)?(?:island\s+of\s+)?$")
+static ISLAND_PREP: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:on|to|visit|visited|visiting|visits|toured|touring)\s+(?:the\s+)?(?:island\s+of\s+)?$")
         .unwrap()
 });
-static PAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static PAIR: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
         r"(?i)\b(?:the two (?:men|leaders|ministers|officials)|both (?:men|leaders|ministers)|their)\b|^\W*They\b",
     )
     .unwrap()
 });
-static REPORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|told \w+|announced|stated|reported|conference|briefing|interview)\s+(?:on\s+)?$")
+static REPORT_DATE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:said|says|told \w+|announced|stated|reported|conference|briefing|interview)\s+(?:on\s+)?$")
         .unwrap()
 });
 /// ", after talks with", "following the summit": what a report is dated right after.
-static AFTER_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+(?:after|following|at the end of|at the close of)\s+(?:(?:the|their|his|her|a|an|two|three|several)\s+)?").unwrap()
+static AFTER_CUE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"^,?\s+(?:after|following|at the end of|at the close of)\s+(?:(?:the|their|his|her|a|an|two|three|several)\s+)?").unwrap()
 });
-static REPORT_THAT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|told \w+|announced|stated|noted|reported|reaffirmed|stressed|insisted|suggested|indicated|argued|confirmed)\b[^.;]*?\bthat\b").unwrap()
+static REPORT_THAT: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:said|says|told \w+|announced|stated|noted|reported|reaffirmed|stressed|insisted|suggested|indicated|argued|confirmed)\b[^.;]*?\bthat\b").unwrap()
 });
-static DATELINE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*[A-Z][A-Z .'/-]+,\s*$").unwrap());
+static DATELINE_DATE: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"^\W*[A-Z][A-Z .'/-]+,\s*$").unwrap());
 /// "the first panel meeting of the interdepartmental council": a domestic body's meeting.
-static DOMESTIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:council|committee|panel|commission|board|cabinet|party|parliament|diet|duma)\b").unwrap()
+static DOMESTIC: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)^\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:council|committee|panel|commission|board|cabinet|party|parliament|diet|duma)\b").unwrap()
 });
-static DOMESTIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:panel|cabinet|party|council|board|shareholders'?|parliamentary|committee)\s+$").unwrap()
+static DOMESTIC_BEFORE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:panel|cabinet|party|council|board|shareholders'?|parliamentary|committee)\s+$").unwrap()
 });
-static DATE_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^,?\s+(?:[a-z]+ed|said|told|says|spoke|gave|made|wrote)\b").unwrap());
+static DATE_VERB: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"^,?\s+(?:[a-z]+ed|said|told|says|spoke|gave|made|wrote)\b").unwrap());
 /// "…visited Kunashiri, with Foreign Minister Gemba criticizing it": a commentator, not a participant.
-static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had)\s+)?(?:criticiz\w+|criticis\w+|protest\w*|condemn\w*|denounc\w+|welcom\w+|saying|calling|called\s+(?:the|it|this|that|his|her|a|an)\b|described|said|says|told|warned)\b").unwrap()
+static COMMENT: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had)\s+)?(?:criticiz\w+|criticis\w+|protest\w*|condemn\w*|denounc\w+|welcom\w+|saying|calling|called\s+(?:the|it|this|that|his|her|a|an)\b|described|said|says|told|warned)\b").unwrap()
 });
-static HE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*(?:He|She)\b").unwrap());
-static HERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bhere\b").unwrap());
-static DATELINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)?)(?:,| \(| --| -| —|/)").unwrap());
-static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had)\s+)?(?:said|says|told \w+|stated|added|noted|hoped|hopes|believes|believed|warned|reaffirmed|stressed|insisted|suggested|indicated|argued|confirmed)\b").unwrap()
+static HE: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"^\W*(?:He|She)\b").unwrap());
+static HERE: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"\bhere\b").unwrap());
+static DATELINE: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"(?m)^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)?)(?:,| \(| --| -| —|/)").unwrap());
+static REPORTING: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had)\s+)?(?:said|says|told \w+|stated|added|noted|hoped|hopes|believes|believed|warned|reaffirmed|stressed|insisted|suggested|indicated|argued|confirmed)\b").unwrap()
 });
 /// "… on Jan. 14 to prepare the summit": a meeting named as the purpose of another is not dated here.
-static PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:to prepare(?: for)?|in preparation for|ahead of|to pave the way for|prior to)\s+(?:the|a|an|their|his|her|next)\s+(?:[\w-]+\s+)?$").unwrap()
+static PURPOSE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:to prepare(?: for)?|in preparation for|ahead of|to pave the way for|prior to)\s+(?:the|a|an|their|his|her|next)\s+(?:[\w-]+\s+)?$").unwrap()
 });
 /// "Hashimoto proposed to Russian President Boris Yeltsin on Saturday …", "Putin told Mori on
 /// Monday that …": said to someone's face.
-static TO_FACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:proposed|suggested|handed|presented|explained|conveyed)\s+to|(?:delivered|handed|passed|conveyed|presented)\s+(?:[\w.'-]+\s+){1,10}?to|told|assured|urged|informed)\s+(?:[\w.'-]+\s+){0,4}$")
+static TO_FACE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:(?:proposed|suggested|handed|presented|explained|conveyed)\s+to|(?:delivered|handed|passed|conveyed|presented)\s+(?:[\w.'-]+\s+){1,10}?to|told|assured|urged|informed)\s+(?:[\w.'-]+\s+){0,4}$")
         .unwrap()
 });
 /// "…, the first such meeting", "…, their 23rd meeting".
-static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static APPOSITIVE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
         r"(?i),\s+(?:the|their|his|her)\s+(?:first|second|third|last|latest|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}$",
     )
     .unwrap()
 });
 /// "the first meeting since Motegi took office in September": that date is an office's, not a meeting's
 /// (while "since Putin's September visit" dates the visit).
-static SINCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static SINCE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
         r"(?i)\b(?:took office|came to power|took power|assumed office|was elected|was appointed)\s+(?:\w+\s+){0,2}$",
     )
     .unwrap()
 });
 /// "had no plans to meet Putin", "ruled out a visit": a meeting denied.
-static NO_PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:no plans?|not planning|not plan|ruled out|rules out|refused|refuses)\s+(?:to\s+|a\s+|an\s+|any\s+)?(?:[\w-]+\s+)?$").unwrap()
+static NO_PLAN: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:no plans?|not planning|not plan|ruled out|rules out|refused|refuses)\s+(?:to\s+|a\s+|an\s+|any\s+)?(?:[\w-]+\s+)?$").unwrap()
 });
 /// "during their talks", "at the summit", "after the meeting": an occasion referred to as known.
-static OCCASION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:during|at|after|on the sidelines of)\s+(?:their|the)\s+(?:[\w-]+\s+)?$").unwrap());
-static TO_PREP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bto\s+(?:the\s+)?$").unwrap());
+static OCCASION: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"(?i)\b(?:during|at|after|on the sidelines of)\s+(?:their|the)\s+(?:[\w-]+\s+)?$").unwrap());
+static TO_PREP: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"(?i)\bto\s+(?:the\s+)?$").unwrap());
 /// "travel to Nagasaki": a named destination right after a travel cue.
-static UNKNOWN_DEST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:to\s+)?[A-Z][a-z]").unwrap());
+static UNKNOWN_DEST: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"^\s*(?:to\s+)?[A-Z][a-z]").unwrap());
 /// "X, who attended the talks": a cue inside a subject relative clause.
-static WHO_OPEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*who\s+[^,;.]{0,40}$").unwrap());
+static WHO_OPEN: LazyLock<Gated> = LazyLock::new(|| Gated::new(r",\s*who\s+[^,;.]{0,40}$").unwrap());
 /// ", who joined the talks, ": a subject relative clause between a subject and its verb.
-static WHO_CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,\s*who\s[^,;.]{1,80},\s*").unwrap());
-static AND_THEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\band\s+(?:then\s+|later\s+|also\s+)?$").unwrap());
-static WHO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*who\s+(?:\w+\s+)?$").unwrap());
+static WHO_CLAUSE: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"^,\s*who\s[^,;.]{1,80},\s*").unwrap());
+static AND_THEN: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"\band\s+(?:then\s+|later\s+|also\s+)?$").unwrap());
+static WHO: LazyLock<Gated> = LazyLock::new(|| Gated::new(r",\s*who\s+(?:\w+\s+)?$").unwrap());
 /// What two sides do together: agreeing, signing, issuing a joint document.
-static AGREED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:agreed|reached (?:an )?agreement|signed|adopted|issued a joint (?:statement|declaration|communiqu\w+))\b")
+static AGREED: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"\b(?:agreed|reached (?:an )?agreement|signed|adopted|issued a joint (?:statement|declaration|communiqu\w+))\b")
         .unwrap()
 });
 /// "Kono and Ivanov attended the talks": people joining the meeting the definite noun refers back to.
 /// "The talks were led by Sugiyama and Morgulov": the people named after join the talks.
-static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:were|was)\s+(?:led|attended|chaired|co-chaired|hosted|headed)\s+by\b").unwrap()
+static LED_BY: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"^\s+(?:were|was)\s+(?:led|attended|chaired|co-chaired|hosted|headed)\s+by\b").unwrap()
 });
-static JOINS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:attended|joined|took part in|participated in|sat in on|were present at|was present at)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?$").unwrap()
+static JOINS: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:attended|joined|took part in|participated in|sat in on|were present at|was present at)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?$").unwrap()
 });
 /// "… held separate talks with …": an encounter told as done.
-static TOLD_AS_DONE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:held|had|met|conducted)\b").unwrap());
+static TOLD_AS_DONE: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"(?i)\b(?:held|had|met|conducted)\b").unwrap());
 /// "will hold talks", "are expected to meet": an encounter still to come or only thought of.
-static NOT_DONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|would|may|might|could|shall|plans?|planned|planning|expected|scheduled|hopes?|wants?|to (?:hold|meet|have)|next|later|if)\b").unwrap()
+static NOT_DONE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:will|would|may|might|could|shall|plans?|planned|planning|expected|scheduled|hopes?|wants?|to (?:hold|meet|have)|next|later|if)\b").unwrap()
 });
 /// "MOSCOW/TOKYO --", "MUNICH, Germany/MOSCOW --": a dateline naming more than one place.
-static MULTI_DATELINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*[A-Z][A-Za-z .,'-]*/[A-Z]").unwrap());
-static THE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe\s+$").unwrap());
+static MULTI_DATELINE: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"^\W*[A-Z][A-Za-z .,'-]*/[A-Z]").unwrap());
+static THE_BEFORE: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"(?i)\bthe\s+$").unwrap());
 
 const LEADER_ROLES: &[&str] =
     &["prime minister", "president", "general secretary", "premier", "chairman", "first secretary"];

@@ -10,6 +10,7 @@ pub mod coref;
 pub mod dates;
 pub mod duration;
 pub mod frames;
+pub mod gate;
 pub mod lexicon;
 pub mod meetings;
 pub mod mentions;

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::extract::gate::Gated;
 
 mod reading;
 mod restate;
@@ -136,64 +136,64 @@ mod label_tests {
     }
 }
 
-static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(renounc\w*|withdr[ae]w\w*|reviv\w*|retract\w*|reneg\w* on|reject\w*|refus\w*)\b[^.;]{0,20}?\b(?:the|this|that|its|their) (?:offer|proposal|plan|promise|idea|approach|formula|initiative)\b|\b(?:this|that|the) (?:offer|proposal|plan|idea|approach|initiative)\b[^.;]{0,20}?\b(rejected|withdrawn|renounced|revived)\b").unwrap()
+static ANAPHOR: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(renounc\w*|withdr[ae]w\w*|reviv\w*|retract\w*|reneg\w* on|reject\w*|refus\w*)\b[^.;]{0,20}?\b(?:the|this|that|its|their) (?:offer|proposal|plan|promise|idea|approach|formula|initiative)\b|\b(?:this|that|the) (?:offer|proposal|plan|idea|approach|initiative)\b[^.;]{0,20}?\b(rejected|withdrawn|renounced|revived)\b").unwrap()
 });
-static LINEAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:based on|basis|starting point|reviv\w*|referred to|in line with|build(?:ing)? on|confirm\w*|reaffirm\w*|abide by|honou?r|recogni[sz]\w*|uphold\w*|adhere to|stand by|valid\w*|binding|in force|accept(?:ed|s)?)\b").unwrap()
+static LINEAGE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:based on|basis|starting point|reviv\w*|referred to|in line with|build(?:ing)? on|confirm\w*|reaffirm\w*|abide by|honou?r|recogni[sz]\w*|uphold\w*|adhere to|stand by|valid\w*|binding|in force|accept(?:ed|s)?)\b").unwrap()
 });
 /// "The move suggests Tokyo may settle for …": the writer's reading of a move, not a proposal.
-static SPECULATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:the|this|that|it|which)\s+(?:[\w-]+\s+){0,2}?(?:suggests|indicates|signals|means|implies)\b(?:\s+that)?\s+[^.;]{0,40}?\b(?:may|might|could)\b[^.;]*$").unwrap()
+static SPECULATION: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:the|this|that|it|which)\s+(?:[\w-]+\s+){0,2}?(?:suggests|indicates|signals|means|implies)\b(?:\s+that)?\s+[^.;]{0,40}?\b(?:may|might|could)\b[^.;]*$").unwrap()
 });
 /// "the 2001 Irkutsk statement, which confirmed …": a document named by its year.
-static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:[\w-]+\s+){0,3}?(?:statement|declaration|agreement|accord|treaty|communiqu\w+|memorandum|plan|document)\b").unwrap()
+static DOCUMENT: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)^\s+(?:[\w-]+\s+){0,3}?(?:statement|declaration|agreement|accord|treaty|communiqu\w+|memorandum|plan|document)\b").unwrap()
 });
 /// "the 1956 joint declaration, in which …": a document named by its year and a relative clause on it.
-static DOCUMENT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:[\w-]+\s+){0,3}?(?:statement|declaration|agreement|accord|treaty|communiqu\w+|memorandum|document)\s*,\s*(?:(?:in|under|by) )?which\b").unwrap()
+static DOCUMENT_CLAUSE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)^\s+(?:[\w-]+\s+){0,3}?(?:statement|declaration|agreement|accord|treaty|communiqu\w+|memorandum|document)\s*,\s*(?:(?:in|under|by) )?which\b").unwrap()
 });
 /// "said on Monday", "recalled Tuesday": a date that belongs to the telling.
-static TOLD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|recalled|told reporters|noted|stressed|added)\s+(?:on\s+)?$").unwrap()
+static TOLD: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:said|says|recalled|told reporters|noted|stressed|added)\s+(?:on\s+)?$").unwrap()
 });
-static NEGATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:not|never|no|refus\w*|reject\w*|oppos\w*)\b[^.;,]{0,12}$").unwrap());
-static PLAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:proposal|plan|proposed|proposes|calls? for|called for)\b").unwrap());
-static AGREE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|agree|agreeing|agreement|reaffirmed|pledged|vowed)\b").unwrap());
-static JOINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:signed|confirm\w*|issued|adopted)\b").unwrap());
-static AND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:,|\band\b|&)\s*(?:the\s+)?$").unwrap());
-static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\bwhile\b|\bwhereas\b|;)").unwrap());
-static PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:to|with|from|against|toward|towards|into|between|by|over|on|for|of|until|than|in|at|if|unless)\s+(?:the\s+|a\s+|an\s+)?$").unwrap()
+static NEGATION: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"(?i)\b(?:not|never|no|refus\w*|reject\w*|oppos\w*)\b[^.;,]{0,12}$").unwrap());
+static PLAN: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"(?i)\b(?:proposal|plan|proposed|proposes|calls? for|called for)\b").unwrap());
+static AGREE: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"(?i)\b(?:agreed|agree|agreeing|agreement|reaffirmed|pledged|vowed)\b").unwrap());
+static JOINT: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"(?i)\b(?:signed|confirm\w*|issued|adopted)\b").unwrap());
+static AND: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"^\s*(?:,|\band\b|&)\s*(?:the\s+)?$").unwrap());
+static CLAUSE: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"(?i)(?:\bwhile\b|\bwhereas\b|;)").unwrap());
+static PREP: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:to|with|from|against|toward|towards|into|between|by|over|on|for|of|until|than|in|at|if|unless)\s+(?:the\s+|a\s+|an\s+)?$").unwrap()
 });
 /// "the Japan Times": a side word inside a proper name is no actor.
-static NAME_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:Times|News|Post|Herald|Today|Daily|Airlines|Sea|Institute|Foundation|Declaration|Statement|Communiqu\w+|Accord|Agreement|Treaty|Protocol|Memorandum)\b").unwrap()
+static NAME_PART: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"^\s+(?:Times|News|Post|Herald|Today|Daily|Airlines|Sea|Institute|Foundation|Declaration|Statement|Communiqu\w+|Accord|Agreement|Treaty|Protocol|Memorandum)\b").unwrap()
 });
 /// "the two leaders confirmed …": a joint subject named by the persons of the sentence before.
-static PAIR_SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:the two|both) (?:leaders|men|ministers|sides|governments)\b").unwrap());
+static PAIR_SUBJECT: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"(?i)\b(?:the two|both) (?:leaders|men|ministers|sides|governments)\b").unwrap());
 /// A pronoun subject, possibly after an opening adverbial ("As early as 1956, it hinted").
 /// "Japanese officials said …": a side that reports is not the one proposing.
-static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:[\w-]+\s+){0,2}?(?:officials?|sources?|media|press|newspapers?|diplomats?|reports?)\s+(?:\w+\s+)?(?:said|say|says|reported|told|believe|believes)\b").unwrap()
+static SOURCE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"^\s+(?:[\w-]+\s+){0,2}?(?:officials?|sources?|media|press|newspapers?|diplomats?|reports?)\s+(?:\w+\s+)?(?:said|say|says|reported|told|believe|believes)\b").unwrap()
 });
-static PRONOUN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\W*(?:[^,]{0,40},\s*)?(?:It|He|She|They|it|he|she|they)\b").unwrap());
-static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static PRONOUN: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"^\W*(?:[^,]{0,40},\s*)?(?:It|He|She|They|it|he|she|they)\b").unwrap());
+static CONDITION: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
         r"(?i)\b(?:if|unless|after|provided that|on condition that|in exchange for|in return for)\s+[^,.;–—()]{5,90}|\bon (?:certain|some|these|such|the following) conditions\b",
     )
     .unwrap()
 });
 
 /// "after a peace treaty is signed" is a condition; "after talks between Kono and Lavrov" is only a time.
-static AFTER_CONDITION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:treaty|conclu\w+|sign\w*|normali[sz]\w+|settle\w*|resol\w+)\b").unwrap());
+static AFTER_CONDITION: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"(?i)\b(?:treaty|conclu\w+|sign\w*|normali[sz]\w+|settle\w*|resol\w+)\b").unwrap());
 
 /// How many bytes a document's name may run between its year and a relative clause on it
 /// ("the 1956 joint declaration, which …").
@@ -208,8 +208,8 @@ const STATUS: &[(&str, &str)] = &[
     ("agreed", r"(?i)\b(?:agreed|agrees?|agreement|declaration|stipulat\w*|accord|reaffirm\w*)\b"),
     ("offered", r"(?i)\b(?:offer\w*|propos\w*|calls? for)\b"),
 ];
-static STATUS_RE: LazyLock<Vec<(&'static str, Regex)>> =
-    LazyLock::new(|| STATUS.iter().map(|(s, p)| (*s, Regex::new(p).unwrap())).collect());
+static STATUS_RE: LazyLock<Vec<(&'static str, Gated)>> =
+    LazyLock::new(|| STATUS.iter().map(|(s, p)| (*s, Gated::new(p).unwrap())).collect());
 
 const ALL_ISLANDS: [&str; 4] = ["etorofu", "habomai", "kunashiri", "shikotan"];
 
@@ -219,7 +219,8 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
     for (si, s) in sents.iter().enumerate() {
         let t = &s.text;
         let mut cues: Vec<(u8, usize, usize, usize)> = Vec::new();
-        for (ci, c) in lx.proposal_cues.iter().enumerate() {
+        let open = lx.proposal_gate.open(t);
+        for (ci, c) in lx.proposal_cues.iter().enumerate().filter(|(ci, _)| open[*ci]) {
             for m in c.pattern.find_iter(t) {
                 let foreign_claim = c.family == "four-island"
                     && s.sides.iter().any(|w| w.code != "JP" && w.end <= m.start() && m.start() - w.end <= 3);

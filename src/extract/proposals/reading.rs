@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::extract::gate::Gated;
 
 use super::super::actors::{Actor, side_at};
 use super::super::dates::DatePhrase;
@@ -46,8 +46,8 @@ pub fn beyond_two_islands(named: &[String]) -> Option<Vec<String>> {
 
 /// "would consider the proposal for", "welcomed Russia's offer of", "responded to the plan on":
 /// a verb of answering whose object is the proposal the cue names.
-static ANSWERING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(?:consider\w*|accept\w*|welcom\w*|stud(?:y|ied|ies|ying)|examin\w*|review\w*|respon\w* to|repl\w* to|discuss\w*|look\w* (?:at|into)|support\w*)["”’']?\s+(?:[\w'’-]+\s+){0,2}?(?:proposal|offer|plan|idea|initiative|suggestion)s?\s*(?:for|of|on|to|about)?\s*["“]?\s*$"#).unwrap()
+static ANSWERING: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r#"(?i)\b(?:consider\w*|accept\w*|welcom\w*|stud(?:y|ied|ies|ying)|examin\w*|review\w*|respon\w* to|repl\w* to|discuss\w*|look\w* (?:at|into)|support\w*)["”’']?\s+(?:[\w'’-]+\s+){0,2}?(?:proposal|offer|plan|idea|initiative|suggestion)s?\s*(?:for|of|on|to|about)?\s*["“]?\s*$"#).unwrap()
 });
 
 /// Whether the clause before the cue (`before` = text from the clause start to the cue) only
@@ -58,11 +58,11 @@ pub fn answers_a_proposal(before: &str) -> bool {
 }
 
 /// A determiner right before the cue: "the joint economic activity".
-static DEFINITE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:the|this|such)\s+$").unwrap());
+static DEFINITE: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"(?i)\b(?:the|this|such)\s+$").unwrap());
 
 /// A verb taking a stance on a proposal: making, backing, answering or dropping it.
-static STANCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:propos\w*|offer\w*|agree\w*|suggest\w*|calls?|called|plan\w*|wants?|wanted|seek\w*|sought|demand\w*|urg\w*|float\w*|hint\w*|insist\w*|claim\w*|reject\w*|refus\w*|renounc\w*|withdr[ae]w\w*|reviv\w*|pledg\w*|eyes|eyed|eyeing|aim\w*|hop(?:e|es|ed|ing)|favou?r\w*|push\w*|prefer\w*|envisag\w*|mull\w*|explor\w*|consider\w*|pursu\w*|back\w*|support\w*|ask\w*|press\w*|promis\w*|sign\w*|confirm\w*|reaffirm\w*|accept\w*|based on|basis)\b").unwrap()
+static STANCE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:propos\w*|offer\w*|agree\w*|suggest\w*|calls?|called|plan\w*|wants?|wanted|seek\w*|sought|demand\w*|urg\w*|float\w*|hint\w*|insist\w*|claim\w*|reject\w*|refus\w*|renounc\w*|withdr[ae]w\w*|reviv\w*|pledg\w*|eyes|eyed|eyeing|aim\w*|hop(?:e|es|ed|ing)|favou?r\w*|push\w*|prefer\w*|envisag\w*|mull\w*|explor\w*|consider\w*|pursu\w*|back\w*|support\w*|ask\w*|press\w*|promis\w*|sign\w*|confirm\w*|reaffirm\w*|accept\w*|based on|basis)\b").unwrap()
 });
 
 /// Whether the clause before the cue (`before`) names it with a determiner and no verb of
@@ -72,8 +72,8 @@ pub fn mentions_a_told_proposal(before: &str) -> bool {
 }
 
 /// A relative or complement clause opening before the cue: ", which", ", that", "who", ";".
-static SUBCLAUSE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:,\s*(?:which|that|who|whom)\b|\b(?:(?:in|under|by|with) )?which\b|;)").unwrap());
+static SUBCLAUSE: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"(?i)(?:,\s*(?:which|that|who|whom)\b|\b(?:(?:in|under|by|with) )?which\b|;)").unwrap());
 
 /// Where the innermost relative clause containing `pos` starts, when one opens in the
 /// `MAX_SUBJECT_GAP` bytes before it ("Habomai and Shikotan, which Russia last year promised to
@@ -88,11 +88,11 @@ pub fn subclause_start(text: &str, pos: usize) -> Option<usize> {
 const MAX_SUBJECT_GAP: usize = 50;
 
 /// "since 1945", "ever since the 1991 collapse": the start of a state of affairs, not an event.
-static SINCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bsince\s+(?:the\s+)?$").unwrap());
+static SINCE: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"(?i)\bsince\s+(?:the\s+)?$").unwrap());
 
 /// "In 1961 Moscow renounced the offer": a year right after "in" is a time, even when a
 /// document word follows within a few words.
-static IN_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:in|during)\s+$").unwrap());
+static IN_YEAR: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"(?i)\b(?:in|during)\s+$").unwrap());
 
 /// The sentence's event dates that can date a proposal: not deadlines, not the start of a
 /// duration ("frozen since 1991"); a year read as a document's adjective counts when "in"
@@ -105,7 +105,7 @@ pub fn event_dates(s: &Sent) -> impl Iterator<Item = &DatePhrase> {
 }
 
 /// "the Russian Federation" (the RSFSR of 1990–91): Russia as itself, not the Soviet Union.
-static FEDERATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bRussian Federation\b|\bRSFSR\b").unwrap());
+static FEDERATION: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"(?i)\bRussian Federation\b|\bRSFSR\b").unwrap());
 
 /// Side codes of a proposal at its date: a person's country comes from the person lexicon and
 /// stays as it is (Yeltsin acts for Russia in 1991); a side word "Russia" before 1992 is the
@@ -144,8 +144,8 @@ pub fn antecedent(out: &[super::Prop], date: Option<PartialDate>, sides: &[Strin
 }
 
 /// "Neither side proposed …", "nobody offered …": a proposal the text says was not made.
-static NOT_MADE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:neither|nor|nobody|no one|none)\b[^.;,]{0,30}|\b(?:did not|didn't|does not|doesn't|has not|have not|had not|never)\s+(?:\w+\s+)?)\b(?:propos\w*|offer\w*|suggest\w*|rais\w*|float\w*|put forward|present\w*)\b[^.;,]{0,20}$").unwrap()
+static NOT_MADE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)(?:\b(?:neither|nor|nobody|no one|none)\b[^.;,]{0,30}|\b(?:did not|didn't|does not|doesn't|has not|have not|had not|never)\s+(?:\w+\s+)?)\b(?:propos\w*|offer\w*|suggest\w*|rais\w*|float\w*|put forward|present\w*)\b[^.;,]{0,20}$").unwrap()
 });
 
 /// Whether the clause before the cue says that no one made the proposal.
@@ -154,7 +154,7 @@ pub fn not_made(before: &str) -> bool {
 }
 
 /// A verb of refusal.
-static REFUSING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:reject\w*|refus\w*|oppos\w*|denounc\w*|dismiss\w*|declin\w* to)\b").unwrap());
+static REFUSING: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"(?i)\b(?:reject\w*|refus\w*|oppos\w*|denounc\w*|dismiss\w*|declin\w* to)\b").unwrap());
 
 /// Whether the clause before a cue refuses what the cue names ("Japan rejected a proposal in …").
 pub fn refuses(before: &str) -> bool {
@@ -163,7 +163,7 @@ pub fn refuses(before: &str) -> bool {
 
 /// A verb of refusal, of making the document itself ("signed") or of reporting it ("said"):
 /// the side then restates nothing of its own.
-static REFUSAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:reject\w*|refus\w*|oppos\w*|denounc\w*|dismiss\w*|declin\w* to|sign\w*|conclud\w*|adopt\w*|issu\w*|said|says?|stated|noted|told)\b").unwrap());
+static REFUSAL: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"(?i)\b(?:reject\w*|refus\w*|oppos\w*|denounc\w*|dismiss\w*|declin\w* to|sign\w*|conclud\w*|adopt\w*|issu\w*|said|says?|stated|noted|told)\b").unwrap());
 
 /// Whether a side word is the subject of the clause `clause_start..cs` before a named document
 /// ("Russia has been reluctant to go beyond the 1956 declaration"): a restatement of now by that
@@ -182,14 +182,14 @@ pub fn side_restates(s: &Sent, clause_start: usize, cs: usize) -> bool {
 }
 
 /// A side word governed by a preposition ("to Japan") is no subject.
-static PREP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:to|with|from|against|toward|towards|into|between|by|over|on|for|of|than|in|at)\s+(?:the\s+)?$").unwrap()
+static PREP_BEFORE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:to|with|from|against|toward|towards|into|between|by|over|on|for|of|than|in|at)\s+(?:the\s+)?$").unwrap()
 });
 
 /// "raised the possibility", "floated the idea", "put forward a similar plan": a proposal
 /// named by a general noun, made (again) by the clause's subject.
-static RAISED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:rais\w*|float\w*|put forward|present\w*|broach\w*|repeat\w*|reiterat\w*|restat\w*)\s+(?:the|this|that|such an?|a similar)\s+(?:possibility|idea|proposal|plan|offer|option|approach|formula)\b").unwrap()
+static RAISED: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:rais\w*|float\w*|put forward|present\w*|broach\w*|repeat\w*|reiterat\w*|restat\w*)\s+(?:the|this|that|such an?|a similar)\s+(?:possibility|idea|proposal|plan|offer|option|approach|formula)\b").unwrap()
 });
 
 /// Where a sentence makes again, with a general noun, the proposal told before it.
@@ -199,8 +199,8 @@ pub fn raised_again(text: &str) -> Option<std::ops::Range<usize>> {
 
 /// "attached a new condition", "added a further demand": the proposal just told, revised by the
 /// clause's subject with a term of its own.
-static REVISED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:attach\w*|add\w*|impos\w*|set|sets|setting|introduc\w*|put forward|rais\w*)\s+(?:a |an )?(?:new|additional|further|fresh|extra)\s+(?:condition|precondition|demand|requirement)s?\b").unwrap()
+static REVISED: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:attach\w*|add\w*|impos\w*|set|sets|setting|introduc\w*|put forward|rais\w*)\s+(?:a |an )?(?:new|additional|further|fresh|extra)\s+(?:condition|precondition|demand|requirement)s?\b").unwrap()
 });
 
 /// Where a sentence revises the proposal told before it with a new term.
@@ -209,8 +209,8 @@ pub fn revises(text: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// Words that make a proposal an answer: "reply", "in response to", "counterproposal".
-static REPLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:repl(?:y|ies|ied)|respon(?:se|ses|ded|ding|d|ds)|answer\w*|counter-?proposal\w*|counter-?offer\w*|alternative|instead)\b").unwrap()
+static REPLY: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:repl(?:y|ies|ied)|respon(?:se|ses|ded|ding|d|ds)|answer\w*|counter-?proposal\w*|counter-?offer\w*|alternative|instead)\b").unwrap()
 });
 
 /// How many sentences before a proposal a word of answering may stand (same paragraph).
@@ -241,8 +241,8 @@ pub fn answered(out: &[super::Prop], sides: &[String], date: Option<PartialDate>
 
 /// "Russia answered Japan's proposal", "in response to the Japanese plan": a sentence that
 /// names the proposal it answers.
-static ANSWERS_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:answer\w*|repl(?:y|ies|ied) to|respon(?:se|ded|ding|ds?) to|counter\w*)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:proposal|offer|plan|initiative|idea)s?\b").unwrap()
+static ANSWERS_NAMED: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:answer\w*|repl(?:y|ies|ied) to|respon(?:se|ded|ding|ds?) to|counter\w*)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:proposal|offer|plan|initiative|idea)s?\b").unwrap()
 });
 
 /// Whether `text` says that its proposal answers a proposal it names, and does not go on to
@@ -260,8 +260,8 @@ pub fn answers_named(text: &str) -> bool {
 const DESCRIPTION_WINDOW: usize = 60;
 
 /// A clause describing the proposal just named: "made by", "under which", ", which".
-static DESCRIBED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:made|put forward|offered|presented) by\b|\b(?:under|in|by) which\b|,\s*which\b").unwrap());
+static DESCRIBED: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"(?i)\b(?:made|put forward|offered|presented) by\b|\b(?:under|in|by) which\b|,\s*which\b").unwrap());
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,326 @@
+//! Trigger literals of regular expressions: one aho-corasick pass over a text tells
+//! which of a set of patterns can match it at all, so that each pattern runs only on
+//! the texts that hold the literals every match of it contains.
+//!
+//! The literals come from the pattern itself (regex-syntax's literal extractor), so a cue
+//! table edited in `data/` keeps its prefilter. Each part of a pattern that every match
+//! must pass through (a word, a group of alternative words) gives a set of literals of
+//! which one must occur; a pattern is open on a text when, for one of its top-level
+//! alternatives, every such set has a literal in the text. A pattern with no usable
+//! literal always runs.
+//!
+//! Soundness: case-insensitive matching is simple Unicode case folding. The literals are
+//! read from the pattern with every `i` flag dropped and looked up ASCII case-insensitively;
+//! a literal holding a non-ASCII letter is not used, and a text holding one of the two
+//! non-ASCII letters that fold to an ASCII one (KELVIN SIGN `K` → k, LONG S `ſ` → s) opens
+//! every pattern. So a pattern the gate keeps closed cannot match.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex_syntax::ast::{self, Ast};
+use regex_syntax::hir::{Hir, HirKind};
+
+/// What a text must hold for a pattern to match it.
+#[derive(Clone, Debug, PartialEq)]
+enum Need<L> {
+    /// Nothing known: always open.
+    Nothing,
+    /// This literal (ASCII case-insensitive).
+    Literal(L),
+    /// Every one of these.
+    All(Vec<Need<L>>),
+    /// One of these.
+    Any(Vec<Need<L>>),
+}
+
+impl<L> Need<L> {
+    fn all(v: Vec<Need<L>>) -> Need<L> {
+        let mut v: Vec<Need<L>> = v.into_iter().filter(|n| !matches!(n, Need::Nothing)).collect();
+        match v.len() {
+            0 => Need::Nothing,
+            1 => v.remove(0),
+            _ => Need::All(v),
+        }
+    }
+
+    fn any(mut v: Vec<Need<L>>) -> Need<L> {
+        if v.iter().any(|n| matches!(n, Need::Nothing)) {
+            Need::Nothing
+        } else if v.len() == 1 {
+            v.remove(0)
+        } else {
+            Need::Any(v)
+        }
+    }
+
+    fn map<M>(self, f: &mut impl FnMut(L) -> M) -> Need<M> {
+        match self {
+            Need::Nothing => Need::Nothing,
+            Need::Literal(l) => Need::Literal(f(l)),
+            Need::All(v) => Need::All(v.into_iter().map(|n| n.map(f)).collect()),
+            Need::Any(v) => Need::Any(v.into_iter().map(|n| n.map(f)).collect()),
+        }
+    }
+}
+
+impl Need<usize> {
+    fn holds(&self, present: &[bool]) -> bool {
+        match self {
+            Need::Nothing => true,
+            Need::Literal(l) => present[*l],
+            Need::All(v) => v.iter().all(|n| n.holds(present)),
+            Need::Any(v) => v.iter().any(|n| n.holds(present)),
+        }
+    }
+}
+
+/// A prefilter over a list of patterns (see the module documentation).
+#[derive(Clone, Debug)]
+pub struct Gate {
+    ac: AhoCorasick,
+    /// Per pattern, what a text must hold, over literal ids (aho-corasick pattern ids).
+    patterns: Vec<Need<usize>>,
+    literals: usize,
+}
+
+impl Gate {
+    /// The gate of `patterns`, in order, as `regex::Regex::new` or a `RegexBuilder` with
+    /// at most `case_insensitive` set reads them. Complexity: linear in the patterns'
+    /// size, plus one automaton build.
+    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Gate {
+        let mut literals: Vec<String> = Vec::new();
+        let mut id = |t: String| match literals.iter().position(|l| *l == t) {
+            Some(k) => k,
+            None => {
+                literals.push(t);
+                literals.len() - 1
+            }
+        };
+        let patterns: Vec<Need<usize>> = patterns.into_iter().map(|p| need_of(p).map(&mut id)).collect();
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&literals)
+            .expect("trigger literals compile");
+        Gate { ac, patterns, literals: literals.len() }
+    }
+
+    /// For each pattern (in the order given to [`Gate::new`]), whether it can match `s`:
+    /// `false` means it cannot. Complexity: one overlapping automaton pass over `s`.
+    ///
+    /// ```
+    /// use kurilnet::extract::gate::Gate;
+    /// let g = Gate::new([r"(?i)\bpeace\b.*\btreaty\b", r"\b(?:19|20)\d\d\b", r"\w+\s+\d"]);
+    /// assert_eq!(g.open("The Peace Treaty was never signed"), vec![true, false, true]);
+    /// assert_eq!(g.open("Peace in 1956"), vec![false, true, true]);
+    /// ```
+    pub fn open(&self, s: &str) -> Vec<bool> {
+        if s.contains(['\u{212A}', '\u{17F}']) {
+            return vec![true; self.patterns.len()];
+        }
+        let mut present = vec![false; self.literals];
+        for m in self.ac.find_overlapping_iter(s) {
+            present[m.pattern().as_usize()] = true;
+        }
+        self.patterns.iter().map(|n| n.holds(&present)).collect()
+    }
+}
+
+/// A regular expression that runs only on texts holding what every match of it needs
+/// (one [`Gate`] of one pattern): the same matches as the plain `Regex`, without the cost
+/// of running it on texts where it cannot match. The method names are the `Regex` ones.
+#[derive(Clone, Debug)]
+pub struct Gated {
+    re: regex::Regex,
+    /// Literal sets of which every match holds one literal each (ASCII case-insensitive
+    /// searchers); empty when the pattern needs no literal: it always runs.
+    needs: Vec<AhoCorasick>,
+}
+
+impl Gated {
+    /// Compile `pattern` (as `Regex::new`) and its gate.
+    pub fn new(pattern: &str) -> Result<Gated, regex::Error> {
+        let re = regex::Regex::new(pattern)?;
+        let needs = required(&need_of(pattern))
+            .into_iter()
+            .map(|set| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .ascii_case_insensitive(true)
+                    .build(&set)
+                    .expect("trigger literals compile")
+            })
+            .collect();
+        Ok(Gated { re, needs })
+    }
+
+    /// Whether the regex can match `s` (`false`: it cannot). Complexity: one literal search
+    /// per needed set, or none.
+    pub fn can_match(&self, s: &str) -> bool {
+        self.needs.is_empty() || s.contains(['\u{212A}', '\u{17F}']) || self.needs.iter().all(|ac| ac.is_match(s))
+    }
+
+    /// The pattern.
+    pub fn as_str(&self) -> &str {
+        self.re.as_str()
+    }
+
+    /// As `Regex::is_match`.
+    pub fn is_match(&self, s: &str) -> bool {
+        self.can_match(s) && self.re.is_match(s)
+    }
+
+    /// As `Regex::find`.
+    pub fn find<'h>(&self, s: &'h str) -> Option<regex::Match<'h>> {
+        if self.can_match(s) { self.re.find(s) } else { None }
+    }
+
+    /// As `Regex::find_iter`.
+    pub fn find_iter<'r, 'h>(&'r self, s: &'h str) -> impl Iterator<Item = regex::Match<'h>> + use<'r, 'h> {
+        self.can_match(s).then(|| self.re.find_iter(s)).into_iter().flatten()
+    }
+
+    /// As `Regex::captures`.
+    pub fn captures<'h>(&self, s: &'h str) -> Option<regex::Captures<'h>> {
+        if self.can_match(s) { self.re.captures(s) } else { None }
+    }
+
+    /// As `Regex::captures_iter`.
+    pub fn captures_iter<'r, 'h>(&'r self, s: &'h str) -> impl Iterator<Item = regex::Captures<'h>> + use<'r, 'h> {
+        self.can_match(s).then(|| self.re.captures_iter(s)).into_iter().flatten()
+    }
+}
+
+/// Literal sets that every text satisfying `n` holds one literal of each (a weaker,
+/// cheaper test than `n` itself): a literal, the sets of each part of an `All`, and for an
+/// `Any` the union of one set of each alternative when every alternative has one.
+fn required(n: &Need<String>) -> Vec<Vec<String>> {
+    match n {
+        Need::Nothing => Vec::new(),
+        Need::Literal(l) => vec![vec![l.clone()]],
+        Need::All(v) => v.iter().flat_map(required).collect(),
+        Need::Any(v) => {
+            let firsts: Option<Vec<Vec<String>>> = v.iter().map(|x| required(x).into_iter().next()).collect();
+            match firsts {
+                Some(f) => {
+                    let mut u: Vec<String> = f.into_iter().flatten().collect();
+                    u.sort();
+                    u.dedup();
+                    vec![u]
+                }
+                None => Vec::new(),
+            }
+        }
+    }
+}
+
+/// What a text must hold for `pattern` to match, over lower-case ASCII literals;
+/// [`Need::Nothing`] when the pattern does not parse.
+fn need_of(pattern: &str) -> Need<String> {
+    let hir = ast::parse::Parser::new().parse(pattern).ok().and_then(|mut tree| {
+        case_sensitive(&mut tree);
+        regex_syntax::hir::translate::Translator::new().translate(pattern, &tree).ok()
+    });
+    hir.map_or(Need::Nothing, |h| need(&h))
+}
+
+/// What every match of `h` contains. A literal with a non-ASCII letter counts for nothing.
+fn need(h: &Hir) -> Need<String> {
+    match h.kind() {
+        HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
+            Ok(s) if !s.is_empty() && !s.chars().any(|c| !c.is_ascii() && c.is_alphabetic()) => {
+                Need::Literal(s.to_ascii_lowercase())
+            }
+            _ => Need::Nothing,
+        },
+        HirKind::Concat(xs) => Need::all(xs.iter().map(need).collect()),
+        HirKind::Alternation(xs) => Need::any(xs.iter().map(need).collect()),
+        HirKind::Capture(c) => need(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => need(&r.sub),
+        _ => Need::Nothing,
+    }
+}
+
+/// Drop every `i` flag, so that the pattern reads case-sensitively: each match of the
+/// case-insensitive pattern is then, letter by letter, a case variant of a match of this one.
+fn case_sensitive(tree: &mut Ast) {
+    let strip = |f: &mut ast::Flags| {
+        f.items.retain(|it| it.kind != ast::FlagsItemKind::Flag(ast::Flag::CaseInsensitive));
+    };
+    match tree {
+        Ast::Flags(f) => strip(&mut f.flags),
+        Ast::Group(g) => {
+            if let ast::GroupKind::NonCapturing(f) = &mut g.kind {
+                strip(f);
+            }
+            case_sensitive(&mut g.ast);
+        }
+        Ast::Repetition(r) => case_sensitive(&mut r.ast),
+        Ast::Alternation(a) => a.asts.iter_mut().for_each(case_sensitive),
+        Ast::Concat(c) => c.asts.iter_mut().for_each(case_sensitive),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexicon::Lexicon;
+
+    fn lit(s: &str) -> Need<String> {
+        Need::Literal(s.into())
+    }
+
+    #[test]
+    fn needs_are_the_words_every_match_holds() {
+        assert_eq!(
+            need_of(r"(?i)\b(?:Return\w*|hand(?:s|ed)? over)\b[^.;]{0,40}\bislands?"),
+            Need::All(vec![Need::Any(vec![lit("return"), Need::All(vec![lit("hand"), lit(" over")])]), lit("island")])
+        );
+        assert_eq!(
+            need_of(r"\b1956\s+(?:(?-i:[A-Z])\w*\s+)?declaration|\blease\w*"),
+            Need::Any(vec![Need::All(vec![lit("1956"), lit("declaration")]), lit("lease")])
+        );
+        // A pattern that holds no fixed word needs nothing.
+        assert_eq!(need_of(r"(?:\w+\s+){0,2}\d+"), Need::Nothing);
+        assert_eq!(need_of(r"(?i)\bétat\b|treaty"), Need::Nothing);
+    }
+
+    #[test]
+    fn letters_folding_to_ascii_open_every_pattern() {
+        let g = Gate::new([r"(?i)\bshikotan\b", r"(?i)\bkuril"]);
+        let re = regex::Regex::new(r"(?i)\bshikotan\b").unwrap();
+        let text = "the island of \u{17F}hikotan";
+        assert!(re.is_match(text));
+        assert_eq!(g.open(text), vec![true, true]);
+        assert_eq!(g.open("the island of Shikotan"), vec![true, false]);
+    }
+
+    /// Every pattern that matches a sentence of the shipped texts is open on it.
+    #[test]
+    fn a_closed_pattern_never_matches_the_shipped_texts() {
+        let lx = Lexicon::load(None).unwrap();
+        let res: Vec<&regex::Regex> = lx.proposal_cues.iter().map(|c| &c.pattern).collect();
+        let gate = Gate::new(res.iter().map(|r| r.as_str()));
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut matched = 0;
+        for dir in ["seeds", "tests/heldout"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                let p = e.unwrap().path();
+                if p.extension().is_none_or(|x| x != "txt") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&p).unwrap();
+                for line in text.lines() {
+                    let open = gate.open(line);
+                    for (i, re) in res.iter().enumerate() {
+                        if re.is_match(line) {
+                            matched += 1;
+                            assert!(open[i], "{} matches {line:?} but its gate is closed", re.as_str());
+                        }
+                    }
+                }
+            }
+        }
+        assert!(matched > 20, "the texts exercise the cues ({matched} matches)");
+    }
+}
