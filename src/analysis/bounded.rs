@@ -107,4 +107,82 @@ mod tests {
         assert_eq!(edges, vec![(0, 1, 2.0), (1, 2, 1.0)]);
         assert_eq!(spread(6, &[0, 3, 4], &[7, 8, 9]), vec![Some(7), None, None, Some(8), Some(9), None]);
     }
+
+    #[test]
+    fn scores_of_a_period_do_not_need_the_documents() {
+        use crate::analysis::centrality::{Options, analyse, to_csv};
+        use crate::analysis::network::{Window, actor_graph, restrict, restrict_for_scores};
+        let g = {
+            let mut b = crate::analysis::testkit::Builder::default();
+            b.graph = crate::analysis::testkit::random(7, 40, 60);
+            b.mention_all("doc-a");
+            b.graph
+        };
+        assert!(!g.edges_of(crate::graph::Relation::MentionedIn).is_empty());
+        let w = Window { from: Some(1990), to: Some(2005) };
+        let (full, lean) = (restrict(&g, w), restrict_for_scores(&g, w));
+        assert!(lean.edges_of(crate::graph::Relation::MentionedIn).is_empty());
+        assert!(lean.node_count() < full.node_count(), "documents left out");
+        assert_eq!(actor_graph(&full).to_json_string().unwrap(), actor_graph(&lean).to_json_string().unwrap());
+        // The period's scores read the lean part: the same as before on the full restriction.
+        let period = to_csv(&analyse(&g, w, "p", Options::default())).unwrap();
+        let mut by_hand = Vec::new();
+        let actors = actor_graph(&full);
+        let net = crate::analysis::network::Network::actors(&actors, Options::default().ties);
+        by_hand.push(crate::analysis::centrality::score(
+            &crate::analysis::network::Network::full(&full),
+            crate::analysis::network::NetworkKind::Full,
+            &full,
+            "p",
+            Options::default(),
+        ));
+        by_hand.push(crate::analysis::centrality::score(
+            &net,
+            crate::analysis::network::NetworkKind::Actors,
+            &actors,
+            "p",
+            Options::default(),
+        ));
+        let ours = analyse(&g, w, "p", Options::default());
+        for (a, b) in ours.iter().zip(&by_hand) {
+            assert_eq!(a.rows.len(), b.rows.len());
+            for (x, y) in a.rows.iter().zip(&b.rows) {
+                assert_eq!((&x.id, x.values), (&y.id, y.values));
+            }
+        }
+        assert!(!period.is_empty());
+    }
+
+    #[test]
+    fn above_the_limit_the_path_measures_are_those_of_the_hubs() {
+        use crate::analysis::centrality::{Measure, Options, score};
+        use crate::analysis::network::{Network, NetworkKind};
+        use crate::analysis::paths::path_measures;
+        let g = crate::analysis::testkit::random(3, 60, 80);
+        let net = Network::full(&g);
+        let n = net.graph.node_count();
+        let limit = n / 3;
+        let s = score(&net, NetworkKind::Full, &g, "all", Options { path_limit: Some(limit), ..Options::default() });
+        assert!(
+            s.notes.iter().any(|x| x.starts_with(&format!(
+                "betweenness, closeness and harmonic computed on the subnetwork of the {limit} nodes"
+            ))),
+            "{:?}",
+            s.notes
+        );
+        let keep = top_by_degree(&net.graph, limit);
+        let want = path_measures(&induced(&net.graph, &keep), None);
+        let scored: Vec<usize> = (0..n).filter(|&i| s.rows[i].get(Measure::Harmonic).is_some()).collect();
+        assert_eq!(scored, keep, "exactly the hubs are scored");
+        for (i, &v) in keep.iter().enumerate() {
+            assert_eq!(s.rows[v].get(Measure::Betweenness), Some(want.betweenness[i]));
+            assert_eq!(s.rows[v].get(Measure::Harmonic), Some(want.harmonic[i]));
+        }
+        // Degree and PageRank stay on the whole network.
+        assert!(s.rows.iter().all(|r| r.get(Measure::Degree).is_some() && r.get(Measure::PageRank).is_some()));
+        // At or below the limit nothing changes.
+        let exact = score(&net, NetworkKind::Full, &g, "all", Options::default());
+        let same = score(&net, NetworkKind::Full, &g, "all", Options { path_limit: Some(n), ..Options::default() });
+        assert_eq!(exact, same);
+    }
 }

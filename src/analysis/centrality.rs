@@ -10,7 +10,7 @@ use std::fmt;
 use petgraph::visit::EdgeRef;
 use petgraph::{Direction, EdgeType};
 
-use super::network::{Network, NetworkKind, Ties, Window, actor_graph, restrict};
+use super::network::{Network, NetworkKind, Ties, Window, actor_graph, restrict_for_scores};
 use super::paths::path_measures;
 use crate::graph::Graph;
 
@@ -476,11 +476,12 @@ pub fn score<Ty: EdgeType + Sync>(
 
 /// Score the full network (directed, or undirected with `opts.undirected`),
 /// the actor network (on `opts.ties`) and the two-mode person–meeting network
-/// of `g` restricted to `window` (see [`restrict`]); `period` names the
+/// of `g` restricted to `window` (see [`restrict`](super::network::restrict)); `period` names the
 /// window in the output. Persons and states carry their Louvain community in
 /// the actor network on the same ties (see [`communities`]) in every network.
 pub fn analyse(g: &Graph, window: Window, period: &str, opts: Options) -> Vec<Scores> {
-    let g = restrict(g, window);
+    let g = restrict_for_scores(g, window);
+    let g = g.as_ref();
     let actors = actor_graph(&g);
     let actor_net = Network::actors(&actors, opts.ties);
     let mut out = vec![

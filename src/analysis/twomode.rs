@@ -73,7 +73,6 @@ pub fn two_mode_degree<E>(graph: &petgraph::Graph<(), E, Undirected>, top: &[boo
     graph.node_indices().map(|v| Some(graph.neighbors(v).count() as f64 / other(v.index()))).collect()
 }
 
-
 /// Bipartite degree, betweenness and closeness (Borgatti & Everett 1997) of
 /// an undirected two-mode network; `top[i]` tells node `i`'s mode.
 ///
