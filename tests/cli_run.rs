@@ -84,7 +84,7 @@ fn main_job_on_seeds_writes_every_output_with_evidence() {
     let check = |what: &str, ev: &[kurilnet::graph::Evidence]| {
         assert!(!ev.is_empty(), "{what} has no evidence");
         for e in ev {
-            let doc = docs.get(&e.doc).unwrap_or_else(|| panic!("{what}: unknown document {}", e.doc));
+            let doc = docs.get(&*e.doc).unwrap_or_else(|| panic!("{what}: unknown document {}", e.doc));
             assert!(e.start < e.end && e.end <= doc.len(), "{what}: span {}..{} outside {}", e.start, e.end, e.doc);
             let span = kurilnet::corpus::fold_ws(&doc[e.start..e.end]);
             assert!(e.text.contains(&span), "{what}: span {span:?} not inside its sentence {:?}", e.text);

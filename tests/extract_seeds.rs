@@ -95,10 +95,10 @@ fn every_evidence_span_lies_inside_its_sentence() {
     let check = |what: &str, ev: &[kurilnet::graph::Evidence]| {
         assert!(!ev.is_empty(), "{what} has no evidence");
         for e in ev {
-            let d = &docs[&e.doc];
+            let d = &docs[&*e.doc];
             let s = d.sentences[e.sentence];
             assert!(s.start <= e.start && e.start < e.end && e.end <= s.end, "{what}: span outside sentence {e:?}");
-            assert_eq!(e.text, d.sentence_clean(&s), "{what}");
+            assert_eq!(*e.text, d.sentence_clean(&s), "{what}");
         }
     };
     for n in g.nodes() {

@@ -10,7 +10,7 @@ use std::fmt;
 use petgraph::visit::EdgeRef;
 use petgraph::{Direction, EdgeType};
 
-use super::network::{Network, NetworkKind, Ties, Window, actor_graph, restrict};
+use super::network::{Network, NetworkKind, Ties, Window, actor_graph, restrict_for_scores};
 use super::paths::path_measures;
 use crate::graph::Graph;
 
@@ -102,6 +102,10 @@ pub struct Options {
     pub undirected: bool,
     /// Louvain resolution γ for the communities of the actor network.
     pub resolution: f64,
+    /// Compute betweenness, closeness and harmonic on the subnetwork of this
+    /// many nodes of highest degree when a network is larger (see
+    /// [`super::bounded`]); `None` (the default): on the whole network.
+    pub path_limit: Option<usize>,
 }
 
 impl Default for Options {
@@ -113,6 +117,7 @@ impl Default for Options {
             ties: Ties::All,
             undirected: false,
             resolution: 1.0,
+            path_limit: None,
         }
     }
 }
@@ -410,14 +415,24 @@ pub fn score<Ty: EdgeType + Sync>(
     }
 
     let sample = opts.samples.filter(|_| n > opts.sample_above).map(|k| (k, opts.seed));
-    let paths = path_measures(gr, sample);
+    let keep = opts.path_limit.filter(|&l| n > l).map(|l| super::bounded::top_by_degree(gr, l));
+    let paths = match &keep {
+        Some(k) => path_measures(&super::bounded::induced(gr, k), sample),
+        None => path_measures(gr, sample),
+    };
+    let all: Vec<usize> = (0..n).collect();
+    let kept = keep.as_deref().unwrap_or(&all);
+    if let Some(k) = &keep {
+        notes.push(super::bounded::note(k.len(), n));
+    }
     if let Some(k) = paths.sources {
         notes.push(format!(
             "{ESTIMATE_NOTE} from {k} sampled sources of {n} (Brandes & Pich 2007); exact below {} nodes or without --samples",
             opts.sample_above
         ));
     }
-    for (i, r) in rows.iter_mut().enumerate() {
+    for (i, &v) in kept.iter().enumerate() {
+        let r = &mut rows[v];
         r.values[Measure::Betweenness as usize] = Some(paths.betweenness[i]);
         r.values[Measure::Harmonic as usize] = Some(paths.harmonic[i]);
         match paths.closeness[i] {
@@ -461,11 +476,12 @@ pub fn score<Ty: EdgeType + Sync>(
 
 /// Score the full network (directed, or undirected with `opts.undirected`),
 /// the actor network (on `opts.ties`) and the two-mode person–meeting network
-/// of `g` restricted to `window` (see [`restrict`]); `period` names the
+/// of `g` restricted to `window` (see [`restrict`](super::network::restrict)); `period` names the
 /// window in the output. Persons and states carry their Louvain community in
 /// the actor network on the same ties (see [`communities`]) in every network.
 pub fn analyse(g: &Graph, window: Window, period: &str, opts: Options) -> Vec<Scores> {
-    let g = restrict(g, window);
+    let g = restrict_for_scores(g, window);
+    let g = g.as_ref();
     let actors = actor_graph(&g);
     let actor_net = Network::actors(&actors, opts.ties);
     let mut out = vec![
@@ -475,7 +491,7 @@ pub fn analyse(g: &Graph, window: Window, period: &str, opts: Options) -> Vec<Sc
             score(&Network::full(&g), NetworkKind::Full, &g, period, opts)
         },
         score(&actor_net, NetworkKind::Actors, &actors, period, opts),
-        score_two_mode(&g, period),
+        score_two_mode_bounded(&g, period, opts.path_limit),
     ];
     let (community, q) = communities(&actor_net, opts);
     for s in out.iter_mut() {
@@ -513,8 +529,31 @@ pub fn communities(
 /// (count), degree_centrality, betweenness and closeness normalised for the
 /// bipartite case; the one-mode measures are left undefined.
 pub fn score_two_mode(g: &Graph, period: &str) -> Scores {
+    score_two_mode_bounded(g, period, None)
+}
+
+/// [`score_two_mode`], with betweenness and closeness computed on the
+/// subnetwork of the `limit` nodes of highest degree when the network is
+/// larger (see [`super::bounded`]).
+pub fn score_two_mode_bounded(g: &Graph, period: &str, limit: Option<usize>) -> Scores {
     let (net, top) = super::twomode::two_mode_network(g);
-    let t = super::twomode::two_mode_scores(&net.graph, &top);
+    let total = net.graph.node_count();
+    let (t, bounded) = match limit.filter(|&l| total > l) {
+        None => (super::twomode::two_mode_scores(&net.graph, &top), None),
+        Some(l) => {
+            use super::bounded::{induced, spread, top_by_degree};
+            let keep = top_by_degree(&net.graph, l);
+            let sub_top: Vec<bool> = keep.iter().map(|&v| top[v]).collect();
+            let s = super::twomode::two_mode_scores(&induced(&net.graph, &keep), &sub_top);
+            let t = super::twomode::TwoModeScores {
+                // Degree is linear: on the whole network.
+                degree: super::twomode::two_mode_degree(&net.graph, &top),
+                betweenness: spread(total, &keep, &s.betweenness).into_iter().map(Option::flatten).collect(),
+                closeness: spread(total, &keep, &s.closeness).into_iter().map(Option::flatten).collect(),
+            };
+            (t, Some(super::bounded::note(keep.len(), total)))
+        }
+    };
     let mut rows: Vec<Row> = net
         .ids
         .iter()
@@ -540,6 +579,7 @@ pub fn score_two_mode(g: &Graph, period: &str) -> Scores {
     if !top.iter().any(|&x| x) || top.iter().all(|&x| x) {
         notes.push("two-mode measures undefined: persons or meetings missing".into());
     }
+    notes.extend(bounded);
     Scores { network: NetworkKind::TwoMode, period: period.to_string(), rows, notes }
 }
 

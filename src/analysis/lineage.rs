@@ -405,7 +405,7 @@ pub fn proposed_by(g: &Graph, id: &str) -> Vec<String> {
 
 /// First evidence of a node as `doc#sentence` and the sentence.
 pub fn evidence_of(n: &Node) -> Option<(String, &str)> {
-    n.evidence.first().map(|e| (format!("{}#{}", e.doc, e.sentence), e.text.as_str()))
+    n.evidence.first().map(|e| (format!("{}#{}", e.doc, e.sentence), &*e.text))
 }
 
 /// Print the timeline of each family (or of one, `family`), one block per proposal.

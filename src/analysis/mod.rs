@@ -3,6 +3,7 @@
 //! paths. Analyses read the graph; they never change what was extracted
 //! (the pipeline copies their results onto nodes as extra attributes).
 
+pub mod bounded;
 pub mod centrality;
 pub mod community;
 pub mod compare;
@@ -49,7 +50,9 @@ const TWO_MODE_EXTRAS: [(Measure, &str); 3] = [
 pub fn annotate(graph: &mut Graph) -> anyhow::Result<Rendered> {
     let mut files = Vec::new();
     let mut notes = Vec::new();
-    let scores = centrality::analyse(graph, Window::default(), "all", Options::default());
+    // Shortest-path measures stay bounded on a large corpus (see `bounded`).
+    let opts = Options { path_limit: Some(bounded::MAIN_JOB_PATH_LIMIT), ..Options::default() };
+    let scores = centrality::analyse(graph, Window::default(), "all", opts);
     files.push(OutputFile::new("centrality.csv", centrality::to_csv(&scores)?));
     notes.extend(scores.iter().flat_map(|s| s.notes.iter().map(|n| format!("centrality.csv: {n}"))));
     for s in &scores {

@@ -374,6 +374,23 @@ pub fn restrict(g: &Graph, w: Window) -> Graph {
     if w.is_all() {
         return g.clone();
     }
+    restrict_with(g, w, true)
+}
+
+/// What the scores of one period read: the whole graph, borrowed, for all
+/// years; otherwise [`restrict`] without the documents and the
+/// `mentioned_in` edges, which no network of the analyses contains (the part
+/// of the graph that grows with the corpus is then never copied).
+pub fn restrict_for_scores(g: &Graph, w: Window) -> std::borrow::Cow<'_, Graph> {
+    if w.is_all() {
+        return std::borrow::Cow::Borrowed(g);
+    }
+    std::borrow::Cow::Owned(restrict_with(g, w, false))
+}
+
+/// [`restrict`] to a window that is not all years; `documents`: keep the
+/// documents and the `mentioned_in` edges.
+fn restrict_with(g: &Graph, w: Window, documents: bool) -> Graph {
     let dated = |n: &Node| matches!(n.kind, NodeKind::Meeting | NodeKind::Proposal);
     let mut keep: BTreeSet<&str> = g
         .nodes()
@@ -395,6 +412,9 @@ pub fn restrict(g: &Graph, w: Window) -> Graph {
             }
         }
     }
+    if !documents {
+        keep.retain(|id| g.node(id).is_some_and(|n| n.kind != NodeKind::Document));
+    }
     let mut out = Graph::new();
     out.meta = g.meta.clone();
     for n in g.nodes() {
@@ -404,7 +424,8 @@ pub fn restrict(g: &Graph, w: Window) -> Graph {
     }
     for e in g.edges() {
         let in_time = e.start.is_none_or(|d| w.contains(d.year));
-        if in_time && keep.contains(e.source.as_str()) && keep.contains(e.target.as_str()) {
+        let wanted = documents || e.relation != Relation::MentionedIn;
+        if wanted && in_time && keep.contains(e.source.as_str()) && keep.contains(e.target.as_str()) {
             out.upsert_edge(e.clone()).expect("both ends were kept");
         }
     }

@@ -1,12 +1,12 @@
 //! Centrality of actors over time: the actor network of each year window
-//! (meetings and proposals dated inside it, see [`restrict`]), scored like
+//! (meetings and proposals dated inside it, see [`restrict`](super::network::restrict)), scored like
 //! the whole, written as a long table and drawn as a rank chart.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::centrality::{Measure, Options, Scores, score};
-use super::network::{Network, NetworkKind, Window, actor_graph, restrict};
+use super::network::{Network, NetworkKind, Window, actor_graph, restrict_for_scores};
 use crate::graph::{Graph, NodeKind};
 
 /// Measures written per actor and window.
@@ -54,7 +54,7 @@ pub fn over_time(g: &Graph, width: u32, step: u32, opts: Options) -> Vec<(Window
     windows(g, width, step)
         .into_iter()
         .map(|w| {
-            let actors = actor_graph(&restrict(g, w));
+            let actors = actor_graph(&restrict_for_scores(g, w));
             let s = score(&Network::actors(&actors, opts.ties), NetworkKind::Actors, &actors, &w.to_string(), opts);
             (w, s)
         })

@@ -61,6 +61,18 @@ pub struct TwoModeScores {
     pub closeness: Vec<Option<f64>>,
 }
 
+/// Two-mode degree centrality (neighbours over the size of the other mode),
+/// `None` for every node when one mode is empty. O(n + m).
+pub fn two_mode_degree<E>(graph: &petgraph::Graph<(), E, Undirected>, top: &[bool]) -> Vec<Option<f64>> {
+    let n = top.iter().filter(|&&t| t).count();
+    let m = graph.node_count() - n;
+    if n == 0 || m == 0 {
+        return vec![None; graph.node_count()];
+    }
+    let other = |i: usize| if top[i] { m as f64 } else { n as f64 };
+    graph.node_indices().map(|v| Some(graph.neighbors(v).count() as f64 / other(v.index()))).collect()
+}
+
 /// Bipartite degree, betweenness and closeness (Borgatti & Everett 1997) of
 /// an undirected two-mode network; `top[i]` tells node `i`'s mode.
 ///
@@ -98,7 +110,7 @@ pub fn two_mode_scores<E>(graph: &petgraph::Graph<(), E, Undirected>, top: &[boo
         };
     }
     let other = |i: usize| if top[i] { m as f64 } else { n as f64 };
-    let degree = graph.node_indices().map(|v| Some(graph.neighbors(v).count() as f64 / other(v.index()))).collect();
+    let degree = two_mode_degree(graph, top);
     let bet_max = |n: usize, m: usize| {
         let (s, t) = ((n - 1) / m, (n - 1) % m);
         let (m, s, t) = (m as f64, s as f64, t as f64);

@@ -112,6 +112,7 @@ pub fn run(a: Args) -> anyhow::Result<()> {
         ties: Ties::parse(&a.ties).context("unknown tie type")?,
         undirected: a.undirected,
         resolution: a.resolution,
+        path_limit: None,
     };
     let kinds = kinds_filter(a.kinds.as_deref(), network)?;
     let stdout = std::io::stdout();

@@ -112,11 +112,11 @@ impl Sent {
     /// Evidence for a span of this sentence.
     pub fn evidence(&self, doc: &str, start: usize, end: usize) -> Evidence {
         Evidence {
-            doc: doc.to_string(),
+            doc: doc.into(),
             sentence: self.index,
             start: self.offset + start,
             end: self.offset + end,
-            text: self.clean.clone(),
+            text: self.clean.as_str().into(),
         }
     }
 

@@ -113,7 +113,8 @@ pub fn run(corpus: &Corpus, ex: &dyn Extract, progress: &ProgressBar) -> Extract
         .par_iter()
         .fold(Extraction::bounded, |mut acc, entry| {
             match one_document(entry, has_manifest, ex) {
-                Ok(frag) => {
+                Ok(mut frag) => {
+                    frag.graph.share_evidence_strings();
                     absorb_graph(&mut acc.graph, frag.graph);
                     acc.unresolved.absorb(frag.unresolved);
                     acc.warnings.extend(frag.warnings);
@@ -282,11 +283,11 @@ pub fn document_node(doc: &Document) -> Node {
     n.attrs.title = doc.title.clone();
     if let Some(s) = doc.sentences.first() {
         n.evidence.push(Evidence {
-            doc: doc.id.clone(),
+            doc: doc.id.as_str().into(),
             sentence: 0,
             start: s.start,
             end: s.end,
-            text: doc.sentence_clean(s),
+            text: doc.sentence_clean(s).into(),
         });
     }
     n

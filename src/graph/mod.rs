@@ -192,6 +192,32 @@ impl Graph {
         }
     }
 
+    /// Make equal evidence strings (document ids, sentence texts) share one
+    /// allocation: a document's fragment repeats its sentence once per
+    /// record (the node, its `mentioned_in` edge, the state it represents …),
+    /// and after this the corpus graph keeps each sentence once. The output is
+    /// unchanged (the strings are equal).
+    ///
+    /// O(total evidence text) expected; the table lives only for this call,
+    /// so call it per fragment, not on the corpus graph.
+    pub fn share_evidence_strings(&mut self) {
+        let mut seen: std::collections::HashSet<std::sync::Arc<str>> = std::collections::HashSet::new();
+        let mut share = |s: &mut std::sync::Arc<str>| match seen.get(&**s) {
+            Some(a) => *s = a.clone(),
+            None => {
+                seen.insert(s.clone());
+            }
+        };
+        for ev in self.g.node_weights_mut().flat_map(|n| n.evidence.iter_mut()) {
+            share(&mut ev.doc);
+            share(&mut ev.text);
+        }
+        for ev in self.g.edge_weights_mut().flat_map(|e| e.evidence.iter_mut()) {
+            share(&mut ev.doc);
+            share(&mut ev.text);
+        }
+    }
+
     /// The nodes and edges, moved out in storage order (not sorted). O(n + m).
     pub fn into_parts(self) -> (Vec<Node>, Vec<Edge>) {
         let (nodes, edges) = self.g.into_nodes_edges_iters();
@@ -581,7 +607,7 @@ mod tests {
     use super::*;
 
     fn ev(doc: &str, s: usize) -> Evidence {
-        Evidence { doc: doc.into(), sentence: s, start: s * 10, end: s * 10 + 5, text: format!("sentence {s}") }
+        Evidence { doc: doc.into(), sentence: s, start: s * 10, end: s * 10 + 5, text: format!("sentence {s}").into() }
     }
 
     fn person(id: &str, doc: &str) -> Node {
@@ -702,8 +728,8 @@ mod tests {
         assert_eq!(n.evidence.len(), EVIDENCE_KEPT);
         assert_eq!(n.evidence_count(), 200);
         // The kept records are the first in corpus order, whatever the merge order.
-        assert_eq!(n.evidence[0].doc, "d000");
-        assert_eq!(n.evidence[EVIDENCE_KEPT - 1].doc, format!("d{:03}", EVIDENCE_KEPT - 1));
+        assert_eq!(&*n.evidence[0].doc, "d000");
+        assert_eq!(*n.evidence[EVIDENCE_KEPT - 1].doc, *format!("d{:03}", EVIDENCE_KEPT - 1));
         let back = Graph::read_json(g.to_json_string().unwrap().as_bytes()).unwrap();
         assert_eq!(back.node("claim").unwrap().evidence_count(), 200);
 

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -136,11 +137,11 @@ impl fmt::Display for Relation {
 /// `text` is that sentence with its white space folded.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Evidence {
-    pub doc: String,
+    pub doc: Arc<str>,
     pub sentence: usize,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Arc<str>,
 }
 
 /// A free attribute value; exporters keep the type (GraphML `attr.type`, GEXF attribute types).
@@ -318,7 +319,7 @@ impl Edge {
 }
 
 fn docs_of(ev: &[Evidence]) -> Vec<&str> {
-    let mut d: Vec<&str> = ev.iter().map(|e| e.doc.as_str()).collect();
+    let mut d: Vec<&str> = ev.iter().map(|e| &*e.doc).collect();
     d.sort_unstable();
     d.dedup();
     d

@@ -33,8 +33,8 @@ pub const STYLE: &str = include_str!("network.css");
 #[derive(Default)]
 struct Sentences {
     list: Vec<Value>,
-    index: BTreeMap<(String, usize), usize>,
-    docs: BTreeMap<String, usize>,
+    index: BTreeMap<(std::sync::Arc<str>, usize), usize>,
+    docs: BTreeMap<std::sync::Arc<str>, usize>,
 }
 
 impl Sentences {

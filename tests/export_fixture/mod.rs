@@ -31,7 +31,7 @@ fn ev(doc: &str, i: usize) -> Evidence {
         sentence: i,
         start: i * 7,
         end: i * 7 + 5,
-        text: format!("Sentence {i} of {doc}: \"quoted\" \\ <tag>"),
+        text: format!("Sentence {i} of {doc}: \"quoted\" \\ <tag>").into(),
     }
 }
 
