@@ -106,6 +106,9 @@ pub struct Options {
     /// many nodes of highest degree when a network is larger (see
     /// [`super::bounded`]); `None` (the default): on the whole network.
     pub path_limit: Option<usize>,
+    /// Compute only the measures read from a node's own ties (the degrees):
+    /// O(|V| + |E|), for callers that rank by degree over many windows.
+    pub degrees_only: bool,
 }
 
 impl Default for Options {
@@ -118,6 +121,7 @@ impl Default for Options {
             undirected: false,
             resolution: 1.0,
             path_limit: None,
+            degrees_only: false,
         }
     }
 }
@@ -412,6 +416,9 @@ pub fn score<Ty: EdgeType + Sync>(
     }
     if n == 1 {
         notes.push("degree_centrality undefined: one node only".into());
+    }
+    if opts.degrees_only {
+        return Scores { network: kind, period: period.to_string(), rows, notes };
     }
 
     let sample = opts.samples.filter(|_| n > opts.sample_above).map(|k| (k, opts.seed));

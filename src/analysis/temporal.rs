@@ -103,7 +103,8 @@ pub const CHART_ACTORS: usize = 6;
 /// those with the most windows in the top ranks (best mean rank breaks ties).
 /// A note instead when fewer than two windows have ties.
 pub fn rank_chart(g: &Graph) -> String {
-    let all = over_time(g, 10, 5, Options::default());
+    // Only weighted degree is drawn: the path measures of every window would cost O(W·|V|·|E|).
+    let all = over_time(g, 10, 5, Options { degrees_only: true, ..Options::default() });
     let m = Measure::WeightedDegree;
     // actor → (label, rank per window)
     let mut ranks: BTreeMap<String, Ranks> = BTreeMap::new();
@@ -221,6 +222,24 @@ mod tests {
         assert!(w.last().unwrap().to.unwrap() >= last);
         assert!(w.windows(2).all(|p| p[1].from.unwrap() == p[0].from.unwrap() + 1));
         assert_eq!(windows(&Graph::new(), 5, 1), vec![]);
+    }
+
+    #[test]
+    fn degrees_only_scores_give_the_same_degrees_and_no_path_measure() {
+        let g = sample();
+        let full = over_time(&g, 10, 5, Options::default());
+        let cheap = over_time(&g, 10, 5, Options { degrees_only: true, ..Options::default() });
+        assert_eq!(full.len(), cheap.len());
+        let mut compared = 0;
+        for ((_, a), (_, b)) in full.iter().zip(&cheap) {
+            assert_eq!(a.ranks(Measure::WeightedDegree), b.ranks(Measure::WeightedDegree));
+            for (x, y) in a.rows.iter().zip(&b.rows) {
+                assert_eq!(x.get(Measure::WeightedDegree), y.get(Measure::WeightedDegree));
+                assert_eq!(y.get(Measure::Betweenness), None);
+                compared += usize::from(x.get(Measure::Betweenness).is_some());
+            }
+        }
+        assert!(compared > 0, "the full scores do have betweenness to leave out");
     }
 
     #[test]

@@ -113,6 +113,7 @@ pub fn run(a: Args) -> anyhow::Result<()> {
         undirected: a.undirected,
         resolution: a.resolution,
         path_limit: None,
+        degrees_only: false,
     };
     let kinds = kinds_filter(a.kinds.as_deref(), network)?;
     let stdout = std::io::stdout();
