@@ -187,14 +187,26 @@ pub struct BrokenLink {
     pub parent: String,
 }
 
+/// Ids of a cycle shown at each end when it is too long to read whole.
+const CYCLE_ENDS_SHOWN: usize = 4;
+
 impl fmt::Display for BrokenLink {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = &self.cycle;
+        let path = if c.len() <= 3 * CYCLE_ENDS_SHOWN {
+            c.join(" → ")
+        } else {
+            format!(
+                "{} → … {} more … → {}",
+                c[..CYCLE_ENDS_SHOWN].join(" → "),
+                c.len() - 2 * CYCLE_ENDS_SHOWN,
+                c[c.len() - CYCLE_ENDS_SHOWN..].join(" → ")
+            )
+        };
         write!(
             f,
-            "derived_from links between proposals form a cycle: {}; the link {} → {} is left out of the lineage",
-            self.cycle.join(" → "),
-            self.child,
-            self.parent
+            "derived_from links between proposals form a cycle: {path}; the link {} → {} is left out of the lineage",
+            self.child, self.parent
         )
     }
 }
@@ -604,6 +616,16 @@ mod tests {
             Lineage::build(&g).unwrap_err(),
             LineageError::Cycle(vec!["p-1990-lease".into(), "p-1990-lease".into()])
         );
+    }
+
+    #[test]
+    fn a_long_cycle_is_named_by_its_ends() {
+        let cycle: Vec<String> = (0..30).map(|i| format!("p{i}")).chain(["p0".to_string()]).collect();
+        let b = BrokenLink { cycle, child: "p3".into(), parent: "p4".into() };
+        let text = b.to_string();
+        assert!(text.contains(": p0 → p1 → p2 → p3 → … 23 more … → p27 → p28 → p29 → p0; the link p3 → p4"), "{text}");
+        let short = BrokenLink { cycle: vec!["a".into(), "b".into(), "a".into()], child: "a".into(), parent: "b".into() };
+        assert!(short.to_string().contains(": a → b → a;"));
     }
 
     #[test]

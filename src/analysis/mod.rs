@@ -41,6 +41,9 @@ const TWO_MODE_EXTRAS: [(Measure, &str); 3] = [
     (Measure::Closeness, "two_mode_closeness"),
 ];
 
+/// Broken lineage cycles named one by one in the main job's notes; the rest are counted.
+const CYCLE_NOTES: usize = 5;
+
 /// The analysis step of the main job: compute centrality (both networks, all
 /// years) and the lineage of proposals, put the main results on the nodes as
 /// extra attributes (so every export carries them), and render
@@ -77,7 +80,13 @@ pub fn annotate(graph: &mut Graph) -> anyhow::Result<Rendered> {
         }
     }
     let lin = lineage::Lineage::build_breaking_cycles(graph);
-    notes.extend(lin.broken.iter().map(|b| format!("lineage.csv: {b}")));
+    notes.extend(lin.broken.iter().take(CYCLE_NOTES).map(|b| format!("lineage.csv: {b}")));
+    if lin.broken.len() > CYCLE_NOTES {
+        notes.push(format!(
+            "lineage.csv: {} more links were left out to break cycles; `kurilnet lineage graph.json` lists every one",
+            lin.broken.len() - CYCLE_NOTES
+        ));
+    }
     files.push(OutputFile::new("lineage.csv", lineage::to_csv(graph, &lin)?));
     files.push(OutputFile::new("lineage.dot", lineage::dot::to_dot(graph, &lin, None)));
     for e in &lin.entries {
@@ -121,6 +130,25 @@ mod tests {
         for key in ["pagerank", "betweenness", "lineage_root", "lineage_depth", "actor_degree"] {
             assert!(graphml.contains(&format!(r#"attr.name="{key}""#)), "GraphML carries {key}");
         }
+    }
+
+    #[test]
+    fn many_lineage_cycles_are_counted_after_the_first_few() {
+        let mut g = Graph::new();
+        let pairs = CYCLE_NOTES + 3;
+        for i in 0..pairs {
+            let (a, b) = (format!("p-a{i}"), format!("p-b{i}"));
+            for id in [&a, &b] {
+                g.upsert_node(crate::graph::Node::new(id.as_str(), crate::graph::NodeKind::Proposal, id.as_str()));
+            }
+            g.upsert_edge(crate::graph::Edge::new(&a, &b, crate::graph::Relation::DerivedFrom)).unwrap();
+            g.upsert_edge(crate::graph::Edge::new(&b, &a, crate::graph::Relation::DerivedFrom)).unwrap();
+        }
+        let r = annotate(&mut g).unwrap();
+        let named = r.notes.iter().filter(|n| n.contains("form a cycle")).count();
+        assert_eq!(named, CYCLE_NOTES);
+        let rest = format!("lineage.csv: {} more links were left out to break cycles", pairs - CYCLE_NOTES);
+        assert!(r.notes.iter().any(|n| n.starts_with(&rest)), "{:?}", r.notes);
     }
 
     #[test]
