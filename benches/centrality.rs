@@ -38,31 +38,37 @@ use kurilnet::analysis::testkit::random_network;
 use kurilnet::analysis::timing::cpu_seconds;
 use petgraph::{Directed, EdgeType, Graph};
 
-/// Median wall time of `reps` runs of `f` (seconds), the CPU seconds of the
-/// process over all runs divided by `reps`, and the last result.
-fn secs<T>(reps: usize, mut f: impl FnMut() -> T) -> (f64, f64, T) {
+/// Median wall time of up to 5 runs of `f` (seconds; one run when the
+/// first takes over 2 s), the CPU seconds of the process per run, and the
+/// last result and the number of runs.
+fn secs<T>(mut f: impl FnMut() -> T) -> (f64, f64, T, usize) {
     let mut times = Vec::new();
-    let mut last = None;
     let cpu = cpu_seconds();
-    for _ in 0..reps {
-        let t = Instant::now();
-        last = Some(f());
-        times.push(t.elapsed().as_secs_f64());
+    let mut last = f_timed(&mut f, &mut times);
+    while times.len() < 5 && times[0] < 2.0 {
+        last = f_timed(&mut f, &mut times);
     }
+    let reps = times.len();
     let cpu = cpu.zip(cpu_seconds()).map_or(f64::NAN, |(a, b)| (b - a) / reps as f64);
     times.sort_by(f64::total_cmp);
-    (times[times.len() / 2], cpu, last.expect("at least one run"))
+    (times[reps / 2], cpu, last, reps)
+}
+
+fn f_timed<T>(f: &mut impl FnMut() -> T, times: &mut Vec<f64>) -> T {
+    let t = Instant::now();
+    let out = f();
+    times.push(t.elapsed().as_secs_f64());
+    out
 }
 
 /// Time kurilnet on `g`; returns the wall time on 2 threads and the measures.
 fn run<Ty: EdgeType + Sync>(name: &str, g: &Graph<(), f64, Ty>, samples: usize) -> (f64, PathMeasures) {
     let pool = |n| rayon::ThreadPoolBuilder::new().num_threads(n).build().expect("thread pool");
     let (one, two) = (pool(1), pool(2));
-    let reps = if g.edge_count() < 100_000 { 5 } else { 1 };
-    let (t1, c1, a) = secs(reps, || one.install(|| path_measures(g, None)));
-    let (t2, c2, b) = secs(reps, || two.install(|| path_measures(g, None)));
+    let (t1, c1, a, reps) = secs(|| one.install(|| path_measures(g, None)));
+    let (t2, c2, b, _) = secs(|| two.install(|| path_measures(g, None)));
     assert_eq!(a, b, "1 and 2 threads must agree");
-    let (ts, _, _) = secs(reps, || two.install(|| path_measures(g, Some((samples, 1)))));
+    let (ts, _, _, _) = secs(|| two.install(|| path_measures(g, Some((samples, 1)))));
     println!(
         "centrality: {name}: {} nodes, {} edges ({}): betweenness+closeness+harmonic {t1:.3} s on 1 thread \
          ({c1:.2} s CPU), {t2:.3} s on 2 ({c2:.2} s CPU); betweenness from {samples} sampled sources \

@@ -6,7 +6,21 @@
 //! the dependencies of `s` on every node (betweenness) and the distance from
 //! `s` to every node it reaches, which is an *incoming* distance of that node
 //! (closeness and harmonic as networkx defines them on directed graphs). The
-//! sources are cut into blocks whose size depends only on the node count;
+//! measures are unweighted, so breadth-first search is the whole algorithm
+//! (no Dijkstra). What keeps it fast on the networks of a 10,000-document
+//! corpus (27,511 nodes):
+//!
+//! - compact adjacency (`u32` node ids in one array) and one 16-byte slot
+//!   per node (distance and σ, then (1 + δ)/σ), with buffers reused by all
+//!   the searches of a block, the arcs of each search's shortest-path DAG
+//!   recorded so the dependency pass reads only those;
+//! - on an undirected network, the leaves (nodes of degree 1) are left out
+//!   of the searches and counted at their neighbour (see `csr::Reduced`):
+//!   a fifth to a third of the nodes of the full and two-mode networks;
+//! - the remaining nodes numbered in breadth-first order, so a search
+//!   touches memory that is close together.
+//!
+//! The sources are cut into blocks whose size depends only on the node count;
 //! blocks run in parallel (rayon) and their partial sums are added in block
 //! order, so the floating-point result never depends on the scheduling.
 //! rustworkx-core's parallel betweenness adds per-source contributions in the
@@ -40,9 +54,12 @@ use search::{Pass, run_blocks};
 /// Closeness and harmonic stay exact.
 ///
 /// # Complexity
-/// Time O(|V| · (|V| + |E|)) (O(k · (|V| + |E|)) for sampled betweenness plus
-/// the closeness pass), split over the rayon threads; space O(|V| + |E|) per
-/// block of sources, at most 64 blocks of at least 1,024 sources.
+/// Time O(|C| · (|C| + |E|)) where C is the set of nodes that are not leaves
+/// (of an undirected graph; every node of a directed one), plus O(|V| + |E|
+/// log |E|) to build the adjacency (O(k · (|C| + |E|)) for sampled
+/// betweenness plus the closeness pass), split over the rayon threads;
+/// space O(|V| + |E|) per block of sources, at most 64 blocks of at least
+/// 1,024 sources.
 ///
 /// # Example
 /// ```
@@ -74,7 +91,7 @@ pub fn path_measures<Ty: EdgeType, E>(
     // or those of them that were sampled.
     let mut weight: Vec<u32> = r.leaves.iter().map(|l| l + 1).collect();
     let mut sampled_leaves = r.leaves.clone();
-    let mut acc = match &sampled {
+    let acc = match &sampled {
         None => run_blocks(pass, &core_sources(&weight)),
         Some(s) => {
             weight.iter_mut().for_each(|w| *w = 0);
@@ -91,30 +108,7 @@ pub fn path_measures<Ty: EdgeType, E>(
             acc
         }
     };
-    // A leaf of v reaches v at distance 1 (and v is on every path from it to
-    // the v.in_count − 1 other nodes v reaches).
-    for v in 0..c {
-        let l = r.leaves[v] as u64;
-        (acc.in_sum[v], acc.in_count[v], acc.harmonic[v]) =
-            (acc.in_sum[v] + l, acc.in_count[v] + l, acc.harmonic[v] + l as f64);
-        if sampled_leaves[v] > 0 {
-            acc.between[v] += sampled_leaves[v] as f64 * acc.in_count[v].saturating_sub(1) as f64;
-        }
-    }
-    let (mut between, mut in_sum, mut in_count, mut harmonic) = (vec![0.0; n], vec![0; n], vec![0; n], vec![0.0; n]);
-    for v in 0..n {
-        let a = r.place[v] as usize;
-        if r.is_leaf[v] {
-            // Everything that reaches the anchor reaches the leaf one step
-            // farther, the anchor itself at distance 1 and its other leaves at 2.
-            in_count[v] = acc.in_count[a];
-            in_sum[v] = acc.in_sum[a] + acc.in_count[a] - 1;
-            harmonic[v] = 1.0 + (r.leaves[a] - 1) as f64 * 0.5 + acc.leaf_harmonic[a];
-        } else {
-            (between[v], in_sum[v], in_count[v], harmonic[v]) =
-                (acc.between[a], acc.in_sum[a], acc.in_count[a], acc.harmonic[a]);
-        }
-    }
+    let (between, in_sum, in_count, harmonic) = expand(&r, acc, &sampled_leaves);
     let nf = n as f64;
     let betweenness = if n <= 2 {
         vec![0.0; n]
@@ -145,6 +139,36 @@ pub fn path_measures<Ty: EdgeType, E>(
         distance_sum: in_sum,
         sources: sampled.map(|s| s.len()),
     }
+}
+
+/// The sums over core nodes as sums over every node of the graph: a leaf of
+/// `v` reaches `v` at distance 1, and `v` is on every path from a leaf to the
+/// `in_count(v) − 1` other nodes `v` reaches (counted for the leaves in
+/// `sampled_leaves`); a leaf is reached by what reaches its anchor, one step
+/// farther, and by its anchor's other leaves at distance 2.
+fn expand(r: &Reduced, mut acc: search::Acc, sampled_leaves: &[u32]) -> (Vec<f64>, Vec<u64>, Vec<u64>, Vec<f64>) {
+    for v in 0..r.original.len() {
+        let l = r.leaves[v] as u64;
+        (acc.in_sum[v], acc.in_count[v], acc.harmonic[v]) =
+            (acc.in_sum[v] + l, acc.in_count[v] + l, acc.harmonic[v] + l as f64);
+        if sampled_leaves[v] > 0 {
+            acc.between[v] += sampled_leaves[v] as f64 * acc.in_count[v].saturating_sub(1) as f64;
+        }
+    }
+    let n = r.place.len();
+    let (mut between, mut in_sum, mut in_count, mut harmonic) = (vec![0.0; n], vec![0; n], vec![0; n], vec![0.0; n]);
+    for v in 0..n {
+        let a = r.place[v] as usize;
+        if r.is_leaf[v] {
+            in_count[v] = acc.in_count[a];
+            in_sum[v] = acc.in_sum[a] + acc.in_count[a] - 1;
+            harmonic[v] = 1.0 + (r.leaves[a] - 1) as f64 * 0.5 + acc.leaf_harmonic[a];
+        } else {
+            (between[v], in_sum[v], in_count[v], harmonic[v]) =
+                (acc.between[a], acc.in_sum[a], acc.in_count[a], acc.harmonic[a]);
+        }
+    }
+    (between, in_sum, in_count, harmonic)
 }
 
 /// The core nodes with a positive betweenness weight, with that weight.
@@ -248,6 +272,126 @@ mod tests {
         let s = sample(100, 10, 1);
         assert_eq!(s.len(), 10);
         assert!(s.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// Shortest-path distances and path counts from every node, by
+    /// breadth-first search on the adjacency lists (u64::MAX: unreached).
+    fn all_pairs<Ty: EdgeType>(g: &petgraph::Graph<(), f64, Ty>) -> (Vec<Vec<u64>>, Vec<Vec<f64>>) {
+        let n = g.node_count();
+        let (mut dist, mut sigma) = (vec![vec![u64::MAX; n]; n], vec![vec![0.0; n]; n]);
+        for s in 0..n {
+            let mut queue = std::collections::VecDeque::from([s]);
+            (dist[s][s], sigma[s][s]) = (0, 1.0);
+            while let Some(v) = queue.pop_front() {
+                let mut next: Vec<usize> = g.neighbors(petgraph::graph::NodeIndex::new(v)).map(|w| w.index()).collect();
+                next.sort_unstable();
+                next.dedup();
+                for w in next {
+                    if dist[s][w] == u64::MAX {
+                        dist[s][w] = dist[s][v] + 1;
+                        queue.push_back(w);
+                    }
+                    if dist[s][w] == dist[s][v] + 1 {
+                        sigma[s][w] += sigma[s][v];
+                    }
+                }
+            }
+        }
+        (dist, sigma)
+    }
+
+    /// The measures from their definitions (pair by pair, O(|V|³)), summing
+    /// dependencies over `sources` only, scaled as [`path_measures`] does.
+    fn by_definition<Ty: EdgeType>(g: &petgraph::Graph<(), f64, Ty>, sources: Option<&[u32]>) -> PathMeasures {
+        let n = g.node_count();
+        let (dist, sigma) = all_pairs(g);
+        let all: Vec<u32> = (0..n as u32).collect();
+        let src = sources.unwrap_or(&all);
+        let mut between = vec![0.0; n];
+        for &s in src {
+            let s = s as usize;
+            for v in (0..n).filter(|&v| v != s && dist[s][v] != u64::MAX) {
+                for t in (0..n).filter(|&t| t != s && t != v && dist[v][t] != u64::MAX) {
+                    if dist[s][v] + dist[v][t] == dist[s][t] {
+                        between[v] += sigma[s][v] * sigma[v][t] / sigma[s][t];
+                    }
+                }
+            }
+        }
+        let nf = n as f64;
+        let k = src.len() as f64;
+        let betweenness = (0..n)
+            .map(|v| match sources {
+                None => between[v] / ((nf - 1.0) * (nf - 2.0)),
+                Some(s) if s.contains(&(v as u32)) => between[v] / ((k - 1.0) * (nf - 2.0)),
+                Some(_) => between[v] / (k * (nf - 2.0)),
+            })
+            .collect();
+        let dist = &dist;
+        let reach = |v: usize| (0..n).filter(move |&s| s != v && dist[s][v] != u64::MAX);
+        let reached_by: Vec<u64> = (0..n).map(|v| reach(v).count() as u64).collect();
+        let distance_sum: Vec<u64> = (0..n).map(|v| reach(v).map(|s| dist[s][v]).sum()).collect();
+        PathMeasures {
+            betweenness,
+            closeness: (0..n)
+                .map(|v| {
+                    let (r, t) = (reached_by[v] as f64, distance_sum[v] as f64);
+                    (reached_by[v] > 0).then(|| (r / t) * (r / (nf - 1.0)))
+                })
+                .collect(),
+            harmonic: (0..n).map(|v| reach(v).map(|s| 1.0 / dist[s][v] as f64).sum()).collect(),
+            reached_by,
+            distance_sum,
+            sources: sources.map(<[u32]>::len),
+        }
+    }
+
+    /// A network with every case the leaf reduction treats: a random core,
+    /// leaves on it (several on one node), a star whose centre keeps no other
+    /// neighbour, an isolated edge (two nodes of degree 1), a path and isolated nodes.
+    fn leafy<Ty: EdgeType>(seed: u64) -> petgraph::Graph<(), f64, Ty> {
+        let mut rng = crate::analysis::testkit::Rng::new(seed);
+        let mut edges: Vec<(u32, u32)> = Vec::new();
+        for _ in 0..40 {
+            edges.push((rng.below(20) as u32, rng.below(20) as u32));
+        }
+        for leaf in 20..32 {
+            edges.push((rng.below(20) as u32, leaf));
+        }
+        edges.extend([(32, 33), (32, 34), (32, 35), (36, 37), (38, 39), (39, 40), (40, 41)]);
+        edges.retain(|(a, b)| a != b);
+        let mut g = petgraph::Graph::<(), f64, Ty>::from_edges(edges.iter().map(|&(a, b)| (a, b, 1.0)));
+        g.add_node(());
+        g.add_node(());
+        g
+    }
+
+    fn assert_close(got: &PathMeasures, want: &PathMeasures, what: &str) {
+        let near = |a: f64, b: f64| (a - b).abs() <= 1e-12 * b.abs().max(1.0);
+        assert_eq!(got.reached_by, want.reached_by, "{what}: reached_by");
+        assert_eq!(got.distance_sum, want.distance_sum, "{what}: distance_sum");
+        assert_eq!(got.sources, want.sources, "{what}: sources");
+        for v in 0..want.betweenness.len() {
+            assert!(near(got.betweenness[v], want.betweenness[v]), "{what}: betweenness of {v}: {got:?} vs {want:?}");
+            assert!(near(got.harmonic[v], want.harmonic[v]), "{what}: harmonic of {v}");
+            match (got.closeness[v], want.closeness[v]) {
+                (Some(a), Some(b)) => assert!(near(a, b), "{what}: closeness of {v}"),
+                (a, b) => assert_eq!(a, b, "{what}: closeness of {v}"),
+            }
+        }
+    }
+
+    #[test]
+    fn leaves_left_out_of_the_searches_change_no_value() {
+        for seed in 1..6 {
+            let g = leafy::<Undirected>(seed);
+            assert_close(&path_measures(&g, None), &by_definition(&g, None), &format!("seed {seed}"));
+            let est = path_measures(&g, Some((9, seed)));
+            let sources = sample(g.node_count(), 9, seed);
+            assert_close(&est, &by_definition(&g, Some(&sources)), &format!("seed {seed}, 9 sampled sources"));
+            let d = leafy::<Directed>(seed);
+            assert_close(&path_measures(&d, None), &by_definition(&d, None), &format!("seed {seed}, directed"));
+        }
     }
 
     #[test]

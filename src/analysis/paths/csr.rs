@@ -30,6 +30,11 @@ impl Csr {
         self.off.len() - 1
     }
 
+    /// Number of arcs (an undirected edge counts twice).
+    pub(super) fn arcs(&self) -> usize {
+        self.adj.len()
+    }
+
     pub(super) fn of(&self, v: usize) -> &[u32] {
         &self.adj[self.off[v]..self.off[v + 1]]
     }
@@ -41,7 +46,7 @@ impl Csr {
 /// *anchor*, so the searches run on the other nodes (the core) only and the
 /// leaves are accounted for by counts (see [`super::search`]).
 pub(super) struct Reduced {
-    /// The core, nodes renumbered `0..c` in the original order.
+    /// The core, nodes renumbered `0..c` in breadth-first order (see [`locality_order`]).
     pub core: Csr,
     /// Original index of each core node.
     pub original: Vec<u32>,
@@ -59,11 +64,10 @@ impl Reduced {
         let n = full.len();
         let deg = |v: usize| full.of(v).len();
         let is_leaf: Vec<bool> = (0..n).map(|v| deg(v) == 1 && deg(full.of(v)[0] as usize) > 1).collect();
+        let original = locality_order(full, &is_leaf);
         let mut place = vec![u32::MAX; n];
-        let mut original = Vec::new();
-        for v in (0..n).filter(|&v| !is_leaf[v]) {
-            place[v] = original.len() as u32;
-            original.push(v as u32);
+        for (c, &v) in original.iter().enumerate() {
+            place[v as usize] = c as u32;
         }
         let mut leaves = vec![0u32; original.len()];
         for v in (0..n).filter(|&v| is_leaf[v]) {
@@ -89,4 +93,34 @@ impl Reduced {
         let ids: Vec<u32> = (0..n as u32).collect();
         Reduced { core: g, original: ids.clone(), leaves: vec![0; n], place: ids, is_leaf: vec![false; n] }
     }
+}
+
+/// The nodes of `g` that are not `skip`ped, in breadth-first order: each
+/// component from its node of highest degree (lowest index among equals),
+/// components in that order too. Numbered so, the nodes a search touches
+/// one after the other sit close in memory. O(|V| log |V| + |E|).
+fn locality_order(g: &Csr, skip: &[bool]) -> Vec<u32> {
+    let mut roots: Vec<u32> = (0..g.len() as u32).filter(|&v| !skip[v as usize]).collect();
+    roots.sort_by_key(|&v| (std::cmp::Reverse(g.of(v as usize).len()), v));
+    let mut seen = skip.to_vec();
+    let mut order = Vec::with_capacity(roots.len());
+    for r in roots {
+        if seen[r as usize] {
+            continue;
+        }
+        seen[r as usize] = true;
+        let mut head = order.len();
+        order.push(r);
+        while head < order.len() {
+            let v = order[head] as usize;
+            head += 1;
+            for &w in g.of(v) {
+                if !seen[w as usize] {
+                    seen[w as usize] = true;
+                    order.push(w);
+                }
+            }
+        }
+    }
+    order
 }

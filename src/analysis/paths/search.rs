@@ -101,16 +101,22 @@ fn search_block(p: Pass, sources: &[(u32, f64)], inv: &[f64]) -> Acc {
     let mut acc = Acc::new(n);
     let mut slot = vec![UNSEEN; n];
     let mut order: Vec<u32> = Vec::with_capacity(n);
+    // The arcs of the shortest-path DAG, grouped by tail in search order:
+    // the successors of `order[i]` are `succ[start[i]..start[i + 1]]`.
+    let mut succ: Vec<u32> = vec![0; if p.between { p.g.arcs() } else { 0 }];
+    let mut start: Vec<u32> = Vec::with_capacity(n + 1);
     for &(s, weight) in sources {
         let s = s as usize;
         order.clear();
+        start.clear();
         slot[s] = Slot { dist: 0, val: 1.0 };
         order.push(s as u32);
-        let mut head = 0;
+        let (mut head, mut arcs) = (0, 0);
         while head < order.len() {
             let v = order[head] as usize;
             head += 1;
             let Slot { dist: dv, val: sv } = slot[v];
+            start.push(arcs as u32);
             for &w in p.g.of(v) {
                 let sw = &mut slot[w as usize];
                 if sw.dist == u32::MAX {
@@ -119,23 +125,22 @@ fn search_block(p: Pass, sources: &[(u32, f64)], inv: &[f64]) -> Acc {
                 }
                 if p.between && sw.dist == dv + 1 {
                     sw.val += sv;
+                    succ[arcs] = w;
+                    arcs += 1;
                 }
             }
         }
+        start.push(arcs as u32);
         if p.dist {
             add_distances(&mut acc, &order, &slot, p.leaves, inv);
         }
         if p.between {
-            for &v in order.iter().rev() {
-                let v = v as usize;
-                let Slot { dist: dv, val: sv } = slot[v];
-                let mut sum = 0.0;
-                for &w in p.g.of(v) {
-                    let sw = slot[w as usize];
-                    if sw.dist == dv + 1 {
-                        sum += sw.val;
-                    }
-                }
+            // Farthest nodes first: a node's successors are final before it.
+            for i in (0..order.len()).rev() {
+                let v = order[i] as usize;
+                let arcs = &succ[start[i] as usize..start[i + 1] as usize];
+                let sum = arcs.iter().fold(0.0, |acc, &w| acc + slot[w as usize].val);
+                let sv = slot[v].val;
                 let delta = p.leaves[v] as f64 + sv * sum;
                 slot[v].val = (1.0 + delta) / sv;
                 if v != s {
