@@ -423,10 +423,11 @@ pub fn score<Ty: EdgeType + Sync>(
 
     let sample = opts.samples.filter(|_| n > opts.sample_above).map(|k| (k, opts.seed));
     let keep = opts.path_limit.filter(|&l| n > l).map(|l| super::bounded::top_by_degree(gr, l));
-    let paths = match &keep {
+    let what = format!("{kind}: betweenness+closeness+harmonic ({n} nodes, {} edges)", gr.edge_count());
+    let paths = super::timing::timed(&what, || match &keep {
         Some(k) => path_measures(&super::bounded::induced(gr, k), sample),
         None => path_measures(gr, sample),
-    };
+    });
     let all: Vec<usize> = (0..n).collect();
     let kept = keep.as_deref().unwrap_or(&all);
     if let Some(k) = &keep {
@@ -453,8 +454,9 @@ pub fn score<Ty: EdgeType + Sync>(
     } else if Ty::is_directed() && !petgraph::algo::is_cyclic_directed(gr) {
         Some("the network is acyclic, so it has no positive eigenvector".to_string())
     } else {
-        let ev =
-            eigenvector_centrality(gr, |e| Ok::<f64, std::convert::Infallible>(*e.weight()), Some(MAX_ITER), Some(TOL));
+        let ev = super::timing::timed(&format!("{kind}: eigenvector"), || {
+            eigenvector_centrality(gr, |e| Ok::<f64, std::convert::Infallible>(*e.weight()), Some(MAX_ITER), Some(TOL))
+        });
         match ev {
             Ok(Some(x)) => {
                 for (r, v) in rows.iter_mut().zip(x) {
@@ -468,7 +470,7 @@ pub fn score<Ty: EdgeType + Sync>(
     if let Some(why) = eigen_undefined {
         notes.push(format!("eigenvector undefined: {why}"));
     }
-    match page_rank(gr, ALPHA, MAX_ITER, TOL) {
+    match super::timing::timed(&format!("{kind}: pagerank"), || page_rank(gr, ALPHA, MAX_ITER, TOL)) {
         Some(pr) => {
             for (r, v) in rows.iter_mut().zip(pr) {
                 r.values[Measure::PageRank as usize] = Some(v);
@@ -487,20 +489,23 @@ pub fn score<Ty: EdgeType + Sync>(
 /// window in the output. Persons and states carry their Louvain community in
 /// the actor network on the same ties (see [`communities`]) in every network.
 pub fn analyse(g: &Graph, window: Window, period: &str, opts: Options) -> Vec<Scores> {
-    let g = restrict_for_scores(g, window);
+    use super::timing::timed;
+    let g = timed("restrict to the period", || restrict_for_scores(g, window));
     let g = g.as_ref();
-    let actors = actor_graph(&g);
-    let actor_net = Network::actors(&actors, opts.ties);
+    let actors = timed("actor graph", || actor_graph(&g));
+    let actor_net = timed("actor network", || Network::actors(&actors, opts.ties));
     let mut out = vec![
         if opts.undirected {
-            score(&Network::full_undirected(&g), NetworkKind::Full, &g, period, opts)
+            let net = timed("full network (undirected)", || Network::full_undirected(&g));
+            timed("full: all measures", || score(&net, NetworkKind::Full, &g, period, opts))
         } else {
-            score(&Network::full(&g), NetworkKind::Full, &g, period, opts)
+            let net = timed("full network", || Network::full(&g));
+            timed("full: all measures", || score(&net, NetworkKind::Full, &g, period, opts))
         },
-        score(&actor_net, NetworkKind::Actors, &actors, period, opts),
-        score_two_mode_bounded(&g, period, opts.path_limit),
+        timed("actors: all measures", || score(&actor_net, NetworkKind::Actors, &actors, period, opts)),
+        timed("two-mode: all measures", || score_two_mode_bounded(&g, period, opts.path_limit)),
     ];
-    let (community, q) = communities(&actor_net, opts);
+    let (community, q) = timed("communities (Louvain)", || communities(&actor_net, opts));
     for s in out.iter_mut() {
         for r in s.rows.iter_mut() {
             r.community = community.get(r.id.as_str()).copied();

@@ -12,6 +12,7 @@ pub mod network;
 pub mod paths;
 pub mod temporal;
 pub mod testkit;
+pub mod timing;
 pub mod twomode;
 
 use crate::export::{OutputFile, Rendered};
