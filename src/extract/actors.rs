@@ -24,6 +24,33 @@ pub struct Actor {
     pub lexicon: Option<usize>,
 }
 
+/// A name-like run of a sentence as read from the sentence alone, before it is resolved to
+/// a person ([`Actors::candidates`], [`Actors::resolve`]).
+#[derive(Clone, Debug)]
+pub struct Candidate<'s> {
+    start: usize,
+    end: usize,
+    title_start: usize,
+    /// The name's words, initials left out (one to three).
+    words: Vec<&'s str>,
+    full_key: String,
+    surname_key: String,
+    /// The title words before the name, folded (empty without).
+    title: String,
+    honorific: bool,
+    possessive: bool,
+    /// An apposition or speech verb closes the name.
+    closed: bool,
+    /// The role before the name's comma, read when `title` is empty and `closed`.
+    before: Option<String>,
+    /// The role in apposition after the name.
+    after: Option<String>,
+    /// The noun phrase of "… identified only as X".
+    identified: Option<String>,
+    /// A name found by the grammar around it may be taken (not a headline, no place word).
+    weak_ok: bool,
+}
+
 /// A person mention in a sentence (byte offsets into the sentence).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention {
@@ -474,6 +501,7 @@ impl Actors {
     ///
     /// `date` is the event date used to pick among namesakes; `known` the persons
     /// already named in the document (surname key → actor), updated in place.
+    /// Same as [`Self::resolve`] of [`Self::candidates`].
     pub fn mentions(
         &self,
         lx: &Lexicon,
@@ -481,10 +509,15 @@ impl Actors {
         date: Option<PartialDate>,
         known: &mut HashMap<String, Actor>,
     ) -> (Vec<Mention>, Vec<Unresolved>) {
+        self.resolve(lx, s, &self.candidates(s), date, known)
+    }
+
+    /// The name-like runs of a sentence with everything read from the sentence alone (offsets,
+    /// words, title, appositions): what does not depend on the date or the persons known, so a
+    /// document's passes over its sentences read it once.
+    pub fn candidates<'s>(&self, s: &'s str) -> Vec<Candidate<'s>> {
         let mut out = Vec::new();
-        let mut unresolved = Vec::new();
         let headline = is_headline(s);
-        let mut plural_title: Option<(usize, String)> = None;
         for run in RUN.find_iter(s) {
             // Tokens of the run with their offsets.
             let toks: Vec<(usize, usize, &str)> = WORD
@@ -558,6 +591,58 @@ impl Actors {
                 _ => start,
             };
             let title = fold(&s[title_start..start]);
+            let honorific = tail_matches(&HONORIFIC, s, run.start()) || tail_matches(&HONORIFIC, s, start);
+            let possessive = ["'s", "’s", "`s"].iter().any(|p| s[end..].starts_with(p));
+            // Evidence around the name: "his counterpart, X," before it; "X, the Japanese ambassador," after it.
+            let closed = APPOSITION_CLOSE.is_match(&s[end..]) || super::names::speaks(s, start, end);
+            // Read only when the title stays empty (no plural title before covers the name either).
+            let before = if title.is_empty() && closed { self.role_before(s, title_start) } else { None };
+            let after = self.role_after(&s[end..]);
+            // "A Russian Foreign Ministry official identified only as X": the noun phrase before says who.
+            let identified = IDENTIFIED.find(&s[..start]).map(|m| {
+                let np = &s[..m.start()];
+                let cut = np.rfind([',', ';', ':', '(', '"', '“', '”']).map_or(0, |p| p + 1);
+                fold(&np[cut..])
+            });
+            let weak_ok = !headline && !words.iter().any(|w| self.is_place_or_side(w));
+            out.push(Candidate {
+                start,
+                end,
+                title_start,
+                full_key: name_key(&words),
+                surname_key: name_key(&words[words.len() - 1..]),
+                words,
+                title,
+                honorific,
+                possessive,
+                closed,
+                before,
+                after,
+                identified,
+                weak_ok,
+            });
+        }
+        out
+    }
+
+    /// Resolve the `candidates` of sentence `s` to persons: `date` is the event date used to
+    /// pick among namesakes; `known` the persons already named in the document (surname key →
+    /// actor), updated in place.
+    pub fn resolve(
+        &self,
+        lx: &Lexicon,
+        s: &str,
+        candidates: &[Candidate<'_>],
+        date: Option<PartialDate>,
+        known: &mut HashMap<String, Actor>,
+    ) -> (Vec<Mention>, Vec<Unresolved>) {
+        let mut out = Vec::new();
+        let mut unresolved = Vec::new();
+        let mut plural_title: Option<(usize, String)> = None;
+        for c in candidates {
+            let Candidate { start, end, title_start, honorific, possessive, closed, weak_ok, .. } = *c;
+            let (words, full_key, surname_key, identified) = (&c.words, &c.full_key, &c.surname_key, &c.identified);
+            let title = c.title.clone();
             // "Deputy Foreign Ministers X and Y": the plural title covers the next name too.
             let title = match &plural_title {
                 Some((e, t)) if title.is_empty() && *e <= start && matches!(s[*e..start].trim(), "and" | "," | ", and") => {
@@ -566,32 +651,19 @@ impl Actors {
                 _ => title,
             };
             let pre_title = !title.is_empty();
-            let honorific = tail_matches(&HONORIFIC, s, run.start()) || tail_matches(&HONORIFIC, s, start);
-            let possessive = ["'s", "’s", "`s"].iter().any(|p| s[end..].starts_with(p));
-            let full_key = name_key(&words);
-            let surname_key = name_key(&words[words.len() - 1..]);
-            // Evidence around the name: "his counterpart, X," before it; "X, the Japanese ambassador," after it.
-            let closed = APPOSITION_CLOSE.is_match(&s[end..]) || super::names::speaks(s, start, end);
-            let before = if title.is_empty() && closed { self.role_before(s, title_start) } else { None };
-            let after = self.role_after(&s[end..]);
-            let title = match (&before, &after) {
+            let before = if title.is_empty() && closed { c.before.clone() } else { None };
+            let after = &c.after;
+            let title = match (&before, after) {
                 _ if !title.is_empty() && self.title_office(&title).is_some() => title,
                 (Some(b), _) if self.title_office(b).is_some() => b.clone(),
                 (_, Some(a)) => a.clone(),
                 _ => title,
             };
-            // "A Russian Foreign Ministry official identified only as X": the noun phrase before says who.
-            let identified = IDENTIFIED.find(&s[..start]).map(|m| {
-                let np = &s[..m.start()];
-                let cut = np.rfind([',', ';', ':', '(', '"', '“', '”']).map_or(0, |p| p + 1);
-                fold(&np[cut..])
-            });
-            let weak_ok = !headline && !words.iter().any(|w| self.is_place_or_side(w));
-            let actor = if let Some(a) = known.get(&full_key).filter(|_| words.len() >= 2) {
+            let actor = if let Some(a) = known.get(full_key).filter(|_| words.len() >= 2) {
                 // A person found from a title earlier, named again in full.
                 Ok(Some(a.clone()))
             } else if let Some(a) =
-                known.get(&surname_key).filter(|a| words.len() >= 2 && a.lexicon.is_none() && !a.name.contains(' '))
+                known.get(surname_key).filter(|a| words.len() >= 2 && a.lexicon.is_none() && !a.name.contains(' '))
             {
                 // "Ambassador Matsumoto" first, "Shunichi Matsumoto" later: the full name completes the person.
                 Ok(Some(Actor { name: words.join(" "), ..a.clone() }))
