@@ -531,7 +531,7 @@ impl Actors {
                 let l = l.trim_end_matches('.');
                 let is_title = |w: &str| self.is_title_word(w);
                 // "Sakhalin Governor Oleg Kozhemyako": a place word qualifying the title that follows.
-                let place_title = self.place_words.iter().any(|p| p == l)
+                let place_title = self.is_place_word(l)
                     && toks.get(i + 1).is_some_and(|n| is_title(n.2.to_lowercase().trim_end_matches('.')));
                 // "Separately, …": an adverb opening the sentence.
                 let opener = toks[i].0 == 0 && l.len() > 4 && l.ends_with("ly");
@@ -551,7 +551,7 @@ impl Actors {
             // "Security Council Secretary Igor Ivanov": organisation words, a title, then the name.
             let is_title_word = |t: &(usize, usize, &str)| {
                 let l = t.2.to_lowercase();
-                self.title_words.iter().any(|w| *w == l.trim_end_matches('.'))
+                self.in_title_words(l.trim_end_matches('.'))
             };
             if let Some(p) = (i + 1..j.saturating_sub(1)).rev().find(|&p| is_title_word(&toks[p])) {
                 i = p + 1;
@@ -562,7 +562,7 @@ impl Actors {
             }
             let (start, end) = (name_toks[0].0, name_toks[name_toks.len() - 1].1);
             let lower: Vec<String> = name_toks.iter().map(|t| t.2.to_lowercase()).collect();
-            if lower.iter().any(|w| THING_WORDS.contains(&w.as_str())) || self.place_words.contains(&lower.join(" ")) {
+            if lower.iter().any(|w| THING_WORDS.contains(&w.as_str())) || self.is_place_word(&lower.join(" ")) {
                 continue;
             }
             // Bylines: "By X", "reporter X", and every name of "(Japanese original by X, …, and Y, …)".
@@ -730,7 +730,7 @@ impl Actors {
                     }
                     let plural = title.split(' ').any(|w| {
                         let l = w.to_lowercase();
-                        l.len() > 3 && l.strip_suffix('s').is_some_and(|sg| self.title_words.iter().any(|t| t == sg))
+                        l.len() > 3 && l.strip_suffix('s').is_some_and(|sg| self.in_title_words(sg))
                     });
                     plural_title = plural.then(|| (end, title.clone()));
                     out.push(Mention { start, end, title_start, actor, possessive, full: words.len() >= 2, implied: None });
@@ -798,7 +798,7 @@ impl Actors {
     /// Whether a word is a place or side word ("Moscow", "Japanese"): no part of a name found by weak evidence.
     fn is_place_or_side(&self, w: &str) -> bool {
         let l = w.to_lowercase();
-        self.place_words.contains(&l) || self.nationality.contains_key(&l) || !self.sides(w).is_empty()
+        self.is_place_word(&l) || self.nationality.contains_key(&l) || !self.sides(w).is_empty()
     }
 
     fn is_modifier(&self, w: &str) -> bool {
@@ -847,7 +847,7 @@ impl Actors {
 
     /// A capitalised word of an organisation inside a title ("Foreign Ministry", "Defense Agency").
     fn is_org_word(&self, w: &str) -> bool {
-        w.chars().next().is_some_and(char::is_uppercase) && self.title_words.contains(&w.to_lowercase())
+        w.chars().next().is_some_and(char::is_uppercase) && self.in_title_words(&w.to_lowercase())
     }
 
     /// ", the Japanese ambassador," / ", secretary general of the party": a title heading the
@@ -879,9 +879,19 @@ impl Actors {
         Some(side_at(&w.code, date))
     }
 
+    /// `w` is one of the title words (binary search: `title_words` is sorted).
+    fn in_title_words(&self, w: &str) -> bool {
+        self.title_words.binary_search_by(|t| t.as_str().cmp(w)).is_ok()
+    }
+
+    /// `w` is a place or island name, lower case (binary search: `place_words` is sorted).
+    fn is_place_word(&self, w: &str) -> bool {
+        self.place_words.binary_search_by(|p| p.as_str().cmp(w)).is_ok()
+    }
+
     /// A word of the title vocabulary, singular or plural ("ministers").
     fn is_title_word(&self, w: &str) -> bool {
-        self.title_words.iter().any(|t| t == w) || w.strip_suffix('s').is_some_and(|s| s.len() > 2 && self.title_words.iter().any(|t| t == s))
+        self.in_title_words(w) || w.strip_suffix('s').is_some_and(|s| s.len() > 2 && self.in_title_words(s))
     }
 
     fn title_office(&self, title: &str) -> Option<(String, Option<String>)> {
@@ -889,7 +899,7 @@ impl Actors {
             .to_lowercase()
             .split(' ')
             .map(|w| match w.strip_suffix('s') {
-                Some(sg) if self.title_words.iter().any(|t| t == sg) => sg.to_string(),
+                Some(sg) if self.in_title_words(sg) => sg.to_string(),
                 _ => w.to_string(),
             })
             .collect();

@@ -8,6 +8,9 @@
 //! the groups near a byte position by binary search, never by rescanning the
 //! sentence.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::dates::Tense;
 
 /// When a predicate happens relative to the time of writing.
@@ -142,7 +145,8 @@ fn words(s: &str) -> Vec<Word<'_>> {
 
 /// The stem of a verb form, when it is one of [`STEMS`] or [`CATENATIVE`] ("plans" → "plan", "hoped" → "hope").
 fn stem(w: &str) -> Option<&'static str> {
-    let look = |c: &str| STEMS.iter().chain(CATENATIVE).find(|s| **s == c).copied();
+    static KNOWN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STEMS.iter().chain(CATENATIVE).copied().collect());
+    let look = |c: &str| KNOWN.get(c).copied();
     if let Some(s) = look(w) {
         return Some(s);
     }
