@@ -24,6 +24,33 @@ pub struct Actor {
     pub lexicon: Option<usize>,
 }
 
+/// A name-like run of a sentence as read from the sentence alone, before it is resolved to
+/// a person ([`Actors::candidates`], [`Actors::resolve`]).
+#[derive(Clone, Debug)]
+pub struct Candidate<'s> {
+    start: usize,
+    end: usize,
+    title_start: usize,
+    /// The name's words, initials left out (one to three).
+    words: Vec<&'s str>,
+    full_key: String,
+    surname_key: String,
+    /// The title words before the name, folded (empty without).
+    title: String,
+    honorific: bool,
+    possessive: bool,
+    /// An apposition or speech verb closes the name.
+    closed: bool,
+    /// The role before the name's comma, read when `title` is empty and `closed`.
+    before: Option<String>,
+    /// The role in apposition after the name.
+    after: Option<String>,
+    /// The noun phrase of "… identified only as X".
+    identified: Option<String>,
+    /// A name found by the grammar around it may be taken (not a headline, no place word).
+    weak_ok: bool,
+}
+
 /// A person mention in a sentence (byte offsets into the sentence).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention {
@@ -474,6 +501,7 @@ impl Actors {
     ///
     /// `date` is the event date used to pick among namesakes; `known` the persons
     /// already named in the document (surname key → actor), updated in place.
+    /// Same as [`Self::resolve`] of [`Self::candidates`].
     pub fn mentions(
         &self,
         lx: &Lexicon,
@@ -481,10 +509,15 @@ impl Actors {
         date: Option<PartialDate>,
         known: &mut HashMap<String, Actor>,
     ) -> (Vec<Mention>, Vec<Unresolved>) {
+        self.resolve(lx, s, &self.candidates(s), date, known)
+    }
+
+    /// The name-like runs of a sentence with everything read from the sentence alone (offsets,
+    /// words, title, appositions): what does not depend on the date or the persons known, so a
+    /// document's passes over its sentences read it once.
+    pub fn candidates<'s>(&self, s: &'s str) -> Vec<Candidate<'s>> {
         let mut out = Vec::new();
-        let mut unresolved = Vec::new();
         let headline = is_headline(s);
-        let mut plural_title: Option<(usize, String)> = None;
         for run in RUN.find_iter(s) {
             // Tokens of the run with their offsets.
             let toks: Vec<(usize, usize, &str)> = WORD
@@ -498,7 +531,7 @@ impl Actors {
                 let l = l.trim_end_matches('.');
                 let is_title = |w: &str| self.is_title_word(w);
                 // "Sakhalin Governor Oleg Kozhemyako": a place word qualifying the title that follows.
-                let place_title = self.place_words.iter().any(|p| p == l)
+                let place_title = self.is_place_word(l)
                     && toks.get(i + 1).is_some_and(|n| is_title(n.2.to_lowercase().trim_end_matches('.')));
                 // "Separately, …": an adverb opening the sentence.
                 let opener = toks[i].0 == 0 && l.len() > 4 && l.ends_with("ly");
@@ -518,7 +551,7 @@ impl Actors {
             // "Security Council Secretary Igor Ivanov": organisation words, a title, then the name.
             let is_title_word = |t: &(usize, usize, &str)| {
                 let l = t.2.to_lowercase();
-                self.title_words.iter().any(|w| *w == l.trim_end_matches('.'))
+                self.in_title_words(l.trim_end_matches('.'))
             };
             if let Some(p) = (i + 1..j.saturating_sub(1)).rev().find(|&p| is_title_word(&toks[p])) {
                 i = p + 1;
@@ -529,7 +562,7 @@ impl Actors {
             }
             let (start, end) = (name_toks[0].0, name_toks[name_toks.len() - 1].1);
             let lower: Vec<String> = name_toks.iter().map(|t| t.2.to_lowercase()).collect();
-            if lower.iter().any(|w| THING_WORDS.contains(&w.as_str())) || self.place_words.contains(&lower.join(" ")) {
+            if lower.iter().any(|w| THING_WORDS.contains(&w.as_str())) || self.is_place_word(&lower.join(" ")) {
                 continue;
             }
             // Bylines: "By X", "reporter X", and every name of "(Japanese original by X, …, and Y, …)".
@@ -558,6 +591,58 @@ impl Actors {
                 _ => start,
             };
             let title = fold(&s[title_start..start]);
+            let honorific = tail_matches(&HONORIFIC, s, run.start()) || tail_matches(&HONORIFIC, s, start);
+            let possessive = ["'s", "’s", "`s"].iter().any(|p| s[end..].starts_with(p));
+            // Evidence around the name: "his counterpart, X," before it; "X, the Japanese ambassador," after it.
+            let closed = APPOSITION_CLOSE.is_match(&s[end..]) || super::names::speaks(s, start, end);
+            // Read only when the title stays empty (no plural title before covers the name either).
+            let before = if title.is_empty() && closed { self.role_before(s, title_start) } else { None };
+            let after = self.role_after(&s[end..]);
+            // "A Russian Foreign Ministry official identified only as X": the noun phrase before says who.
+            let identified = IDENTIFIED.find(&s[..start]).map(|m| {
+                let np = &s[..m.start()];
+                let cut = np.rfind([',', ';', ':', '(', '"', '“', '”']).map_or(0, |p| p + 1);
+                fold(&np[cut..])
+            });
+            let weak_ok = !headline && !words.iter().any(|w| self.is_place_or_side(w));
+            out.push(Candidate {
+                start,
+                end,
+                title_start,
+                full_key: name_key(&words),
+                surname_key: name_key(&words[words.len() - 1..]),
+                words,
+                title,
+                honorific,
+                possessive,
+                closed,
+                before,
+                after,
+                identified,
+                weak_ok,
+            });
+        }
+        out
+    }
+
+    /// Resolve the `candidates` of sentence `s` to persons: `date` is the event date used to
+    /// pick among namesakes; `known` the persons already named in the document (surname key →
+    /// actor), updated in place.
+    pub fn resolve(
+        &self,
+        lx: &Lexicon,
+        s: &str,
+        candidates: &[Candidate<'_>],
+        date: Option<PartialDate>,
+        known: &mut HashMap<String, Actor>,
+    ) -> (Vec<Mention>, Vec<Unresolved>) {
+        let mut out = Vec::new();
+        let mut unresolved = Vec::new();
+        let mut plural_title: Option<(usize, String)> = None;
+        for c in candidates {
+            let Candidate { start, end, title_start, honorific, possessive, closed, weak_ok, .. } = *c;
+            let (words, full_key, surname_key, identified) = (&c.words, &c.full_key, &c.surname_key, &c.identified);
+            let title = c.title.clone();
             // "Deputy Foreign Ministers X and Y": the plural title covers the next name too.
             let title = match &plural_title {
                 Some((e, t)) if title.is_empty() && *e <= start && matches!(s[*e..start].trim(), "and" | "," | ", and") => {
@@ -566,32 +651,19 @@ impl Actors {
                 _ => title,
             };
             let pre_title = !title.is_empty();
-            let honorific = tail_matches(&HONORIFIC, s, run.start()) || tail_matches(&HONORIFIC, s, start);
-            let possessive = ["'s", "’s", "`s"].iter().any(|p| s[end..].starts_with(p));
-            let full_key = name_key(&words);
-            let surname_key = name_key(&words[words.len() - 1..]);
-            // Evidence around the name: "his counterpart, X," before it; "X, the Japanese ambassador," after it.
-            let closed = APPOSITION_CLOSE.is_match(&s[end..]) || super::names::speaks(s, start, end);
-            let before = if title.is_empty() && closed { self.role_before(s, title_start) } else { None };
-            let after = self.role_after(&s[end..]);
-            let title = match (&before, &after) {
+            let before = if title.is_empty() && closed { c.before.clone() } else { None };
+            let after = &c.after;
+            let title = match (&before, after) {
                 _ if !title.is_empty() && self.title_office(&title).is_some() => title,
                 (Some(b), _) if self.title_office(b).is_some() => b.clone(),
                 (_, Some(a)) => a.clone(),
                 _ => title,
             };
-            // "A Russian Foreign Ministry official identified only as X": the noun phrase before says who.
-            let identified = IDENTIFIED.find(&s[..start]).map(|m| {
-                let np = &s[..m.start()];
-                let cut = np.rfind([',', ';', ':', '(', '"', '“', '”']).map_or(0, |p| p + 1);
-                fold(&np[cut..])
-            });
-            let weak_ok = !headline && !words.iter().any(|w| self.is_place_or_side(w));
-            let actor = if let Some(a) = known.get(&full_key).filter(|_| words.len() >= 2) {
+            let actor = if let Some(a) = known.get(full_key).filter(|_| words.len() >= 2) {
                 // A person found from a title earlier, named again in full.
                 Ok(Some(a.clone()))
             } else if let Some(a) =
-                known.get(&surname_key).filter(|a| words.len() >= 2 && a.lexicon.is_none() && !a.name.contains(' '))
+                known.get(surname_key).filter(|a| words.len() >= 2 && a.lexicon.is_none() && !a.name.contains(' '))
             {
                 // "Ambassador Matsumoto" first, "Shunichi Matsumoto" later: the full name completes the person.
                 Ok(Some(Actor { name: words.join(" "), ..a.clone() }))
@@ -658,7 +730,7 @@ impl Actors {
                     }
                     let plural = title.split(' ').any(|w| {
                         let l = w.to_lowercase();
-                        l.len() > 3 && l.strip_suffix('s').is_some_and(|sg| self.title_words.iter().any(|t| t == sg))
+                        l.len() > 3 && l.strip_suffix('s').is_some_and(|sg| self.in_title_words(sg))
                     });
                     plural_title = plural.then(|| (end, title.clone()));
                     out.push(Mention { start, end, title_start, actor, possessive, full: words.len() >= 2, implied: None });
@@ -726,7 +798,7 @@ impl Actors {
     /// Whether a word is a place or side word ("Moscow", "Japanese"): no part of a name found by weak evidence.
     fn is_place_or_side(&self, w: &str) -> bool {
         let l = w.to_lowercase();
-        self.place_words.contains(&l) || self.nationality.contains_key(&l) || !self.sides(w).is_empty()
+        self.is_place_word(&l) || self.nationality.contains_key(&l) || !self.sides(w).is_empty()
     }
 
     fn is_modifier(&self, w: &str) -> bool {
@@ -775,7 +847,7 @@ impl Actors {
 
     /// A capitalised word of an organisation inside a title ("Foreign Ministry", "Defense Agency").
     fn is_org_word(&self, w: &str) -> bool {
-        w.chars().next().is_some_and(char::is_uppercase) && self.title_words.contains(&w.to_lowercase())
+        w.chars().next().is_some_and(char::is_uppercase) && self.in_title_words(&w.to_lowercase())
     }
 
     /// ", the Japanese ambassador," / ", secretary general of the party": a title heading the
@@ -807,9 +879,19 @@ impl Actors {
         Some(side_at(&w.code, date))
     }
 
+    /// `w` is one of the title words (binary search: `title_words` is sorted).
+    fn in_title_words(&self, w: &str) -> bool {
+        self.title_words.binary_search_by(|t| t.as_str().cmp(w)).is_ok()
+    }
+
+    /// `w` is a place or island name, lower case (binary search: `place_words` is sorted).
+    fn is_place_word(&self, w: &str) -> bool {
+        self.place_words.binary_search_by(|p| p.as_str().cmp(w)).is_ok()
+    }
+
     /// A word of the title vocabulary, singular or plural ("ministers").
     fn is_title_word(&self, w: &str) -> bool {
-        self.title_words.iter().any(|t| t == w) || w.strip_suffix('s').is_some_and(|s| s.len() > 2 && self.title_words.iter().any(|t| t == s))
+        self.in_title_words(w) || w.strip_suffix('s').is_some_and(|s| s.len() > 2 && self.in_title_words(s))
     }
 
     fn title_office(&self, title: &str) -> Option<(String, Option<String>)> {
@@ -817,7 +899,7 @@ impl Actors {
             .to_lowercase()
             .split(' ')
             .map(|w| match w.strip_suffix('s') {
-                Some(sg) if self.title_words.iter().any(|t| t == sg) => sg.to_string(),
+                Some(sg) if self.in_title_words(sg) => sg.to_string(),
                 _ => w.to_string(),
             })
             .collect();

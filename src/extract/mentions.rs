@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::actors::{Actor, Actors, Mention, SideWord, Unresolved, is_word_boundary, name_key};
+use super::actors::{Actor, Actors, Candidate, Mention, SideWord, Unresolved, is_word_boundary, name_key};
 use super::coref;
 use super::dates::{self, DatePhrase};
 use super::lexicon::Lexicon;
@@ -129,8 +129,10 @@ impl Sent {
 /// Read every sentence of a document.
 pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
     let mut out = Vec::new();
-    let mut known = full_names(lx, m, doc);
-    for (k, a) in discovered(lx, m, doc, known.clone()) {
+    // The name-like runs of each sentence, read once for the three passes below.
+    let candidates: Vec<Vec<Candidate>> = doc.sentences.iter().map(|s| m.actors.candidates(doc.sentence_text(s))).collect();
+    let mut known = full_names(lx, m, doc, &candidates);
+    for (k, a) in discovered(lx, m, doc, &candidates, known.clone()) {
         known.entry(k).or_insert(a);
     }
     let mut context_year: Option<i32> = doc.date.map(|d| d.year);
@@ -140,7 +142,7 @@ pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
     let mut history: Vec<Actor> = Vec::new();
     let mut paragraph = 0;
     let mut prev_end = 0;
-    for s in &doc.sentences {
+    for (s, candidates) in doc.sentences.iter().zip(&candidates) {
         let text = doc.sentence_text(s);
         if doc.text[prev_end..s.start].matches('\n').count() >= 2 {
             paragraph += 1;
@@ -168,7 +170,7 @@ pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
         if let Some(y) = sent.event_dates().last().map(|d| d.from.year) {
             context_year = Some(y);
         }
-        let (mut persons, mut unresolved) = m.actors.mentions(lx, text, event_date, &mut known);
+        let (mut persons, mut unresolved) = m.actors.resolve(lx, text, candidates, event_date, &mut known);
         described(lx, m, text, event_date, &history, &mut persons, &mut unresolved);
         history.extend(persons.iter().map(|p| p.actor.clone()));
         sent.persons = persons;
@@ -236,10 +238,16 @@ fn described(
 /// forms the one with most words wins ("Ambassador Matsumoto", later
 /// "Shunichi Matsumoto"), so every mention of them is one person, even one
 /// before the mention that introduced them (a headline's surname).
-fn discovered(lx: &Lexicon, m: &Matchers, doc: &Document, mut known: HashMap<String, Actor>) -> HashMap<String, Actor> {
+fn discovered(
+    lx: &Lexicon,
+    m: &Matchers,
+    doc: &Document,
+    candidates: &[Vec<Candidate>],
+    mut known: HashMap<String, Actor>,
+) -> HashMap<String, Actor> {
     let mut best: HashMap<String, Actor> = HashMap::new();
-    for s in &doc.sentences {
-        let (persons, _) = m.actors.mentions(lx, doc.sentence_text(s), doc.date, &mut known);
+    for (s, c) in doc.sentences.iter().zip(candidates) {
+        let (persons, _) = m.actors.resolve(lx, doc.sentence_text(s), c, doc.date, &mut known);
         for p in persons.into_iter().filter(|p| p.actor.lexicon.is_none()) {
             let words: Vec<&str> = p.actor.name.split(' ').collect();
             let key = name_key(&words[words.len() - 1..]);
@@ -266,10 +274,10 @@ fn discovered(lx: &Lexicon, m: &Matchers, doc: &Document, mut known: HashMap<Str
 /// Surname → person for every lexicon person the document names in full, so a
 /// headline's "Hatoyama" is the Ichiro Hatoyama of the body. Surnames shared by
 /// two people named in full are left out (earlier mentions decide then).
-fn full_names(lx: &Lexicon, m: &Matchers, doc: &Document) -> HashMap<String, Actor> {
+fn full_names(lx: &Lexicon, m: &Matchers, doc: &Document, candidates: &[Vec<Candidate>]) -> HashMap<String, Actor> {
     let mut found: HashMap<String, Option<Actor>> = HashMap::new();
-    for s in &doc.sentences {
-        let (persons, _) = m.actors.mentions(lx, doc.sentence_text(s), doc.date, &mut HashMap::new());
+    for (s, c) in doc.sentences.iter().zip(candidates) {
+        let (persons, _) = m.actors.resolve(lx, doc.sentence_text(s), c, doc.date, &mut HashMap::new());
         for p in persons.into_iter().filter(|p| p.full && p.actor.lexicon.is_some()) {
             let key = name_key(&[p.actor.name.rsplit(' ').next().unwrap_or("")]);
             let e = found.entry(key).or_insert_with(|| Some(p.actor.clone()));

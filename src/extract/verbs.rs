@@ -8,6 +8,9 @@
 //! the groups near a byte position by binary search, never by rescanning the
 //! sentence.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::dates::Tense;
 
 /// When a predicate happens relative to the time of writing.
@@ -101,10 +104,12 @@ struct Word<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-    lower: String,
+    /// `text` in ASCII lower case (a slice of the sentence's lowered copy).
+    lower: &'a str,
 }
 
-fn words(s: &str) -> Vec<Word<'_>> {
+/// The words of `s`; `low` is `s.to_ascii_lowercase()` (same byte offsets: words are ASCII).
+fn words<'a>(s: &'a str, low: &'a str) -> Vec<Word<'a>> {
     let mut out = Vec::new();
     let b = s.as_bytes();
     let mut i = 0;
@@ -122,17 +127,17 @@ fn words(s: &str) -> Vec<Word<'_>> {
             let mut end = i;
             // "didn't": the clitic is its own word.
             let w = &s[st..end];
-            if w.len() > 3 && w.to_ascii_lowercase().ends_with("n't") {
+            if w.len() > 3 && low[st..end].ends_with("n't") {
                 end -= 3;
-                out.push(Word { start: st, end, text: &s[st..end], lower: s[st..end].to_ascii_lowercase() });
-                out.push(Word { start: end, end: i, text: &s[end..i], lower: "n't".into() });
+                out.push(Word { start: st, end, text: &s[st..end], lower: &low[st..end] });
+                out.push(Word { start: end, end: i, text: &s[end..i], lower: &low[end..i] });
                 continue;
             }
-            out.push(Word { start: st, end, text: w, lower: w.to_ascii_lowercase() });
+            out.push(Word { start: st, end, text: w, lower: &low[st..end] });
         } else {
             // Clause punctuation is kept as a one-byte word so groups never span it.
             if matches!(c, b',' | b';' | b':' | b'.' | b'(' | b')' | b'"') {
-                out.push(Word { start: i, end: i + 1, text: &s[i..i + 1], lower: s[i..i + 1].to_string() });
+                out.push(Word { start: i, end: i + 1, text: &s[i..i + 1], lower: &s[i..i + 1] });
             }
             i += if c < 0x80 { 1 } else { s[i..].chars().next().map_or(1, char::len_utf8) };
         }
@@ -142,7 +147,8 @@ fn words(s: &str) -> Vec<Word<'_>> {
 
 /// The stem of a verb form, when it is one of [`STEMS`] or [`CATENATIVE`] ("plans" → "plan", "hoped" → "hope").
 fn stem(w: &str) -> Option<&'static str> {
-    let look = |c: &str| STEMS.iter().chain(CATENATIVE).find(|s| **s == c).copied();
+    static KNOWN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STEMS.iter().chain(CATENATIVE).copied().collect());
+    let look = |c: &str| KNOWN.get(c).copied();
     if let Some(s) = look(w) {
         return Some(s);
     }
@@ -174,13 +180,14 @@ fn is_past_form(w: &str) -> bool {
 
 /// Read the verb groups of a sentence, left to right. Linear in `s.len()`.
 pub fn groups(s: &str) -> Vec<VerbGroup> {
-    let ws = words(s);
+    let low = s.to_ascii_lowercase();
+    let ws = words(s, &low);
     let mut out: Vec<VerbGroup> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let w = &ws[i];
-        let lw = w.lower.as_str();
-        let prev = if i > 0 { Some(ws[i - 1].lower.as_str()) } else { None };
+        let lw = w.lower;
+        let prev = if i > 0 { Some(ws[i - 1].lower) } else { None };
         // "as planned", "than expected": a comparison, not a predicate of its own.
         let after_det = prev.is_some_and(|p| DETERMINERS.contains(&p) || p.ends_with("'s"))
             || (prev.is_some_and(|p| p == "as" || p == "than") && is_past_form(lw));
@@ -234,13 +241,13 @@ fn present_form(ws: &[Word], i: usize) -> bool {
         return false;
     }
     let Some(p) = i.checked_sub(1).map(|k| &ws[k]) else { return false };
-    let pronoun = matches!(p.lower.as_str(), "he" | "she" | "it" | "who" | "which" | "that");
+    let pronoun = matches!(p.lower, "he" | "she" | "it" | "who" | "which" | "that");
     let name = p.text.starts_with(char::is_uppercase) && !p.lower.ends_with("'s") && p.lower != "the";
     // "the ministry plans to …", "the delegation visits the port": a verb when a complement follows.
-    let complement = !DETERMINERS.contains(&p.lower.as_str())
+    let complement = !DETERMINERS.contains(&p.lower)
         && !p.lower.ends_with("'s")
         && p.text.chars().all(|c| c.is_alphanumeric() || c == '-')
-        && ws.get(i + 1).is_some_and(|n| n.lower == "to" || DETERMINERS.contains(&n.lower.as_str()));
+        && ws.get(i + 1).is_some_and(|n| n.lower == "to" || DETERMINERS.contains(&n.lower));
     pronoun || name || complement || p.lower.ends_with("ly")
 }
 
@@ -253,12 +260,12 @@ fn read_group(ws: &[Word], i: usize) -> (VerbGroup, usize) {
     let mut perfect = false;
     let mut unfulfilled = false;
     let infinitive = ws[i].lower == "to";
-    let mut head = ws[i].lower.clone();
+    let mut head = ws[i].lower.to_string();
     let mut saw_to_after_verb = false;
     let mut last_was_catenative = false;
     let mut prev_lower: Option<String> = None;
     while k < ws.len() {
-        let lw = ws[k].lower.as_str();
+        let lw = ws[k].lower;
         let first = k == i;
         if FUTURE_MODALS.contains(&lw) || OTHER_MODALS.contains(&lw) {
             if !first && !saw_to_after_verb && time.is_some() {
@@ -304,7 +311,7 @@ fn read_group(ws: &[Word], i: usize) -> (VerbGroup, usize) {
         } else if lw == "to" {
             // A to-infinitive continues the group only after a catenative verb ("plans to", "is to", "agreed to").
             let next_is_verb =
-                ws.get(k + 1).is_some_and(|n| stem(&n.lower).is_some() || HAVE.contains(&n.lower.as_str()) || n.lower == "be");
+                ws.get(k + 1).is_some_and(|n| stem(&n.lower).is_some() || HAVE.contains(&n.lower) || n.lower == "be");
             if !(first || (last_was_catenative && next_is_verb)) {
                 break;
             }
@@ -353,7 +360,7 @@ fn read_group(ws: &[Word], i: usize) -> (VerbGroup, usize) {
     // A group of auxiliaries alone ("is", "was") keeps its head; trailing adverbs are not part of it.
     let mut end_k = k;
     while end_k > i + 1 && {
-        let lw = ws[end_k - 1].lower.as_str();
+        let lw = ws[end_k - 1].lower;
         INNER_ADVERBS.contains(&lw) || lw.ends_with("ly") || lw == "to"
     } {
         end_k -= 1;
