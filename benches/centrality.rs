@@ -35,7 +35,7 @@ use std::time::Instant;
 use kurilnet::analysis::network::Network;
 use kurilnet::analysis::paths::{PathMeasures, path_measures};
 use kurilnet::analysis::testkit::random_network;
-use kurilnet::analysis::timing::cpu_seconds;
+use kurilnet::timing::cpu_seconds;
 use petgraph::{Directed, EdgeType, Graph};
 
 /// Median wall time of up to 5 runs of `f` (seconds; one run when the

@@ -14,3 +14,4 @@ pub mod layout;
 pub mod pipeline;
 pub mod report;
 pub mod synth;
+pub mod timing;

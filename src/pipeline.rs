@@ -175,17 +175,17 @@ pub const OUTPUT_NAMES: &[&str] = &[
 /// before the extraction.
 pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<Summary> {
     let mut set = OutputSet::prepare(out_dir, OUTPUT_NAMES)?;
-    let clock = Steps::from_env();
-    let ex = clock.time("extract", || extract_corpus(corpus_dir, opts))?;
+    use crate::timing::timed;
+    let ex = timed("extract", || extract_corpus(corpus_dir, opts))?;
     let mut graph: Graph = ex.graph;
     let mut notes = Vec::new();
     // Before the exporters, so every export carries the results as node attributes.
-    let analysed = clock.time("analyses", || crate::analysis::annotate(&mut graph)).context("cannot analyse the graph")?;
+    let analysed = timed("analyses", || crate::analysis::annotate(&mut graph)).context("cannot analyse the graph")?;
     notes.extend(analysed.notes);
     // Files are written into the set as they are rendered; the large ones are streamed, never held as bytes.
     set.write_all(&analysed.files)?;
     for e in exporters() {
-        let r = clock.time(e.name(), || -> anyhow::Result<()> {
+        let r = timed(e.name(), || -> anyhow::Result<()> {
             if let Some(r) = e.stream(&graph, &mut set) {
                 return r;
             }
@@ -197,7 +197,7 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
         r.with_context(|| format!("cannot render {}", e.name()))?;
     }
     // Diagrams drawn in Rust (no Graphviz): network.svg, timeline.svg, lineage.svg.
-    let diagrams = clock.time("diagrams", || crate::diagram::render_all(&graph));
+    let diagrams = timed("diagrams", || crate::diagram::render_all(&graph));
     notes.extend(diagrams.notes.iter().cloned());
     let svg_of = |name: &str| {
         diagrams.files.iter().find(|f| f.name == name).map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
@@ -207,14 +207,14 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
         timeline_svg: timeline.as_deref(),
         lineage_svg: lineage.as_deref(),
         notes: diagrams.notes.clone(),
-        rank_over_time: Some(clock.time("rank over time", || crate::analysis::temporal::rank_chart(&graph))),
-        comparison: Some(clock.time("comparison", || comparison_table(&graph, "two-island", "lease"))),
+        rank_over_time: Some(timed("rank over time", || crate::analysis::temporal::rank_chart(&graph))),
+        comparison: Some(timed("comparison", || comparison_table(&graph, "two-island", "lease"))),
     };
     set.write_all(&diagrams.files)?;
-    let html = clock.time("report", || report::render(&graph, &inputs));
+    let html = timed("report", || report::render(&graph, &inputs));
     set.write(&OutputFile::new("report.html", html))?;
     set.write(&unresolved_csv(&ex.unresolved)?)?;
-    let files = clock.time("commit", || set.commit())?;
+    let files = timed("commit", || set.commit())?;
     Ok(Summary {
         documents: ex.documents_read,
         nodes_by_kind: graph.count_by_kind().into_iter().collect(),
@@ -223,27 +223,4 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
         warnings: ex.warnings,
         notes,
     })
-}
-
-/// Wall time per step of the main job, printed to stderr when the environment
-/// variable `KURILNET_TIMES` is set (for measuring a large corpus; the output
-/// files do not change).
-struct Steps {
-    on: bool,
-}
-
-impl Steps {
-    fn from_env() -> Steps {
-        Steps { on: std::env::var_os("KURILNET_TIMES").is_some() }
-    }
-
-    /// Run `f`, printing `name` and its wall time when on.
-    fn time<T>(&self, name: &str, f: impl FnOnce() -> T) -> T {
-        let t = std::time::Instant::now();
-        let out = f();
-        if self.on {
-            eprintln!("time: {name}: {:.2} s", t.elapsed().as_secs_f64());
-        }
-        out
-    }
 }

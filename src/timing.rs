@@ -1,4 +1,4 @@
-//! Opt-in per-phase timing of the analyses: with the environment variable
+//! Opt-in per-phase timing (the main job's steps, the analyses): with the environment variable
 //! `KURILNET_TIMING` set (to anything), each timed phase prints one line to
 //! standard error, `timing: PHASE: W s wall, C s CPU`, where CPU is the whole
 //! process's user + system time spent during the phase (all threads; read
@@ -19,7 +19,7 @@ use std::time::Instant;
 ///
 /// # Example
 /// ```
-/// let x = kurilnet::analysis::timing::timed("sum", || (1..=10).sum::<u32>());
+/// let x = kurilnet::timing::timed("sum", || (1..=10).sum::<u32>());
 /// assert_eq!(x, 55);
 /// ```
 pub fn timed<T>(phase: &str, f: impl FnOnce() -> T) -> T {

@@ -424,7 +424,7 @@ pub fn score<Ty: EdgeType + Sync>(
     let sample = opts.samples.filter(|_| n > opts.sample_above).map(|k| (k, opts.seed));
     let keep = opts.path_limit.filter(|&l| n > l).map(|l| super::bounded::top_by_degree(gr, l));
     let what = format!("{kind}: betweenness+closeness+harmonic ({n} nodes, {} edges)", gr.edge_count());
-    let paths = super::timing::timed(&what, || match &keep {
+    let paths = crate::timing::timed(&what, || match &keep {
         Some(k) => path_measures(&super::bounded::induced(gr, k), sample),
         None => path_measures(gr, sample),
     });
@@ -454,7 +454,7 @@ pub fn score<Ty: EdgeType + Sync>(
     } else if Ty::is_directed() && !petgraph::algo::is_cyclic_directed(gr) {
         Some("the network is acyclic, so it has no positive eigenvector".to_string())
     } else {
-        let ev = super::timing::timed(&format!("{kind}: eigenvector"), || {
+        let ev = crate::timing::timed(&format!("{kind}: eigenvector"), || {
             eigenvector_centrality(gr, |e| Ok::<f64, std::convert::Infallible>(*e.weight()), Some(MAX_ITER), Some(TOL))
         });
         match ev {
@@ -470,7 +470,7 @@ pub fn score<Ty: EdgeType + Sync>(
     if let Some(why) = eigen_undefined {
         notes.push(format!("eigenvector undefined: {why}"));
     }
-    match super::timing::timed(&format!("{kind}: pagerank"), || page_rank(gr, ALPHA, MAX_ITER, TOL)) {
+    match crate::timing::timed(&format!("{kind}: pagerank"), || page_rank(gr, ALPHA, MAX_ITER, TOL)) {
         Some(pr) => {
             for (r, v) in rows.iter_mut().zip(pr) {
                 r.values[Measure::PageRank as usize] = Some(v);
@@ -489,7 +489,7 @@ pub fn score<Ty: EdgeType + Sync>(
 /// window in the output. Persons and states carry their Louvain community in
 /// the actor network on the same ties (see [`communities`]) in every network.
 pub fn analyse(g: &Graph, window: Window, period: &str, opts: Options) -> Vec<Scores> {
-    use super::timing::timed;
+    use crate::timing::timed;
     let g = timed("restrict to the period", || restrict_for_scores(g, window));
     let g = g.as_ref();
     let actors = timed("actor graph", || actor_graph(&g));

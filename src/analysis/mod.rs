@@ -12,7 +12,6 @@ pub mod network;
 pub mod paths;
 pub mod temporal;
 pub mod testkit;
-pub mod timing;
 pub mod twomode;
 
 use crate::export::{OutputFile, Rendered};

@@ -84,7 +84,7 @@ pub fn path_measures<Ty: EdgeType, E>(
     let full = Csr::new(n, pairs.collect());
     let r = if Ty::is_directed() { Reduced::identity(full) } else { Reduced::new(&full) };
     let c = r.original.len();
-    super::timing::note(|| format!("shortest paths: {c} of {n} nodes searched ({} leaves left out)", n - c));
+    crate::timing::note(|| format!("shortest paths: {c} of {n} nodes searched ({} leaves left out)", n - c));
     let sampled = samples.filter(|&(k, _)| k >= 2 && k < n).map(|(k, seed)| sample(n, k, seed));
     let pass = Pass { g: &r.core, leaves: &r.leaves, between: true, dist: true };
     // Betweenness weight of each core source: itself and its leaves (exact),

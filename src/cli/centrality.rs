@@ -98,7 +98,7 @@ const SHOWN: [Measure; 7] = [
 ];
 
 pub fn run(a: Args) -> anyhow::Result<()> {
-    let graph = kurilnet::analysis::timing::timed("load graph.json", || Graph::load(&a.graph))?;
+    let graph = kurilnet::timing::timed("load graph.json", || Graph::load(&a.graph))?;
     if let (Some(f), Some(t)) = (a.from, a.to) {
         anyhow::ensure!(f <= t, "--from {f} is after --to {t}");
     }
