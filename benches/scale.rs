@@ -36,17 +36,6 @@ fn peak_rss_mib() -> f64 {
     kb / 1024.0
 }
 
-/// CPU seconds (user + system) used so far by this process (`self`) or this thread
-/// (`thread-self`), from /proc: on a shared machine wall time says little.
-fn cpu_secs(who: &str) -> f64 {
-    let s = std::fs::read_to_string(format!("/proc/{who}/stat")).unwrap_or_default();
-    // Fields after the command name (which may hold spaces) start at state, field 3.
-    let rest = s.rsplit(')').next().unwrap_or("");
-    let f: Vec<f64> = rest.split_whitespace().map(|x| x.parse().unwrap_or(0.0)).collect();
-    // utime and stime are fields 14 and 15, in clock ticks (100 per second on Linux).
-    f.get(11).zip(f.get(12)).map_or(0.0, |(u, s)| (u + s) / 100.0)
-}
-
 /// The generated corpus of `n` documents, made on first use: (folder, bytes, sentences).
 fn corpus(n: usize) -> (PathBuf, u64, usize) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -74,7 +63,7 @@ fn child(dir: &Path) {
     let ex = pipeline::extract_corpus(dir, &Options::default()).expect("extraction runs");
     let secs = t.elapsed().as_secs_f64();
     let (nodes, edges) = (ex.graph.node_count(), ex.graph.edge_count());
-    println!("{} {secs} {} {nodes} {edges} {}", ex.documents_read, peak_rss_mib(), cpu_secs("self"));
+    println!("{} {secs} {} {nodes} {edges} {}", ex.documents_read, peak_rss_mib(), kurilnet::timing::cpu_seconds().unwrap_or(0.0));
 }
 
 /// Per-document extraction on one thread over the first `limit` documents of the
@@ -87,18 +76,18 @@ fn per_document(dir: &Path, limit: usize) -> (usize, f64, f64) {
     let has_manifest = dir.join("manifest.csv").is_file();
     let ex = Extractor::new(None).expect("lexicons load");
     let entries = &corpus.entries[..limit.min(corpus.entries.len())];
-    let cpu = cpu_secs("thread-self");
+    let cpu = kurilnet::timing::thread_cpu_seconds().unwrap_or(0.0);
     for e in entries {
         std::hint::black_box(one_document(e, has_manifest, &ex).expect("document extracts"));
     }
-    let stage = cpu_secs("thread-self") - cpu;
+    let stage = kurilnet::timing::thread_cpu_seconds().unwrap_or(0.0) - cpu;
     let docs: Vec<_> = entries.iter().map(|e| e.load(has_manifest).expect("readable").0).collect();
     let sentences = docs.iter().map(|d| d.sentences.len()).sum();
-    let cpu = cpu_secs("thread-self");
+    let cpu = kurilnet::timing::thread_cpu_seconds().unwrap_or(0.0);
     for d in &docs {
         std::hint::black_box(ex.document(d));
     }
-    (sentences, stage, cpu_secs("thread-self") - cpu)
+    (sentences, stage, kurilnet::timing::thread_cpu_seconds().unwrap_or(0.0) - cpu)
 }
 
 fn main() {

@@ -39,7 +39,17 @@ pub fn timed<T>(phase: &str, f: impl FnOnce() -> T) -> T {
 /// User + system CPU seconds of this process so far (all threads; clock
 /// ticks of 1/100 s), `None` where `/proc/self/stat` cannot be read.
 pub fn cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    proc_cpu_seconds("self")
+}
+
+/// User + system CPU seconds of the calling thread so far, `None` where
+/// `/proc/thread-self/stat` cannot be read.
+pub fn thread_cpu_seconds() -> Option<f64> {
+    proc_cpu_seconds("thread-self")
+}
+
+fn proc_cpu_seconds(who: &str) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{who}/stat")).ok()?;
     // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
     let rest = &stat[stat.rfind(')')? + 2..];
     let mut f = rest.split_whitespace().skip(11);
