@@ -25,17 +25,6 @@ const TARGET_DOCS_PER_SEC: f64 = 330.0;
 const TARGET_PEAK_MIB: f64 = 4096.0;
 const TARGET_SENTENCES_PER_CORE: f64 = 20_000.0;
 
-fn peak_rss_mib() -> f64 {
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb: f64 = s
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0);
-    kb / 1024.0
-}
-
 /// The generated corpus of `n` documents, made on first use: (folder, bytes, sentences).
 fn corpus(n: usize) -> (PathBuf, u64, usize) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -63,7 +52,7 @@ fn child(dir: &Path) {
     let ex = pipeline::extract_corpus(dir, &Options::default()).expect("extraction runs");
     let secs = t.elapsed().as_secs_f64();
     let (nodes, edges) = (ex.graph.node_count(), ex.graph.edge_count());
-    println!("{} {secs} {} {nodes} {edges} {}", ex.documents_read, peak_rss_mib(), kurilnet::timing::cpu_seconds().unwrap_or(0.0));
+    println!("{} {secs} {} {nodes} {edges} {}", ex.documents_read, kurilnet::timing::peak_rss_mib().unwrap_or(0.0), kurilnet::timing::cpu_seconds().unwrap_or(0.0));
 }
 
 /// Per-document extraction on one thread over the first `limit` documents of the

@@ -46,12 +46,6 @@ fn synth_corpus(dir: &Path, n: usize) -> u64 {
     bytes
 }
 
-fn peak_rss_mib() -> Option<f64> {
-    let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb: f64 = s.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
-}
-
 fn main() {
     let n: usize = std::env::var("KURILNET_BENCH_DOCS").ok().and_then(|v| v.parse().ok()).unwrap_or(5000);
     let dir = tempfile::tempdir().unwrap();
@@ -74,7 +68,7 @@ fn main() {
         "throughput: {dps:.0} documents/s, {:.1} MiB/s; graph {nodes} nodes, {edges} edges",
         bytes as f64 / 1048576.0 / median
     );
-    if let Some(rss) = peak_rss_mib() {
+    if let Some(rss) = kurilnet::timing::peak_rss_mib() {
         println!("throughput: peak resident memory {rss:.1} MiB");
     }
     if dps < TARGET_DOCS_PER_SEC {

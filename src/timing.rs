@@ -48,6 +48,14 @@ pub fn thread_cpu_seconds() -> Option<f64> {
     proc_cpu_seconds("thread-self")
 }
 
+/// Peak resident memory of this process so far in MiB (`VmHWM`), `None`
+/// where `/proc/self/status` cannot be read.
+pub fn peak_rss_mib() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = s.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
 fn proc_cpu_seconds(who: &str) -> Option<f64> {
     let stat = std::fs::read_to_string(format!("/proc/{who}/stat")).ok()?;
     // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
@@ -62,5 +70,18 @@ fn proc_cpu_seconds(who: &str) -> Option<f64> {
 pub fn note(message: impl FnOnce() -> String) {
     if std::env::var_os("KURILNET_TIMING").is_some() {
         eprintln!("timing: {}", message());
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    #[test]
+    fn process_and_thread_figures_are_read_from_proc() {
+        let spin = (0..2_000_000u64).fold(0u64, |a, x| a.wrapping_add(x * x));
+        assert!(spin > 0);
+        assert!(super::cpu_seconds().is_some_and(|c| c >= 0.0));
+        assert!(super::thread_cpu_seconds().is_some_and(|c| c >= 0.0));
+        // A test process holds at least a few MiB of code and stack.
+        assert!(super::peak_rss_mib().is_some_and(|m| m > 1.0), "{:?}", super::peak_rss_mib());
     }
 }
