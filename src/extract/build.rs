@@ -188,6 +188,7 @@ pub fn merge_meetings(lx: &Lexicon, g: &mut Graph) {
     for (i, m) in ms.iter().enumerate() {
         blocks.add(i, m.as_ref().expect("all present"));
     }
+    let mut grown = vec![false; ms.len()];
     // Invariant: no pair (a, b) with a < c merges.
     let mut c = 0;
     while c < ms.len() {
@@ -205,6 +206,7 @@ pub fn merge_meetings(lx: &Lexicon, g: &mut Graph) {
             continue;
         };
         absorb_meeting(g, &mut ms, &mut blocks, c, j);
+        grown[c] = true;
         // The grown meeting may now match one before it: that pair is the first, and so on down.
         let mut k = c;
         loop {
@@ -217,12 +219,16 @@ pub fn merge_meetings(lx: &Lexicon, g: &mut Graph) {
             match before {
                 Some(x) => {
                     absorb_meeting(g, &mut ms, &mut blocks, x, k);
+                    grown[x] = true;
                     k = x;
                 }
                 None => break,
             }
         }
         c = k;
+    }
+    for (m, _) in ms.iter().zip(&grown).filter(|(m, grown)| **grown && m.is_some()) {
+        relabel(g, &m.as_ref().expect("kept").0);
     }
     g.purge();
     status_as_of_latest(g);
@@ -257,38 +263,89 @@ pub fn status_as_of_latest(g: &mut Graph) {
     }
 }
 
-/// Meetings by participant, with their day ranges widened by the slack: a
-/// meeting can only merge with one that shares a participant and a day.
+/// Meetings by participant and period, with their day ranges widened by the
+/// slack: a meeting can only merge with one that shares a participant and a day.
+///
+/// Each participant's meetings are filed in buckets of [`BUCKET_DAYS`] days
+/// (a meeting in every bucket its widened range touches, or in the
+/// participant's `wide` list when that range spans more than [`MAX_BUCKETS`]
+/// buckets), so a look-up reads the meetings of the buckets it overlaps, not
+/// every meeting of a participant who meets often. Filing is a superset: a
+/// meeting whose range changed stays in its old buckets and `days` decides.
 #[derive(Default)]
 struct Blocks {
-    by_person: std::collections::HashMap<String, Vec<usize>>,
+    person: std::collections::HashMap<String, u32>,
+    buckets: std::collections::HashMap<(u32, i64), Vec<usize>>,
+    wide: std::collections::HashMap<u32, Vec<usize>>,
     days: Vec<(i64, i64)>,
 }
 
+/// Width of a [`Blocks`] bucket in days.
+const BUCKET_DAYS: i64 = 32;
+/// A widened range over this many buckets (about 5.6 years) is filed as wide.
+const MAX_BUCKETS: i64 = 64;
+/// A look-up over more buckets than this (about 360 years) reads all of them.
+const QUERY_BUCKETS: i64 = 4096;
+
 impl Blocks {
+    fn widened(m: &MeetingKey) -> (i64, i64) {
+        (m.1.0.first_ordinal() - SLACK_DAYS, m.1.1.unwrap_or(m.1.0).last_ordinal() + SLACK_DAYS)
+    }
+
+    fn bucket_range((lo, hi): (i64, i64)) -> std::ops::RangeInclusive<i64> {
+        lo.div_euclid(BUCKET_DAYS)..=hi.div_euclid(BUCKET_DAYS)
+    }
+
     fn add(&mut self, i: usize, m: &MeetingKey) {
         if self.days.len() <= i {
             self.days.resize(i + 1, (0, -1));
         }
-        self.days[i] = (m.1.0.first_ordinal() - SLACK_DAYS, m.1.1.unwrap_or(m.1.0).last_ordinal() + SLACK_DAYS);
+        let span = Self::widened(m);
+        self.days[i] = span;
+        let range = Self::bucket_range(span);
+        let wide = range.end() - range.start() >= MAX_BUCKETS;
         for p in &m.3 {
-            let v = self.by_person.entry(p.clone()).or_default();
-            if !v.contains(&i) {
-                v.push(i);
+            let next = self.person.len() as u32;
+            let pid = *self.person.entry(p.clone()).or_insert(next);
+            let file = |v: &mut Vec<usize>| {
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            };
+            if wide {
+                file(self.wide.entry(pid).or_default());
+            } else {
+                for b in range.clone() {
+                    file(self.buckets.entry((pid, b)).or_default());
+                }
             }
         }
     }
 
     /// Meetings sharing a participant with `m` whose days overlap, ascending (may include `m`, or removed ones).
     fn candidates(&self, m: &MeetingKey) -> Vec<usize> {
-        let (lo, hi) = (m.1.0.first_ordinal() - SLACK_DAYS, m.1.1.unwrap_or(m.1.0).last_ordinal() + SLACK_DAYS);
-        let mut v: Vec<usize> =
-            m.3.iter()
-                .filter_map(|p| self.by_person.get(p))
-                .flatten()
-                .copied()
-                .filter(|&i| self.days[i].0 <= hi && lo <= self.days[i].1)
-                .collect();
+        let (lo, hi) = Self::widened(m);
+        let mut v: Vec<usize> = Vec::new();
+        let range = Self::bucket_range((lo, hi));
+        let pids: Vec<u32> = m.3.iter().filter_map(|p| self.person.get(p)).copied().collect();
+        for pid in &pids {
+            v.extend(self.wide.get(pid).into_iter().flatten());
+        }
+        if range.end() - range.start() > QUERY_BUCKETS {
+            // A range of centuries: reading every bucket is cheaper than asking for each.
+            for ((pid, _), ms) in &self.buckets {
+                if pids.contains(pid) {
+                    v.extend(ms);
+                }
+            }
+        } else {
+            for pid in &pids {
+                for b in range.clone() {
+                    v.extend(self.buckets.get(&(*pid, b)).into_iter().flatten());
+                }
+            }
+        }
+        v.retain(|&i| self.days[i].0 <= hi && lo <= self.days[i].1);
         v.sort_unstable();
         v.dedup();
         v
@@ -296,22 +353,25 @@ impl Blocks {
 }
 
 /// Merge meeting `ms[gone]` into `ms[keep]` in the graph and refresh the merge's view of it.
+///
+/// O(degree of `gone` + participants of `keep`); the label is made once at the
+/// end ([`relabel`]), not at every merge, so a meeting told by n documents
+/// costs O(n) merges, not O(n²) label text.
 fn absorb_meeting(g: &mut Graph, ms: &mut [Option<MeetingKey>], blocks: &mut Blocks, keep: usize, gone: usize) {
-    let (keep_id, gone_id) = (ms[keep].as_ref().expect("kept").0.clone(), ms[gone].take().expect("present").0);
-    let narrower = |n: &Node| {
-        n.attrs.end.unwrap_or(n.attrs.start.unwrap()).last_ordinal() - n.attrs.start.unwrap().first_ordinal()
-    };
-    let (k, o) = (g.node(&keep_id).cloned().unwrap(), g.node(&gone_id).cloned().unwrap());
-    let _ = g.merge_nodes_deferred(&gone_id, &keep_id);
+    let gone_key = ms[gone].take().expect("present");
+    let keep_id = ms[keep].as_ref().expect("kept").0.clone();
+    let width = |(s, e): (PartialDate, Option<PartialDate>)| e.unwrap_or(s).last_ordinal() - s.first_ordinal();
+    let keep_dates = ms[keep].as_ref().expect("kept").1;
+    let gone_place = g.node(&gone_key.0).and_then(|n| n.attrs.place.clone());
+    let _ = g.merge_nodes_deferred(&gone_key.0, &keep_id);
     let n = g.node_mut(&keep_id).unwrap();
-    if narrower(&o) < narrower(&k) {
-        n.attrs.start = o.attrs.start;
-        n.attrs.end = o.attrs.end;
+    if width(gone_key.1) < width(keep_dates) {
+        n.attrs.start = Some(gone_key.1.0);
+        n.attrs.end = gone_key.1.1;
     }
     if n.attrs.place.is_none() {
-        n.attrs.place = o.attrs.place.clone();
+        n.attrs.place = gone_place;
     }
-    relabel(g, &keep_id);
     let key = meeting_key(g, g.node(&keep_id).expect("kept")).expect("a merged meeting keeps its date");
     blocks.add(keep, &key);
     ms[keep] = Some(key);
@@ -377,6 +437,85 @@ mod tests {
         let ms = out.graph.nodes_of(NodeKind::Meeting);
         assert_eq!(ms.len(), 1, "{:?}", ms.iter().map(|m| (&m.id, &m.attrs.status)).collect::<Vec<_>>());
         assert_eq!(ms[0].attrs.status.as_deref(), Some("held"));
+    }
+
+    /// A meeting told by three documents keeps as aliases the labels documents
+    /// gave it, not the labels it had between merges.
+    #[test]
+    fn merged_meeting_aliases_are_labels_read_in_documents() {
+        use crate::corpus::Corpus;
+        let texts = [
+            ("a.txt", "2019-01-16", "Taro Kono held talks with Sergey Lavrov in Moscow on Jan. 14."),
+            ("b.txt", "2019-01-16", "Shinzo Abe and Sergey Lavrov met in Moscow on Jan. 15."),
+            ("c.txt", "2019-01-17", "Vladimir Putin met Shinzo Abe in Moscow on Jan. 16."),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let mut manifest = String::from("file,date,source,title\n");
+        let ex = Extractor::new(None).unwrap();
+        let mut read = Vec::new();
+        for (f, d, t) in texts {
+            std::fs::write(dir.path().join(f), t).unwrap();
+            manifest.push_str(&format!("{f},{d},x,{f}\n"));
+            let g = ex.document(&Document::from_text(f, t, Some(d.parse().unwrap()))).graph;
+            read.extend(g.nodes_of(NodeKind::Meeting).iter().map(|m| m.label.clone()));
+        }
+        std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
+        let out = crate::extract::run(&Corpus::scan(dir.path()).unwrap(), &ex, &indicatif::ProgressBar::hidden());
+        let ms = out.graph.nodes_of(NodeKind::Meeting);
+        assert_eq!(ms.len(), 1, "{:?}", ms.iter().map(|m| &m.label).collect::<Vec<_>>());
+        // Merged across documents, so the label names all four.
+        assert_eq!(ms[0].label.matches('–').count(), 3, "{}", ms[0].label);
+        for a in &ms[0].attrs.aliases {
+            assert!(read.contains(a), "alias {a:?} is no document's label; read: {read:?}");
+        }
+        assert!(!ms[0].attrs.aliases.contains(&ms[0].label));
+    }
+
+    /// `Blocks::candidates` returns exactly the meetings that share a participant
+    /// and overlap the widened days, as a scan of every meeting would, for day,
+    /// month, year and decade-long ranges and after a meeting's range changes.
+    #[test]
+    fn blocks_find_what_a_full_scan_finds() {
+        use super::{Blocks, MeetingKey};
+        use crate::date::PartialDate;
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let mut ms: Vec<MeetingKey> = Vec::new();
+        for i in 0..600 {
+            let y = 1956 + next(60) as i32;
+            let start = match next(4) {
+                0 => PartialDate::year(y),
+                1 => PartialDate::month(y, 1 + next(12) as u8).unwrap(),
+                _ => PartialDate::day(y, 1 + next(12) as u8, 1 + next(28) as u8).unwrap(),
+            };
+            let end = (next(10) == 0).then(|| PartialDate::year(y + next(12) as i32));
+            let parts = (0..1 + next(3)).map(|_| format!("p{}", next(8))).collect();
+            ms.push((format!("m{i}"), (start, end), None, parts));
+        }
+        let mut blocks = Blocks::default();
+        for (i, m) in ms.iter().enumerate() {
+            blocks.add(i, m);
+        }
+        // Narrow some ranges, as an absorbed meeting with a narrower date does.
+        for i in (0..ms.len()).step_by(7) {
+            ms[i].1 = (PartialDate::day(1960 + next(50) as i32, 6, 15).unwrap(), None);
+            blocks.add(i, &ms[i]);
+        }
+        let widened = |m: &MeetingKey| Blocks::widened(m);
+        for m in &ms {
+            let (lo, hi) = widened(m);
+            let want: Vec<usize> = (0..ms.len())
+                .filter(|&j| ms[j].3.iter().any(|p| m.3.contains(p)))
+                .filter(|&j| {
+                    let (a, b) = widened(&ms[j]);
+                    a <= hi && lo <= b
+                })
+                .collect();
+            assert_eq!(blocks.candidates(m), want, "{}", m.0);
+        }
     }
 
     held_in! {

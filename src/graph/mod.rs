@@ -308,7 +308,9 @@ impl Graph {
             }
         }
         self.dead.insert(fi);
-        let node = self.g[fi].clone();
+        // The stored node is dropped by `purge` unread: move its data out instead of copying it.
+        let kind = self.g[fi].kind;
+        let node = std::mem::replace(&mut self.g[fi], Node::new(from, kind, ""));
         self.take_over(node, moved, from, into)
     }
 
