@@ -108,7 +108,7 @@ impl Extraction {
 /// at a time per thread, so memory follows the graph, not the corpus.
 pub fn run(corpus: &Corpus, ex: &dyn Extract, progress: &ProgressBar) -> Extraction {
     let has_manifest = corpus.root.join("manifest.csv").is_file();
-    let mut out = corpus
+    let mut out = crate::timing::timed("extract: documents", || corpus
         .entries
         .par_iter()
         .fold(Extraction::bounded, |mut acc, entry| {
@@ -131,12 +131,12 @@ pub fn run(corpus: &Corpus, ex: &dyn Extract, progress: &ProgressBar) -> Extract
             a.warnings.extend(b.warnings);
             a.documents_read += b.documents_read;
             a
-        });
+        }));
     out.warnings.extend(corpus.warnings.iter().cloned());
     out.warnings.sort();
     out.warnings.dedup();
-    ex.finish(&mut out.graph);
-    out.graph.canonicalize();
+    crate::timing::timed("extract: corpus merge", || ex.finish(&mut out.graph));
+    crate::timing::timed("extract: canonical order", || out.graph.canonicalize());
     out.graph.meta.documents = out.documents_read;
     out.graph.meta.warnings = out.warnings.iter().map(|w| w.to_string()).collect();
     out
@@ -242,8 +242,8 @@ impl Extract for Extractor {
     }
 
     fn finish(&self, graph: &mut Graph) {
-        build::merge_meetings(&self.lexicon, graph);
-        proposals::finish(&self.lexicon, graph);
+        crate::timing::timed("merge meetings", || build::merge_meetings(&self.lexicon, graph));
+        crate::timing::timed("merge proposals", || proposals::finish(&self.lexicon, graph));
     }
 }
 
