@@ -97,6 +97,9 @@ impl<'h> std::ops::Index<usize> for Caps<'h> {
     }
 }
 
+/// Up to this many literal occurrences are tried one by one without a forward search first.
+const FEW: usize = 3;
+
 /// A pattern searched from where its matches can start.
 #[derive(Clone, Debug)]
 pub(super) struct Starts {
@@ -137,15 +140,19 @@ impl Starts {
     }
 
     /// Every match of `s`, leftmost-first and not overlapping, as `Regex::find_iter`.
-    /// Complexity: one literal pass, then per match one forward search plus one anchored
-    /// search per literal occurrence up to its start.
+    /// Complexity: one literal pass, then one anchored search per literal occurrence up to
+    /// each match's start; past [`FEW`] occurrences left, a forward search first bounds
+    /// them by the match's end (or finds there is none).
     pub(super) fn find_iter<'h>(&self, s: &'h str) -> impl Iterator<Item = Found<'h>> + use<'_, 'h> {
         let cands = self.candidates(s);
         let mut next = 0;
         let mut at = 0;
         std::iter::from_fn(move || {
-            // The end of the leftmost match from `at`: none, no match at all.
-            let end = self.re.search_half(&Input::new(s).span(at..s.len()))?.offset();
+            let end = if cands.len() - next > FEW {
+                self.re.search_half(&Input::new(s).span(at..s.len()))?.offset()
+            } else {
+                s.len()
+            };
             while let Some(&p) = cands.get(next).filter(|&&p| p <= end) {
                 next += 1;
                 if p < at {
@@ -157,10 +164,7 @@ impl Starts {
                     return Some(Found::new(s, m.start(), m.end()));
                 }
             }
-            // Not reached while the literals hold; if they did not, the plain search decides.
-            let m = self.re.search(&Input::new(s).span(at..s.len())).filter(|m| !m.is_empty())?;
-            at = m.end();
-            Some(Found::new(s, m.start(), m.end()))
+            None
         })
     }
 
