@@ -100,11 +100,7 @@ impl Gate {
             }
         };
         let patterns: Vec<Need<usize>> = patterns.into_iter().map(|p| need_of(p).map(&mut id)).collect();
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(&literals)
-            .expect("trigger literals compile");
+        let ac = literal_searcher(&literals, MatchKind::Standard).expect("trigger literals compile");
         Gate { ac, patterns, literals: literals.len() }
     }
 
@@ -157,13 +153,7 @@ impl Gated {
         let re = regex::RegexBuilder::new(pattern).case_insensitive(case_insensitive).build()?;
         let needs = required(&need_of(pattern))
             .into_iter()
-            .map(|set| {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .ascii_case_insensitive(true)
-                    .build(&set)
-                    .expect("trigger literals compile")
-            })
+            .map(|set| literal_searcher(&set, MatchKind::LeftmostFirst).expect("trigger literals compile"))
             .collect();
         Ok(Gated { re, needs, starts: Starts::new(pattern, case_insensitive) })
     }
@@ -230,6 +220,14 @@ impl Gated {
         let plain = (open && st.is_none()).then(|| self.re.captures_iter(s).map(move |c| Caps::of_regex(s, &c)));
         st.map(|st| st.find_iter(s).map(move |m| st.captures(s, m))).into_iter().flatten().chain(plain.into_iter().flatten())
     }
+}
+
+/// An ASCII case-insensitive searcher of `literals`.
+fn literal_searcher(literals: &[String], kind: MatchKind) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
+        .match_kind(kind)
+        .ascii_case_insensitive(true)
+        .build(literals)
 }
 
 /// Literal sets that every text satisfying `n` holds one literal of each (a weaker,

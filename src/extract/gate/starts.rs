@@ -9,7 +9,7 @@
 //! looked up ASCII case-insensitively, literals with a non-ASCII letter are not used, and
 //! a text holding KELVIN SIGN or LONG S is left to the plain regex.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, meta};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
@@ -112,11 +112,7 @@ impl Starts {
     /// `None` when the pattern has no such literals (then the plain regex serves).
     pub(super) fn new(pattern: &str, case_insensitive: bool) -> Option<Starts> {
         let firsts = first_literals(pattern)?;
-        let firsts = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(&firsts)
-            .ok()?;
+        let firsts = super::literal_searcher(&firsts, MatchKind::Standard).ok()?;
         // The configuration `regex::Regex` uses, so the matches are the same.
         let re = meta::Builder::new()
             .configure(meta::Config::new().match_kind(regex_automata::MatchKind::LeftmostFirst).utf8_empty(true))
