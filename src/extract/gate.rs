@@ -84,6 +84,20 @@ pub struct Gate {
     /// Per pattern, what a text must hold, over literal ids (aho-corasick pattern ids).
     patterns: Vec<Need<usize>>,
     literals: usize,
+    /// Per pattern, the literal ids every match of it begins with (see [`starts`]), when
+    /// it has such: the same pass then tells where its matches can start.
+    firsts: Vec<Option<Vec<usize>>>,
+}
+
+/// What one pass of a [`Gate`] read in a text: which patterns are open and where their
+/// matches can start.
+#[derive(Clone, Debug)]
+pub struct Scan {
+    /// Per pattern, whether it can match (`false`: it cannot).
+    pub open: Vec<bool>,
+    /// (literal id, start) of every literal occurrence, `None` when the text holds a
+    /// letter that folds to an ASCII one (then positions are not read).
+    hits: Option<Vec<(usize, usize)>>,
 }
 
 impl Gate {
@@ -99,9 +113,14 @@ impl Gate {
                 literals.len() - 1
             }
         };
-        let patterns: Vec<Need<usize>> = patterns.into_iter().map(|p| need_of(p).map(&mut id)).collect();
+        let mut needs = Vec::new();
+        let mut firsts = Vec::new();
+        for p in patterns {
+            needs.push(need_of(p).map(&mut id));
+            firsts.push(starts::first_literals(p).map(|v| v.into_iter().map(&mut id).collect()));
+        }
         let ac = literal_searcher(&literals, MatchKind::Standard).expect("trigger literals compile");
-        Gate { ac, patterns, literals: literals.len() }
+        Gate { ac, patterns: needs, literals: literals.len(), firsts }
     }
 
     /// For each pattern (in the order given to [`Gate::new`]), whether it can match `s`:
@@ -114,15 +133,40 @@ impl Gate {
     /// assert_eq!(g.open("Peace in 1956"), vec![false, true, true]);
     /// ```
     pub fn open(&self, s: &str) -> Vec<bool> {
-        if s.contains(['\u{212A}', '\u{17F}']) {
-            return vec![true; self.patterns.len()];
+        self.scan(s).open
+    }
+
+    /// [`Gate::open`] with the literal occurrences kept, for [`Scan::starts`].
+    /// Complexity: one overlapping automaton pass over `s`.
+    pub fn scan(&self, s: &str) -> Scan {
+        if folds_to_ascii(s) {
+            return Scan { open: vec![true; self.patterns.len()], hits: None };
         }
         let mut present = vec![false; self.literals];
+        let mut hits = Vec::new();
         for m in self.ac.find_overlapping_iter(s) {
             present[m.pattern().as_usize()] = true;
+            hits.push((m.pattern().as_usize(), m.start()));
         }
-        self.patterns.iter().map(|n| n.holds(&present)).collect()
+        Scan { open: self.patterns.iter().map(|n| n.holds(&present)).collect(), hits: Some(hits) }
     }
+}
+
+impl Scan {
+    /// Where matches of pattern `i` of `gate` can start, ascending; `None` when the pattern
+    /// has no first literals or the text was not read for positions.
+    pub fn starts(&self, gate: &Gate, i: usize) -> Option<Vec<usize>> {
+        let firsts = gate.firsts.get(i)?.as_ref()?;
+        let mut v: Vec<usize> = self.hits.as_ref()?.iter().filter(|(l, _)| firsts.contains(l)).map(|h| h.1).collect();
+        v.sort_unstable();
+        v.dedup();
+        Some(v)
+    }
+}
+
+/// Whether `s` holds KELVIN SIGN or LONG S, the non-ASCII letters that fold to ASCII ones.
+fn folds_to_ascii(s: &str) -> bool {
+    !s.is_ascii() && s.contains(['\u{212A}', '\u{17F}'])
 }
 
 /// A regular expression that runs only on texts holding what every match of it needs
@@ -161,7 +205,7 @@ impl Gated {
     /// Whether the regex can match `s` (`false`: it cannot). Complexity: one literal search
     /// per needed set, or none.
     pub fn can_match(&self, s: &str) -> bool {
-        self.needs.is_empty() || s.contains(['\u{212A}', '\u{17F}']) || self.needs.iter().all(|ac| ac.is_match(s))
+        self.needs.is_empty() || folds_to_ascii(s) || self.needs.iter().all(|ac| ac.is_match(s))
     }
 
     /// The pattern.
@@ -195,10 +239,19 @@ impl Gated {
         self.found(s, self.can_match(s))
     }
 
-    /// As [`Gated::find_iter`] on a text known to open the gate (a [`Gate`] of this pattern
-    /// said so): the same matches without testing the gate again.
-    pub fn find_iter_open<'r, 'h>(&'r self, s: &'h str) -> impl Iterator<Item = Found<'h>> + use<'r, 'h> {
-        self.found(s, true)
+    /// As [`Gated::find_iter`] on a text known to open the gate, with the places where
+    /// matches can start when a [`Gate`] pass read them ([`Scan::starts`] of this pattern):
+    /// the same matches without testing the gate again or looking for the literals again.
+    pub fn find_iter_open<'r, 'h>(
+        &'r self,
+        s: &'h str,
+        starts: Option<Vec<usize>>,
+    ) -> impl Iterator<Item = Found<'h>> + use<'r, 'h> {
+        let (known, other) = match (self.starts_for(s), starts) {
+            (Some(st), Some(cands)) => (Some(st.find_iter_from(s, cands)), None),
+            _ => (None, Some(self.found(s, true))),
+        };
+        known.into_iter().flatten().chain(other.into_iter().flatten())
     }
 
     /// The matches of `s` when `open`, else none.
@@ -385,14 +438,21 @@ mod tests {
     fn gated_cues_find_what_the_plain_regexes_find() {
         let lx = Lexicon::load(None).unwrap();
         let lines = shipped_lines();
+        let scans: Vec<Scan> = lines.iter().map(|l| lx.proposal_gate.scan(l)).collect();
         let mut found = 0;
-        for c in &lx.proposal_cues {
+        for (ci, c) in lx.proposal_cues.iter().enumerate() {
             assert!(c.pattern.starts.is_some(), "{} has first literals", c.pattern.as_str());
             let re = regex::RegexBuilder::new(c.pattern.as_str()).case_insensitive(true).build().unwrap();
-            for line in &lines {
+            for (line, scan) in lines.iter().zip(&scans) {
                 let want: Vec<(usize, usize)> = re.find_iter(line).map(|m| (m.start(), m.end())).collect();
                 let got: Vec<(usize, usize)> = c.pattern.find_iter(line).map(|m| (m.start(), m.end())).collect();
                 assert_eq!(got, want, "{} on {line:?}", re.as_str());
+                // As the cue loop searches: after the table's gate, from the positions it read.
+                let got: Vec<(usize, usize)> = match scan.open[ci] {
+                    true => c.pattern.find_iter_open(line, scan.starts(&lx.proposal_gate, ci)).map(|m| (m.start(), m.end())).collect(),
+                    false => Vec::new(),
+                };
+                assert_eq!(got, want, "{} after the gate on {line:?}", re.as_str());
                 let want: Vec<Caps> = re.captures_iter(line).map(|k| Caps::of_regex(line, &k)).collect();
                 assert_eq!(c.pattern.captures_iter(line).collect::<Vec<_>>(), want, "{}", re.as_str());
                 found += got.len();

@@ -124,7 +124,7 @@ impl Starts {
 
     /// Whether `s` can be searched here (it holds no letter that folds to an ASCII one).
     pub(super) fn serves(s: &str) -> bool {
-        !s.contains(['\u{212A}', '\u{17F}'])
+        !super::folds_to_ascii(s)
     }
 
     /// Where matches can start in `s`, ascending.
@@ -140,7 +140,11 @@ impl Starts {
     /// each match's start; past [`FEW`] occurrences left, a forward search first bounds
     /// them by the match's end (or finds there is none).
     pub(super) fn find_iter<'h>(&self, s: &'h str) -> impl Iterator<Item = Found<'h>> + use<'_, 'h> {
-        let cands = self.candidates(s);
+        self.find_iter_from(s, self.candidates(s))
+    }
+
+    /// [`Starts::find_iter`] with the literal occurrences already known (`cands`, ascending).
+    pub(super) fn find_iter_from<'h>(&self, s: &'h str, cands: Vec<usize>) -> impl Iterator<Item = Found<'h>> + use<'_, 'h> {
         let mut next = 0;
         let mut at = 0;
         std::iter::from_fn(move || {
@@ -182,7 +186,7 @@ impl Starts {
 
 /// The literals (lower case) every match of `pattern` begins with, read with every `i`
 /// flag dropped; `None` when there is no such finite set of non-empty ASCII-letter literals.
-fn first_literals(pattern: &str) -> Option<Vec<String>> {
+pub(super) fn first_literals(pattern: &str) -> Option<Vec<String>> {
     let hir = super::case_sensitive_hir(pattern)?;
     let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
     let mut out: Vec<String> = Vec::new();
