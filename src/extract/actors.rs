@@ -2,7 +2,7 @@
 //! title or rank, and surnames resolved by the document's other mentions and the
 //! event date against office terms; also side words ("Russian", "Tokyo"). It builds no graph nodes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -198,6 +198,12 @@ const STOP: &[&str] = &[
 ];
 
 /// Words that make a capitalised run an organisation, a place or a thing.
+/// `w` (lower case) is one of [`STOP`].
+fn is_stop(w: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
+    SET.contains(w)
+}
+
 const THING_WORDS: &[&str] = &[
     "administration",
     "meeting",
@@ -535,7 +541,7 @@ impl Actors {
                     && toks.get(i + 1).is_some_and(|n| is_title(n.2.to_lowercase().trim_end_matches('.')));
                 // "Separately, …": an adverb opening the sentence.
                 let opener = toks[i].0 == 0 && l.len() > 4 && l.ends_with("ly");
-                if STOP.contains(&l) || MONTH_WORDS.contains(&l) || is_title(l) || place_title || opener {
+                if is_stop(l) || MONTH_WORDS.contains(&l) || is_title(l) || place_title || opener {
                     i += 1;
                 } else {
                     break;
@@ -580,7 +586,7 @@ impl Actors {
             while k > 0 && {
                 let l = toks[k - 1].2.to_lowercase();
                 let l = l.trim_end_matches('.');
-                !STOP.contains(&l) && !MONTH_WORDS.contains(&l)
+                !is_stop(l) && !MONTH_WORDS.contains(&l)
             } {
                 k -= 1;
             }

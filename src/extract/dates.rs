@@ -170,8 +170,10 @@ pub fn day_of(ord: i64) -> PartialDate {
 /// Complexity: one date scan of each lead sentence.
 pub fn dateline_reference(leads: &[&str], pubd: Option<PartialDate>) -> Option<PartialDate> {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\n)\W*[A-Z][A-Z .'/-]+,\s*$"));
+    // What every lead PREFIX can match holds: a lead without it is not read for dates.
+    static HAS_PREFIX: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\n)\W*[A-Z][A-Z .'/-]+,"));
     let p = pubd?;
-    leads.iter().find_map(|t| {
+    leads.iter().filter(|t| HAS_PREFIX.is_match(t)).find_map(|t| {
         let d = find(t, pubd, Some(p.year)).into_iter().next()?;
         let gap = p.first_ordinal() - d.from.first_ordinal();
         (d.from.precision() == Precision::Day && d.to.is_none() && (0..=3).contains(&gap) && PREFIX.is_match(&t[..d.start]))

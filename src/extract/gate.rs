@@ -19,6 +19,10 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_syntax::ast::{self, Ast};
 use regex_syntax::hir::{Hir, HirKind};
 
+mod starts;
+pub use starts::{Caps, Found};
+use starts::Starts;
+
 /// What a text must hold for a pattern to match it.
 #[derive(Clone, Debug, PartialEq)]
 enum Need<L> {
@@ -80,6 +84,20 @@ pub struct Gate {
     /// Per pattern, what a text must hold, over literal ids (aho-corasick pattern ids).
     patterns: Vec<Need<usize>>,
     literals: usize,
+    /// Per pattern, the literal ids every match of it begins with (see [`starts`]), when
+    /// it has such: the same pass then tells where its matches can start.
+    firsts: Vec<Option<Vec<usize>>>,
+}
+
+/// What one pass of a [`Gate`] read in a text: which patterns are open and where their
+/// matches can start.
+#[derive(Clone, Debug)]
+pub struct Scan {
+    /// Per pattern, whether it can match (`false`: it cannot).
+    pub open: Vec<bool>,
+    /// (literal id, start) of every literal occurrence, `None` when the text holds a
+    /// letter that folds to an ASCII one (then positions are not read).
+    hits: Option<Vec<(usize, usize)>>,
 }
 
 impl Gate {
@@ -95,13 +113,14 @@ impl Gate {
                 literals.len() - 1
             }
         };
-        let patterns: Vec<Need<usize>> = patterns.into_iter().map(|p| need_of(p).map(&mut id)).collect();
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(&literals)
-            .expect("trigger literals compile");
-        Gate { ac, patterns, literals: literals.len() }
+        let mut needs = Vec::new();
+        let mut firsts = Vec::new();
+        for p in patterns {
+            needs.push(need_of(p).map(&mut id));
+            firsts.push(starts::first_literals(p).map(|v| v.into_iter().map(&mut id).collect()));
+        }
+        let ac = literal_searcher(&literals, MatchKind::Standard).expect("trigger literals compile");
+        Gate { ac, patterns: needs, literals: literals.len(), firsts }
     }
 
     /// For each pattern (in the order given to [`Gate::new`]), whether it can match `s`:
@@ -114,49 +133,79 @@ impl Gate {
     /// assert_eq!(g.open("Peace in 1956"), vec![false, true, true]);
     /// ```
     pub fn open(&self, s: &str) -> Vec<bool> {
-        if s.contains(['\u{212A}', '\u{17F}']) {
-            return vec![true; self.patterns.len()];
+        self.scan(s).open
+    }
+
+    /// [`Gate::open`] with the literal occurrences kept, for [`Scan::starts`].
+    /// Complexity: one overlapping automaton pass over `s`.
+    pub fn scan(&self, s: &str) -> Scan {
+        if folds_to_ascii(s) {
+            return Scan { open: vec![true; self.patterns.len()], hits: None };
         }
         let mut present = vec![false; self.literals];
+        let mut hits = Vec::new();
         for m in self.ac.find_overlapping_iter(s) {
             present[m.pattern().as_usize()] = true;
+            hits.push((m.pattern().as_usize(), m.start()));
         }
-        self.patterns.iter().map(|n| n.holds(&present)).collect()
+        Scan { open: self.patterns.iter().map(|n| n.holds(&present)).collect(), hits: Some(hits) }
     }
+}
+
+impl Scan {
+    /// Where matches of pattern `i` of `gate` can start, ascending; `None` when the pattern
+    /// has no first literals or the text was not read for positions.
+    pub fn starts(&self, gate: &Gate, i: usize) -> Option<Vec<usize>> {
+        let firsts = gate.firsts.get(i)?.as_ref()?;
+        let mut v: Vec<usize> = self.hits.as_ref()?.iter().filter(|(l, _)| firsts.contains(l)).map(|h| h.1).collect();
+        v.sort_unstable();
+        v.dedup();
+        Some(v)
+    }
+}
+
+/// Whether `s` holds KELVIN SIGN or LONG S, the non-ASCII letters that fold to ASCII ones.
+fn folds_to_ascii(s: &str) -> bool {
+    !s.is_ascii() && s.contains(['\u{212A}', '\u{17F}'])
 }
 
 /// A regular expression that runs only on texts holding what every match of it needs
 /// (one [`Gate`] of one pattern): the same matches as the plain `Regex`, without the cost
-/// of running it on texts where it cannot match. The method names are the `Regex` ones.
+/// of running it on texts where it cannot match. The method names are the `Regex` ones;
+/// matches are [`Found`] and groups [`Caps`]. A pattern whose matches all begin with a
+/// few literals is searched from their occurrences (see [`starts`]).
 #[derive(Clone, Debug)]
 pub struct Gated {
     re: regex::Regex,
     /// Literal sets of which every match holds one literal each (ASCII case-insensitive
     /// searchers); empty when the pattern needs no literal: it always runs.
     needs: Vec<AhoCorasick>,
+    /// The search from the literals every match begins with, when there are such.
+    starts: Option<Starts>,
 }
 
 impl Gated {
     /// Compile `pattern` (as `Regex::new`) and its gate.
     pub fn new(pattern: &str) -> Result<Gated, regex::Error> {
-        let re = regex::Regex::new(pattern)?;
+        Gated::build(pattern, false)
+    }
+
+    /// Compile `pattern` (as `RegexBuilder` with `case_insensitive` set as given) and its gate.
+    /// Complexity: the regex compiled twice (plain and for anchored searches), two literal
+    /// automata.
+    pub fn build(pattern: &str, case_insensitive: bool) -> Result<Gated, regex::Error> {
+        let re = regex::RegexBuilder::new(pattern).case_insensitive(case_insensitive).build()?;
         let needs = required(&need_of(pattern))
             .into_iter()
-            .map(|set| {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .ascii_case_insensitive(true)
-                    .build(&set)
-                    .expect("trigger literals compile")
-            })
+            .map(|set| literal_searcher(&set, MatchKind::LeftmostFirst).expect("trigger literals compile"))
             .collect();
-        Ok(Gated { re, needs })
+        Ok(Gated { re, needs, starts: Starts::new(pattern, case_insensitive) })
     }
 
     /// Whether the regex can match `s` (`false`: it cannot). Complexity: one literal search
     /// per needed set, or none.
     pub fn can_match(&self, s: &str) -> bool {
-        self.needs.is_empty() || s.contains(['\u{212A}', '\u{17F}']) || self.needs.iter().all(|ac| ac.is_match(s))
+        self.needs.is_empty() || folds_to_ascii(s) || self.needs.iter().all(|ac| ac.is_match(s))
     }
 
     /// The pattern.
@@ -169,25 +218,69 @@ impl Gated {
         self.can_match(s) && self.re.is_match(s)
     }
 
+    /// The search from first literals, when it serves `s`.
+    fn starts_for(&self, s: &str) -> Option<&Starts> {
+        self.starts.as_ref().filter(|_| Starts::serves(s))
+    }
+
     /// As `Regex::find`.
-    pub fn find<'h>(&self, s: &'h str) -> Option<regex::Match<'h>> {
-        if self.can_match(s) { self.re.find(s) } else { None }
+    pub fn find<'h>(&self, s: &'h str) -> Option<Found<'h>> {
+        if !self.can_match(s) {
+            return None;
+        }
+        match self.starts_for(s) {
+            Some(st) => st.find(s),
+            None => self.re.find(s).map(|m| Found::new(s, m.start(), m.end())),
+        }
     }
 
     /// As `Regex::find_iter`.
-    pub fn find_iter<'r, 'h>(&'r self, s: &'h str) -> impl Iterator<Item = regex::Match<'h>> + use<'r, 'h> {
-        self.can_match(s).then(|| self.re.find_iter(s)).into_iter().flatten()
+    pub fn find_iter<'r, 'h>(&'r self, s: &'h str) -> impl Iterator<Item = Found<'h>> + use<'r, 'h> {
+        self.found(s, self.can_match(s))
+    }
+
+    /// As [`Gated::find_iter`] on a text known to open the gate, with the places where
+    /// matches can start when a [`Gate`] pass read them ([`Scan::starts`] of this pattern):
+    /// the same matches without testing the gate again or looking for the literals again.
+    pub fn find_iter_open<'r, 'h>(
+        &'r self,
+        s: &'h str,
+        starts: Option<Vec<usize>>,
+    ) -> impl Iterator<Item = Found<'h>> + use<'r, 'h> {
+        let (known, other) = match (self.starts_for(s), starts) {
+            (Some(st), Some(cands)) => (Some(st.find_iter_from(s, cands)), None),
+            _ => (None, Some(self.found(s, true))),
+        };
+        known.into_iter().flatten().chain(other.into_iter().flatten())
+    }
+
+    /// The matches of `s` when `open`, else none.
+    fn found<'r, 'h>(&'r self, s: &'h str, open: bool) -> impl Iterator<Item = Found<'h>> + use<'r, 'h> {
+        let st = self.starts_for(s).filter(|_| open);
+        let plain = (open && st.is_none()).then(|| self.re.find_iter(s).map(move |m| Found::new(s, m.start(), m.end())));
+        st.map(|st| st.find_iter(s)).into_iter().flatten().chain(plain.into_iter().flatten())
     }
 
     /// As `Regex::captures`.
-    pub fn captures<'h>(&self, s: &'h str) -> Option<regex::Captures<'h>> {
-        if self.can_match(s) { self.re.captures(s) } else { None }
+    pub fn captures<'h>(&self, s: &'h str) -> Option<Caps<'h>> {
+        self.captures_iter(s).next()
     }
 
     /// As `Regex::captures_iter`.
-    pub fn captures_iter<'r, 'h>(&'r self, s: &'h str) -> impl Iterator<Item = regex::Captures<'h>> + use<'r, 'h> {
-        self.can_match(s).then(|| self.re.captures_iter(s)).into_iter().flatten()
+    pub fn captures_iter<'r, 'h>(&'r self, s: &'h str) -> impl Iterator<Item = Caps<'h>> + use<'r, 'h> {
+        let open = self.can_match(s);
+        let st = self.starts_for(s).filter(|_| open);
+        let plain = (open && st.is_none()).then(|| self.re.captures_iter(s).map(move |c| Caps::of_regex(s, &c)));
+        st.map(|st| st.find_iter(s).map(move |m| st.captures(s, m))).into_iter().flatten().chain(plain.into_iter().flatten())
     }
+}
+
+/// An ASCII case-insensitive searcher of `literals`.
+fn literal_searcher(literals: &[String], kind: MatchKind) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
+        .match_kind(kind)
+        .ascii_case_insensitive(true)
+        .build(literals)
 }
 
 /// Literal sets that every text satisfying `n` holds one literal of each (a weaker,
@@ -216,11 +309,16 @@ fn required(n: &Need<String>) -> Vec<Vec<String>> {
 /// What a text must hold for `pattern` to match, over lower-case ASCII literals;
 /// [`Need::Nothing`] when the pattern does not parse.
 fn need_of(pattern: &str) -> Need<String> {
-    let hir = ast::parse::Parser::new().parse(pattern).ok().and_then(|mut tree| {
+    case_sensitive_hir(pattern).map_or(Need::Nothing, |h| need(&h))
+}
+
+/// `pattern` read with every `i` flag dropped (see [`case_sensitive`]); `None` when it
+/// does not parse.
+fn case_sensitive_hir(pattern: &str) -> Option<Hir> {
+    ast::parse::Parser::new().parse(pattern).ok().and_then(|mut tree| {
         case_sensitive(&mut tree);
         regex_syntax::hir::translate::Translator::new().translate(pattern, &tree).ok()
-    });
-    hir.map_or(Need::Nothing, |h| need(&h))
+    })
 }
 
 /// What every match of `h` contains. A literal with a non-ASCII letter counts for nothing.
@@ -266,6 +364,21 @@ mod tests {
     use super::*;
     use crate::extract::lexicon::Lexicon;
 
+    /// The lines of the shipped texts (`seeds/`, `tests/heldout/`).
+    fn shipped_lines() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        for dir in ["seeds", "tests/heldout"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                let p = e.unwrap().path();
+                if p.extension().is_some_and(|x| x == "txt") {
+                    out.extend(std::fs::read_to_string(&p).unwrap().lines().map(String::from));
+                }
+            }
+        }
+        out
+    }
+
     fn lit(s: &str) -> Need<String> {
         Need::Literal(s.into())
     }
@@ -299,28 +412,52 @@ mod tests {
     #[test]
     fn a_closed_pattern_never_matches_the_shipped_texts() {
         let lx = Lexicon::load(None).unwrap();
-        let res: Vec<&regex::Regex> = lx.proposal_cues.iter().map(|c| &c.pattern).collect();
+        // The plain regexes: a gated one would hide a closed gate.
+        let res: Vec<regex::Regex> = lx
+            .proposal_cues
+            .iter()
+            .map(|c| regex::RegexBuilder::new(c.pattern.as_str()).case_insensitive(true).build().unwrap())
+            .collect();
         let gate = Gate::new(res.iter().map(|r| r.as_str()));
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut matched = 0;
-        for dir in ["seeds", "tests/heldout"] {
-            for e in std::fs::read_dir(root.join(dir)).unwrap() {
-                let p = e.unwrap().path();
-                if p.extension().is_none_or(|x| x != "txt") {
-                    continue;
-                }
-                let text = std::fs::read_to_string(&p).unwrap();
-                for line in text.lines() {
-                    let open = gate.open(line);
-                    for (i, re) in res.iter().enumerate() {
-                        if re.is_match(line) {
-                            matched += 1;
-                            assert!(open[i], "{} matches {line:?} but its gate is closed", re.as_str());
-                        }
-                    }
+        for line in shipped_lines() {
+            let open = gate.open(&line);
+            for (i, re) in res.iter().enumerate() {
+                if re.is_match(&line) {
+                    matched += 1;
+                    assert!(open[i], "{} matches {line:?} but its gate is closed", re.as_str());
                 }
             }
         }
         assert!(matched > 20, "the texts exercise the cues ({matched} matches)");
+    }
+
+    /// The cue table searched through [`Gated`] (gate, then the search from first literals)
+    /// finds exactly the matches and groups of the plain regexes on the shipped texts.
+    #[test]
+    fn gated_cues_find_what_the_plain_regexes_find() {
+        let lx = Lexicon::load(None).unwrap();
+        let lines = shipped_lines();
+        let scans: Vec<Scan> = lines.iter().map(|l| lx.proposal_gate.scan(l)).collect();
+        let mut found = 0;
+        for (ci, c) in lx.proposal_cues.iter().enumerate() {
+            assert!(c.pattern.starts.is_some(), "{} has first literals", c.pattern.as_str());
+            let re = regex::RegexBuilder::new(c.pattern.as_str()).case_insensitive(true).build().unwrap();
+            for (line, scan) in lines.iter().zip(&scans) {
+                let want: Vec<(usize, usize)> = re.find_iter(line).map(|m| (m.start(), m.end())).collect();
+                let got: Vec<(usize, usize)> = c.pattern.find_iter(line).map(|m| (m.start(), m.end())).collect();
+                assert_eq!(got, want, "{} on {line:?}", re.as_str());
+                // As the cue loop searches: after the table's gate, from the positions it read.
+                let got: Vec<(usize, usize)> = match scan.open[ci] {
+                    true => c.pattern.find_iter_open(line, scan.starts(&lx.proposal_gate, ci)).map(|m| (m.start(), m.end())).collect(),
+                    false => Vec::new(),
+                };
+                assert_eq!(got, want, "{} after the gate on {line:?}", re.as_str());
+                let want: Vec<Caps> = re.captures_iter(line).map(|k| Caps::of_regex(line, &k)).collect();
+                assert_eq!(c.pattern.captures_iter(line).collect::<Vec<_>>(), want, "{}", re.as_str());
+                found += got.len();
+            }
+        }
+        assert!(found > 20, "the texts exercise the cues ({found} matches)");
     }
 }

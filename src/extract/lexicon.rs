@@ -8,7 +8,7 @@ use std::path::Path;
 use anyhow::{Context, bail};
 
 use crate::date::PartialDate;
-use super::gate::Gate;
+use super::gate::{Gate, Gated};
 
 /// One embedded table: file name and built-in contents.
 pub const TABLES: &[(&str, &str)] = &[
@@ -139,7 +139,8 @@ pub struct ProposalCue {
     pub family: String,
     pub arrangement: String,
     pub priority: u8,
-    pub pattern: regex::Regex,
+    /// Case-insensitive, searched from its trigger words (see [`Gated`]).
+    pub pattern: Gated,
 }
 
 /// All lexicons, parsed and checked.
@@ -243,9 +244,7 @@ impl Lexicon {
         for (line, c) in &pc.rows {
             let priority =
                 c[2].parse().map_err(|_| anyhow::anyhow!("{}:{line}: priority {:?} is not a number", pc.file, c[2]))?;
-            let pattern = regex::RegexBuilder::new(&c[3])
-                .case_insensitive(true)
-                .build()
+            let pattern = Gated::build(&c[3], true)
                 .map_err(|e| anyhow::anyhow!("{}:{line}: bad pattern: {e}", pc.file))?;
             proposal_cues.push(ProposalCue { family: c[0].clone(), arrangement: c[1].clone(), priority, pattern });
         }

@@ -219,9 +219,9 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
     for (si, s) in sents.iter().enumerate() {
         let t = &s.text;
         let mut cues: Vec<(u8, usize, usize, usize)> = Vec::new();
-        let open = lx.proposal_gate.open(t);
-        for (ci, c) in lx.proposal_cues.iter().enumerate().filter(|(ci, _)| open[*ci]) {
-            for m in c.pattern.find_iter(t) {
+        let scan = lx.proposal_gate.scan(t);
+        for (ci, c) in lx.proposal_cues.iter().enumerate().filter(|(ci, _)| scan.open[*ci]) {
+            for m in c.pattern.find_iter_open(t, scan.starts(&lx.proposal_gate, ci)) {
                 let foreign_claim = c.family == "four-island"
                     && s.sides.iter().any(|w| w.code != "JP" && w.end <= m.start() && m.start() - w.end <= 3);
                 if !foreign_claim {

@@ -99,6 +99,12 @@ const DETERMINERS: &[&str] = &[
     "no", "any", "some", "each", "every", "two", "three", "several", "many", "long-awaited", "much",
 ];
 
+/// `w` (lower case) is one of [`DETERMINERS`].
+fn is_determiner(w: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| DETERMINERS.iter().copied().collect());
+    SET.contains(w)
+}
+
 /// A word of the sentence with its byte span; `lower` is lowercase.
 struct Word<'a> {
     start: usize,
@@ -166,16 +172,30 @@ fn stem(w: &str) -> Option<&'static str> {
         }
         // "arriving" → "arrive".
         if (suf == "ing" || suf == "ed")
-            && let Some(s) = look(&format!("{c}e"))
+            && let Some(s) = with_letter(c, b'e', look)
         {
             return Some(s);
         }
     }
-    ["ied", "ies"].iter().find_map(|suf| w.strip_suffix(suf)).and_then(|c| look(&format!("{c}y")))
+    ["ied", "ies"].iter().find_map(|suf| w.strip_suffix(suf)).and_then(|c| with_letter(c, b'y', look))
 }
 
 fn is_past_form(w: &str) -> bool {
-    IRREGULAR_PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && w != "need" && w != "speed" && w != "feed")
+    static IRREGULAR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| IRREGULAR_PAST.iter().copied().collect());
+    IRREGULAR.contains(w) || (w.len() > 4 && w.ends_with("ed") && w != "need" && w != "speed" && w != "feed")
+}
+
+/// `look` applied to `w` followed by the ASCII letter `letter`, spelt out on the stack
+/// (no allocation for a word of up to 63 bytes).
+fn with_letter(w: &str, letter: u8, look: impl Fn(&str) -> Option<&'static str>) -> Option<&'static str> {
+    let mut buf = [0u8; 64];
+    if w.len() < buf.len() {
+        buf[..w.len()].copy_from_slice(w.as_bytes());
+        buf[w.len()] = letter;
+        std::str::from_utf8(&buf[..=w.len()]).ok().and_then(look)
+    } else {
+        look(&format!("{w}{}", letter as char))
+    }
 }
 
 /// Read the verb groups of a sentence, left to right. Linear in `s.len()`.
@@ -189,7 +209,7 @@ pub fn groups(s: &str) -> Vec<VerbGroup> {
         let lw = w.lower;
         let prev = if i > 0 { Some(ws[i - 1].lower) } else { None };
         // "as planned", "than expected": a comparison, not a predicate of its own.
-        let after_det = prev.is_some_and(|p| DETERMINERS.contains(&p) || p.ends_with("'s"))
+        let after_det = prev.is_some_and(|p| is_determiner(p) || p.ends_with("'s"))
             || (prev.is_some_and(|p| p == "as" || p == "than") && is_past_form(lw));
         // "in May": a month, not the modal.
         let month = lw == "may" && i > 0 && w.text == "May";
@@ -244,10 +264,10 @@ fn present_form(ws: &[Word], i: usize) -> bool {
     let pronoun = matches!(p.lower, "he" | "she" | "it" | "who" | "which" | "that");
     let name = p.text.starts_with(char::is_uppercase) && !p.lower.ends_with("'s") && p.lower != "the";
     // "the ministry plans to …", "the delegation visits the port": a verb when a complement follows.
-    let complement = !DETERMINERS.contains(&p.lower)
+    let complement = !is_determiner(p.lower)
         && !p.lower.ends_with("'s")
         && p.text.chars().all(|c| c.is_alphanumeric() || c == '-')
-        && ws.get(i + 1).is_some_and(|n| n.lower == "to" || DETERMINERS.contains(&n.lower));
+        && ws.get(i + 1).is_some_and(|n| n.lower == "to" || is_determiner(n.lower));
     pronoun || name || complement || p.lower.ends_with("ly")
 }
 
