@@ -10,7 +10,7 @@ use std::fmt;
 use petgraph::visit::EdgeRef;
 use petgraph::{Direction, EdgeType};
 
-use super::network::{Network, NetworkKind, Ties, Window, actor_graph, restrict_for_scores};
+use super::network::{Network, NetworkKind, Ties, Window, actor_graph_without_evidence, restrict_for_scores};
 use super::paths::path_measures;
 use crate::graph::Graph;
 
@@ -492,7 +492,7 @@ pub fn analyse(g: &Graph, window: Window, period: &str, opts: Options) -> Vec<Sc
     use crate::timing::timed;
     let g = timed("restrict to the period", || restrict_for_scores(g, window));
     let g = g.as_ref();
-    let actors = timed("actor graph", || actor_graph(&g));
+    let actors = timed("actor graph", || actor_graph_without_evidence(&g));
     let actor_net = timed("actor network", || Network::actors(&actors, opts.ties));
     let mut out = vec![
         if opts.undirected {

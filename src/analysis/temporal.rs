@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::centrality::{Measure, Options, Scores, score};
-use super::network::{Network, NetworkKind, Window, actor_graph, restrict_for_scores};
+use super::network::{Network, NetworkKind, Window, actor_graph_without_evidence, restrict_for_scores};
 use crate::graph::{Graph, NodeKind};
 
 /// Measures written per actor and window.
@@ -54,7 +54,7 @@ pub fn over_time(g: &Graph, width: u32, step: u32, opts: Options) -> Vec<(Window
     windows(g, width, step)
         .into_iter()
         .map(|w| {
-            let actors = actor_graph(&restrict_for_scores(g, w));
+            let actors = actor_graph_without_evidence(&restrict_for_scores(g, w));
             let s = score(&Network::actors(&actors, opts.ties), NetworkKind::Actors, &actors, &w.to_string(), opts);
             (w, s)
         })
