@@ -265,17 +265,7 @@ fn actor_graph_with(g: &Graph, keep_evidence: bool) -> Graph {
             .neighbours(meeting, Relation::HeldIn, petgraph::Direction::Outgoing)
             .into_iter()
             .find_map(|id| g.node(id).and_then(|n| n.attrs.country.as_ref()).map(|c| c.to_uppercase()));
-        let year = start(meeting).map(|d| d.year);
-        let nearest = || {
-            partners
-                .iter()
-                .min_by_key(|(code, years)| {
-                    let gap = year.map_or(0, |y| years.iter().map(|x| (x - y).abs()).min().unwrap_or(i32::MAX));
-                    (gap, std::cmp::Reverse(years.len()), (*code).clone())
-                })
-                .map(|(code, _)| code.clone())
-        };
-        let other = place_country.filter(|c| partners.contains_key(c)).or_else(nearest);
+        let other = counterpart(partners, place_country, start(meeting).map(|d| d.year));
         let Some(state) = other.and_then(|c| state_of.get(&c).copied()) else { continue };
         for e in list {
             let (ev, when) = (&e.evidence, start(meeting));
@@ -331,6 +321,27 @@ fn actor_graph_with(g: &Graph, keep_evidence: bool) -> Graph {
     }
     out.canonicalize();
     out
+}
+
+/// The side a one-sided meeting's attendees met: the meeting place's
+/// country when it is one of `partners` (the sides their side meets, with
+/// the years of those meetings), otherwise the partner met nearest to
+/// `year` (then the most often, then the first code).
+pub(crate) fn counterpart(
+    partners: &BTreeMap<String, Vec<i32>>,
+    place_country: Option<String>,
+    year: Option<i32>,
+) -> Option<String> {
+    let nearest = || {
+        partners
+            .iter()
+            .min_by_key(|(code, years)| {
+                let gap = year.map_or(0, |y| years.iter().map(|x| (x - y).abs()).min().unwrap_or(i32::MAX));
+                (gap, std::cmp::Reverse(years.len()), (*code).clone())
+            })
+            .map(|(code, _)| code.clone())
+    };
+    place_country.filter(|c| partners.contains_key(c)).or_else(nearest)
 }
 
 /// A closed range of years; either end may be open.
