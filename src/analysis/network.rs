@@ -145,30 +145,69 @@ impl fmt::Display for Ties {
     }
 }
 
-/// Add one unit of a tie between `a` and `b` (stored from the smaller id to
-/// the larger), with `evidence` (read only when `keep_evidence`) and the date
-/// of the occasion; a second unit adds to the weight (the evidence is kept
-/// once per record).
-#[allow(clippy::too_many_arguments)]
-fn add_tie<'a>(
-    out: &mut Graph,
+/// The ties of an actor graph being built: straight into the graph with
+/// their evidence, or, without evidence, counted per (pair, relation) and
+/// added once at the end (the same edges, without one upsert per unit).
+struct TieSet<'g> {
+    out: Graph,
     keep_evidence: bool,
-    a: &str,
-    b: &str,
-    rel: Relation,
-    rule: &str,
-    evidence: impl IntoIterator<Item = &'a Evidence>,
-    start: Option<PartialDate>,
-) {
-    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+    /// (smaller id, larger id, relation) → (units, first date given).
+    units: std::collections::HashMap<(&'g str, &'g str, Relation), (f64, Option<PartialDate>)>,
+}
+
+impl<'g> TieSet<'g> {
+    /// Add one unit of a tie between `a` and `b` (stored from the smaller id
+    /// to the larger), with `evidence` (read only when evidence is kept) and
+    /// the date of the occasion; a second unit adds to the weight (the
+    /// evidence is kept once per record; the first date stays).
+    fn add<'e>(
+        &mut self,
+        (a, b): (&'g str, &'g str),
+        rel: Relation,
+        rule: &str,
+        evidence: impl IntoIterator<Item = &'e Evidence>,
+        start: Option<PartialDate>,
+    ) {
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        if !self.keep_evidence {
+            let u = self.units.entry((lo, hi, rel)).or_insert((0.0, None));
+            u.0 += 1.0;
+            u.1 = u.1.or(start);
+            return;
+        }
+        let mut e = tie(lo, hi, rel, rule, 1.0, start);
+        e.evidence = evidence.into_iter().cloned().collect();
+        self.out.upsert_edge(e).expect("both actors were added");
+    }
+
+    /// The actor graph, canonical.
+    fn finish(mut self) -> Graph {
+        let mut counted: Vec<_> = self.units.into_iter().collect();
+        counted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for ((lo, hi, rel), (w, start)) in counted {
+            self.out.upsert_edge(tie(lo, hi, rel, tie_rule(rel), w, start)).expect("both actors were added");
+        }
+        self.out.canonicalize();
+        self.out
+    }
+}
+
+/// A tie edge of `weight` units.
+fn tie(lo: &str, hi: &str, rel: Relation, rule: &str, weight: f64, start: Option<PartialDate>) -> Edge {
     let mut e = Edge::new(lo, hi, rel);
     e.rule = Some(rule.into());
-    e.weight = Some(1.0);
-    if keep_evidence {
-        e.evidence = evidence.into_iter().cloned().collect();
-    }
+    e.weight = Some(weight);
     e.start = start;
-    out.upsert_edge(e).expect("both actors were added");
+    e
+}
+
+/// The rule a tie relation records.
+fn tie_rule(rel: Relation) -> &'static str {
+    match rel {
+        Relation::CoAttended => "co-attendance",
+        Relation::MetSide => "met the other side",
+        _ => "proposal answered or rejected",
+    }
 }
 
 /// Who rejected or answered a proposal, the evidence, and when (an answer: its date).
@@ -210,11 +249,11 @@ pub fn actor_graph_without_evidence(g: &Graph) -> Graph {
 }
 
 fn actor_graph_with(g: &Graph, keep_evidence: bool) -> Graph {
-    let mut out = Graph::new();
-    out.meta = g.meta.clone();
+    let mut out = TieSet { out: Graph::new(), keep_evidence, units: Default::default() };
+    out.out.meta = g.meta.clone();
     for n in g.nodes() {
         if is_actor(n.kind) {
-            out.upsert_node(n.clone());
+            out.out.upsert_node(n.clone());
         }
     }
     // The side an actor acts for: its country code, upper case (a state without one: its id).
@@ -243,7 +282,7 @@ fn actor_graph_with(g: &Graph, keep_evidence: bool) -> Graph {
                 }
                 let ev = a.evidence.iter().chain(&b.evidence);
                 let when = start(meeting);
-                add_tie(&mut out, keep_evidence, &a.source, &b.source, Relation::CoAttended, "co-attendance", ev, when);
+                out.add((&a.source, &b.source), Relation::CoAttended, tie_rule(Relation::CoAttended), ev, when);
             }
         }
         let sides: BTreeSet<String> = list.iter().filter_map(|e| country(&e.source)).collect();
@@ -269,7 +308,7 @@ fn actor_graph_with(g: &Graph, keep_evidence: bool) -> Graph {
         let Some(state) = other.and_then(|c| state_of.get(&c).copied()) else { continue };
         for e in list {
             let (ev, when) = (&e.evidence, start(meeting));
-            add_tie(&mut out, keep_evidence, &e.source, state, Relation::MetSide, "met the other side", ev, when);
+            out.add((&e.source, state), Relation::MetSide, tie_rule(Relation::MetSide), ev, when);
         }
     }
     // proposal id → (actor, evidence) of its proposers / of those who rejected or answered it
@@ -306,21 +345,12 @@ fn actor_graph_with(g: &Graph, keep_evidence: bool) -> Graph {
                 }
                 let all = p.evidence.iter().chain(ev.iter().copied());
                 let when = when.or_else(|| start(proposal));
-                add_tie(
-                    &mut out,
-                    keep_evidence,
-                    &p.source,
-                    r,
-                    Relation::ProposalExchange,
-                    "proposal answered or rejected",
-                    all,
-                    when,
-                );
+                let rel = Relation::ProposalExchange;
+                out.add((&p.source, r), rel, tie_rule(rel), all, when);
             }
         }
     }
-    out.canonicalize();
-    out
+    out.finish()
 }
 
 /// The side a one-sided meeting's attendees met: the meeting place's
