@@ -194,22 +194,17 @@ pub fn finish(w: ::csv::Writer<Vec<u8>>, what: &str) -> anyhow::Result<Vec<u8>> 
     w.into_inner().map_err(|e| anyhow::anyhow!("cannot write {what}: {e}"))
 }
 
-/// Write a header and rows into `out` as a stream; rows are built on all
-/// cores, a batch at a time, and written in order.
-fn write_rows<T: Sync>(
+/// Write a header and rows into `out` as a stream, one row at a time.
+fn write_rows<T>(
     out: &mut dyn Write,
     header: Vec<String>,
     items: &[T],
-    row: impl Fn(&T) -> Vec<String> + Sync,
+    row: impl Fn(&T) -> Vec<String>,
 ) -> anyhow::Result<()> {
-    use rayon::prelude::*;
     let mut w = writer_to(out);
     w.write_record(&header)?;
-    for batch in items.chunks(4096) {
-        let rows: Vec<Vec<String>> = batch.par_iter().map(&row).collect();
-        for r in rows {
-            w.write_record(&r)?;
-        }
+    for x in items {
+        w.write_record(row(x))?;
     }
     w.flush()?;
     Ok(())

@@ -115,7 +115,7 @@ pub fn to_gexf(graph: &Graph) -> anyhow::Result<String> {
 /// memory stays that of the graph.
 ///
 /// # Complexity
-/// O(|V| + |E| + evidence), two passes; rows are built on all cores.
+/// O(|V| + |E| + evidence), two passes (the column pass on all cores).
 pub fn write_gexf(graph: &Graph, w: &mut dyn Write) -> anyhow::Result<()> {
     let nodes = graph.nodes();
     let edges = graph.edges();

@@ -97,7 +97,7 @@ fn node_row(n: &&Node) -> Vec<Field> {
 /// memory stays that of the graph.
 ///
 /// # Complexity
-/// O(|V| + |E| + evidence), two passes; rows are built on all cores.
+/// O(|V| + |E| + evidence), two passes (the column pass on all cores).
 pub fn write_graphml(graph: &Graph, w: &mut dyn Write) -> anyhow::Result<()> {
     let nodes = graph.nodes();
     let edges = graph.edges();
