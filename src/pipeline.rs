@@ -178,42 +178,7 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
     use crate::timing::timed;
     let ex = timed("extract", || extract_corpus(corpus_dir, opts))?;
     let mut graph: Graph = ex.graph;
-    let mut notes = Vec::new();
-    // Before the exporters, so every export carries the results as node attributes.
-    let analysed = timed("analyses", || crate::analysis::annotate(&mut graph)).context("cannot analyse the graph")?;
-    notes.extend(analysed.notes);
-    // Files are written into the set as they are rendered; the large ones are streamed, never held as bytes.
-    set.write_all(&analysed.files)?;
-    for e in exporters() {
-        let r = timed(e.name(), || -> anyhow::Result<()> {
-            if let Some(r) = e.stream(&graph, &mut set) {
-                return r;
-            }
-            let r = e.render_with_notes(&graph)?;
-            set.write_all(&r.files)?;
-            notes.extend(r.notes);
-            Ok(())
-        });
-        r.with_context(|| format!("cannot render {}", e.name()))?;
-    }
-    // Diagrams drawn in Rust (no Graphviz): network.svg, timeline.svg, lineage.svg.
-    let diagrams = timed("diagrams", || crate::diagram::render_all(&graph));
-    notes.extend(diagrams.notes.iter().cloned());
-    let svg_of = |name: &str| {
-        diagrams.files.iter().find(|f| f.name == name).map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
-    };
-    let (timeline, lineage) = (svg_of("timeline.svg"), svg_of("lineage.svg"));
-    let inputs = ReportInputs {
-        timeline_svg: timeline.as_deref(),
-        lineage_svg: lineage.as_deref(),
-        notes: diagrams.notes.clone(),
-        rank_over_time: Some(timed("rank over time", || crate::analysis::temporal::rank_chart(&graph))),
-        comparison: Some(timed("comparison", || comparison_table(&graph, "two-island", "lease"))),
-    };
-    set.write_all(&diagrams.files)?;
-    let html = timed("report", || report::render(&graph, &inputs));
-    set.write(&OutputFile::new("report.html", html))?;
-    set.write(&unresolved_csv(&ex.unresolved)?)?;
+    let notes = write_outputs(&mut graph, &ex.unresolved, &mut set)?;
     let files = timed("commit", || set.commit())?;
     Ok(Summary {
         documents: ex.documents_read,
@@ -223,4 +188,53 @@ pub fn run(corpus_dir: &Path, out_dir: &Path, opts: &Options) -> anyhow::Result<
         warnings: ex.warnings,
         notes,
     })
+}
+
+/// Everything the main job does after the extraction: analyse `graph` (its
+/// nodes get the results as attributes), render every export, the diagrams,
+/// the report and `unresolved.csv` into `set`; returns the notes for the user.
+/// The set is not committed. [`run`] calls it; benchmarks call it on a loaded graph.json.
+///
+/// # Complexity
+/// Linear in the graph (nodes, edges and their evidence) plus the bounded
+/// path measures of [`crate::analysis::bounded`].
+pub fn write_outputs(graph: &mut Graph, unresolved: &Curation, set: &mut OutputSet) -> anyhow::Result<Vec<String>> {
+    use crate::timing::timed;
+    let mut notes = Vec::new();
+    // Before the exporters, so every export carries the results as node attributes.
+    let analysed = timed("analyses", || crate::analysis::annotate(graph)).context("cannot analyse the graph")?;
+    notes.extend(analysed.notes);
+    // Files are written into the set as they are rendered; the large ones are streamed, never held as bytes.
+    set.write_all(&analysed.files)?;
+    for e in exporters() {
+        let r = timed(e.name(), || -> anyhow::Result<()> {
+            if let Some(r) = e.stream(graph, set) {
+                return r;
+            }
+            let r = e.render_with_notes(graph)?;
+            set.write_all(&r.files)?;
+            notes.extend(r.notes);
+            Ok(())
+        });
+        r.with_context(|| format!("cannot render {}", e.name()))?;
+    }
+    // Diagrams drawn in Rust (no Graphviz): network.svg, timeline.svg, lineage.svg.
+    let diagrams = timed("diagrams", || crate::diagram::render_all(graph));
+    notes.extend(diagrams.notes.iter().cloned());
+    let svg_of = |name: &str| {
+        diagrams.files.iter().find(|f| f.name == name).map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+    };
+    let (timeline, lineage) = (svg_of("timeline.svg"), svg_of("lineage.svg"));
+    let inputs = ReportInputs {
+        timeline_svg: timeline.as_deref(),
+        lineage_svg: lineage.as_deref(),
+        notes: diagrams.notes.clone(),
+        rank_over_time: Some(timed("rank over time", || crate::analysis::temporal::rank_chart(graph))),
+        comparison: Some(timed("comparison", || comparison_table(graph, "two-island", "lease"))),
+    };
+    set.write_all(&diagrams.files)?;
+    let html = timed("report", || report::render(graph, &inputs));
+    set.write(&OutputFile::new("report.html", html))?;
+    set.write(&unresolved_csv(unresolved)?)?;
+    Ok(notes)
 }

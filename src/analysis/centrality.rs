@@ -10,7 +10,7 @@ use std::fmt;
 use petgraph::visit::EdgeRef;
 use petgraph::{Direction, EdgeType};
 
-use super::network::{Network, NetworkKind, Ties, Window, actor_graph, restrict_for_scores};
+use super::network::{Network, NetworkKind, Ties, Window, actor_graph_without_evidence, restrict_for_scores};
 use super::paths::path_measures;
 use crate::graph::Graph;
 
@@ -173,10 +173,11 @@ impl Scores {
     /// significant digits share the better rank, "1224" style, so the last
     /// bits of floating-point sums do not split a tie); `None` where undefined.
     pub fn ranks(&self, m: Measure) -> Vec<Option<usize>> {
+        let keys = self.tie_keys(m);
         let mut out = vec![None; self.rows.len()];
         let mut prev: Option<(f64, usize)> = None;
-        for (pos, i) in self.order_by(m).into_iter().enumerate() {
-            let Some(x) = self.rows[i].get(m).map(tie_key) else { break };
+        for (pos, i) in self.order_by_keys(&keys).into_iter().enumerate() {
+            let Some(x) = keys[i] else { break };
             let rank = match prev {
                 Some((y, r)) if y == x => r,
                 _ => pos + 1,
@@ -189,11 +190,22 @@ impl Scores {
 
     /// Row indices sorted by a measure, highest first (ties as in [`Scores::ranks`]
     /// broken by id), undefined last.
+    ///
+    /// # Complexity
+    /// O(n log n) comparisons; each row's rounded score is computed once.
     pub fn order_by(&self, m: Measure) -> Vec<usize> {
+        self.order_by_keys(&self.tie_keys(m))
+    }
+
+    /// Each row's score for `m` rounded by [`tie_key`].
+    fn tie_keys(&self, m: Measure) -> Vec<Option<f64>> {
+        self.rows.iter().map(|r| r.get(m).map(tie_key)).collect()
+    }
+
+    fn order_by_keys(&self, keys: &[Option<f64>]) -> Vec<usize> {
         let mut idx: Vec<usize> = (0..self.rows.len()).collect();
         idx.sort_by(|&a, &b| {
-            let (x, y) = (self.rows[a].get(m).map(tie_key), self.rows[b].get(m).map(tie_key));
-            match (x, y) {
+            match (keys[a], keys[b]) {
                 (Some(x), Some(y)) => y.total_cmp(&x),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -492,7 +504,7 @@ pub fn analyse(g: &Graph, window: Window, period: &str, opts: Options) -> Vec<Sc
     use crate::timing::timed;
     let g = timed("restrict to the period", || restrict_for_scores(g, window));
     let g = g.as_ref();
-    let actors = timed("actor graph", || actor_graph(&g));
+    let actors = timed("actor graph", || actor_graph_without_evidence(&g));
     let actor_net = timed("actor network", || Network::actors(&actors, opts.ties));
     let mut out = vec![
         if opts.undirected {
@@ -645,6 +657,7 @@ pub fn show(m: Measure, v: Option<f64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::network::actor_graph;
     use crate::analysis::testkit::sample;
     use petgraph::{Directed, Undirected};
 

@@ -56,7 +56,10 @@ pub fn annotate(graph: &mut Graph) -> anyhow::Result<Rendered> {
     // Shortest-path measures stay bounded on a large corpus (see `bounded`).
     let opts = Options { path_limit: Some(bounded::MAIN_JOB_PATH_LIMIT), ..Options::default() };
     let scores = centrality::analyse(graph, Window::default(), "all", opts);
-    files.push(OutputFile::new("centrality.csv", centrality::to_csv(&scores)?));
+    files.push(OutputFile::new(
+        "centrality.csv",
+        crate::timing::timed("centrality.csv", || centrality::to_csv(&scores))?,
+    ));
     notes.extend(scores.iter().flat_map(|s| s.notes.iter().map(|n| format!("centrality.csv: {n}"))));
     for s in &scores {
         let extras: &[(Measure, &str)] = match s.network {
@@ -79,7 +82,7 @@ pub fn annotate(graph: &mut Graph) -> anyhow::Result<Rendered> {
             }
         }
     }
-    let lin = lineage::Lineage::build_breaking_cycles(graph);
+    let lin = crate::timing::timed("lineage", || lineage::Lineage::build_breaking_cycles(graph));
     notes.extend(lin.broken.iter().take(CYCLE_NOTES).map(|b| format!("lineage.csv: {b}")));
     if lin.broken.len() > CYCLE_NOTES {
         notes.push(format!(
@@ -87,8 +90,12 @@ pub fn annotate(graph: &mut Graph) -> anyhow::Result<Rendered> {
             lin.broken.len() - CYCLE_NOTES
         ));
     }
-    files.push(OutputFile::new("lineage.csv", lineage::to_csv(graph, &lin)?));
-    files.push(OutputFile::new("lineage.dot", lineage::dot::to_dot(graph, &lin, None)));
+    let csv = crate::timing::timed("lineage.csv", || lineage::to_csv(graph, &lin))?;
+    files.push(OutputFile::new("lineage.csv", csv));
+    files.push(OutputFile::new(
+        "lineage.dot",
+        crate::timing::timed("lineage.dot", || lineage::dot::to_dot(graph, &lin, None)),
+    ));
     for e in &lin.entries {
         if let Some(n) = graph.node_mut(&e.id) {
             n.attrs.extra.insert("lineage_depth".into(), AttrValue::Int(e.depth as i64));

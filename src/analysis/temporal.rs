@@ -2,11 +2,15 @@
 //! (meetings and proposals dated inside it, see [`restrict`](super::network::restrict)), scored like
 //! the whole, written as a long table and drawn as a rank chart.
 
+mod strength;
+
+pub use strength::window_strengths;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::centrality::{Measure, Options, Scores, score};
-use super::network::{Network, NetworkKind, Window, actor_graph, restrict_for_scores};
+use super::network::{Network, NetworkKind, Window, actor_graph_without_evidence, restrict_for_scores};
 use crate::graph::{Graph, NodeKind};
 
 /// Measures written per actor and window.
@@ -54,7 +58,7 @@ pub fn over_time(g: &Graph, width: u32, step: u32, opts: Options) -> Vec<(Window
     windows(g, width, step)
         .into_iter()
         .map(|w| {
-            let actors = actor_graph(&restrict_for_scores(g, w));
+            let actors = actor_graph_without_evidence(&restrict_for_scores(g, w));
             let s = score(&Network::actors(&actors, opts.ties), NetworkKind::Actors, &actors, &w.to_string(), opts);
             (w, s)
         })
@@ -103,23 +107,23 @@ pub const CHART_ACTORS: usize = 6;
 /// those with the most windows in the top ranks (best mean rank breaks ties).
 /// A note instead when fewer than two windows have ties.
 pub fn rank_chart(g: &Graph) -> String {
-    // Only weighted degree is drawn: the path measures of every window would cost O(W·|V|·|E|).
-    let all = over_time(g, 10, 5, Options { degrees_only: true, ..Options::default() });
-    let m = Measure::WeightedDegree;
+    // Only weighted degree is drawn, read in one pass over the edges (see `strength`).
+    let active = windows(g, 10, 5);
+    let strengths = strength::window_strengths(g, &active);
     // actor → (label, rank per window)
     let mut ranks: BTreeMap<String, Ranks> = BTreeMap::new();
-    let has_ties = |s: &Scores| s.rows.iter().any(|r| r.get(m).is_some_and(|x| x > 0.0));
-    if all.iter().filter(|(_, s)| has_ties(s)).count() < 2 {
+    if strengths.iter().filter(|s| !s.is_empty()).count() < 2 {
         return "<p class=\"note\">Rank over time: fewer than two ten-year windows have ties between actors.</p>"
             .into();
     }
-    let active = &all;
-    for (i, (_, s)) in active.iter().enumerate() {
-        for (r, rank) in s.rows.iter().zip(s.ranks(m)) {
-            if r.get(m).is_some_and(|x| x > 0.0) {
-                let e = ranks.entry(r.id.clone()).or_insert_with(|| (r.label.clone(), vec![None; active.len()]));
-                e.1[i] = rank;
-            }
+    for (i, s) in strengths.iter().enumerate() {
+        // Rank 1 is the strongest; equal strengths share the better rank.
+        let mut desc: Vec<f64> = s.values().copied().collect();
+        desc.sort_by(|a, b| b.total_cmp(a));
+        for (&id, &x) in s {
+            let rank = 1 + desc.partition_point(|&y| y > x);
+            let label = || (g.node(id).map(|n| n.label.clone()).unwrap_or_default(), vec![None; active.len()]);
+            ranks.entry(id.to_string()).or_insert_with(label).1[i] = Some(rank);
         }
     }
     let cut = 5;
@@ -154,7 +158,7 @@ pub fn rank_chart(g: &Graph) -> String {
             y(r) + 3.0
         );
     }
-    for (i, (win, _)) in active.iter().enumerate() {
+    for (i, win) in active.iter().enumerate() {
         let _ = write!(
             svg,
             "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#ddd\"/><text x=\"{0:.1}\" y=\"{3}\" font-size=\"10\" text-anchor=\"middle\">{4}</text>",

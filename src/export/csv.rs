@@ -8,7 +8,9 @@
 
 use std::collections::BTreeSet;
 
-use super::{Exporter, OutputFile};
+use std::io::Write;
+
+use super::{Exporter, OutputFile, Sink};
 use crate::date::PartialDate;
 use crate::graph::{AttrValue, Edge, Graph, Node};
 
@@ -62,6 +64,14 @@ impl Exporter for GephiCsv {
 
     fn render(&self, graph: &Graph) -> anyhow::Result<Vec<OutputFile>> {
         Ok(vec![OutputFile::new("nodes.csv", nodes_csv(graph)?), OutputFile::new("edges.csv", edges_csv(graph)?)])
+    }
+
+    fn stream(&self, graph: &Graph, sink: &mut dyn Sink) -> Option<anyhow::Result<()>> {
+        let mut both = || -> anyhow::Result<()> {
+            sink.stream_file("nodes.csv", &mut |w| write_nodes(graph, w))?;
+            sink.stream_file("edges.csv", &mut |w| write_edges(graph, w))
+        };
+        Some(both())
     }
 }
 
@@ -171,7 +181,12 @@ fn edge_row(e: &Edge, graph: &Graph) -> Vec<String> {
 /// A CSV writer into memory with `\n` line ends, so every CSV file kurilnet
 /// writes is byte-identical on every platform. Finish it with [`finish`].
 pub fn writer() -> ::csv::Writer<Vec<u8>> {
-    ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new())
+    writer_to(Vec::new())
+}
+
+/// A CSV writer like [`writer`] into any writer (a stream).
+pub fn writer_to<W: Write>(w: W) -> ::csv::Writer<W> {
+    ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(w)
 }
 
 /// The bytes of a [`writer`]; `what` names the file in the error.
@@ -179,27 +194,54 @@ pub fn finish(w: ::csv::Writer<Vec<u8>>, what: &str) -> anyhow::Result<Vec<u8>> 
     w.into_inner().map_err(|e| anyhow::anyhow!("cannot write {what}: {e}"))
 }
 
-fn write_rows(name: &str, header: Vec<String>, rows: impl Iterator<Item = Vec<String>>) -> anyhow::Result<Vec<u8>> {
-    let mut w = writer();
+/// Write a header and rows into `out` as a stream, one row at a time.
+fn write_rows<T>(
+    out: &mut dyn Write,
+    header: Vec<String>,
+    items: &[T],
+    row: impl Fn(&T) -> Vec<String>,
+) -> anyhow::Result<()> {
+    let mut w = writer_to(out);
     w.write_record(&header)?;
-    for r in rows {
-        w.write_record(&r)?;
+    for x in items {
+        w.write_record(row(x))?;
     }
-    finish(w, name)
+    w.flush()?;
+    Ok(())
 }
 
 /// Render `nodes.csv`.
 pub fn nodes_csv(graph: &Graph) -> anyhow::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    write_nodes(graph, &mut buf)?;
+    Ok(buf)
+}
+
+/// Write `nodes.csv` into `w` as a stream (the bytes of [`nodes_csv`]).
+///
+/// # Complexity
+/// O(|V| + node evidence); memory O(one batch of rows).
+pub fn write_nodes(graph: &Graph, w: &mut dyn Write) -> anyhow::Result<()> {
     let extras = extra_columns(graph);
     // Extra attribute names come from graph.json, which may be hand-edited: guarded like any cell.
     let header = NODE_COLUMNS.iter().map(|s| s.to_string()).chain(extras.iter().map(|k| cell(k))).collect();
-    write_rows("nodes.csv", header, graph.nodes().into_iter().map(|n| node_row(n, &extras)))
+    write_rows(w, header, &graph.nodes(), |n| node_row(n, &extras))
 }
 
 /// Render `edges.csv`.
 pub fn edges_csv(graph: &Graph) -> anyhow::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    write_edges(graph, &mut buf)?;
+    Ok(buf)
+}
+
+/// Write `edges.csv` into `w` as a stream (the bytes of [`edges_csv`]).
+///
+/// # Complexity
+/// O(|E| + edge evidence); memory O(one batch of rows).
+pub fn write_edges(graph: &Graph, w: &mut dyn Write) -> anyhow::Result<()> {
     let header = EDGE_COLUMNS.iter().map(|s| s.to_string()).collect();
-    write_rows("edges.csv", header, graph.edges().into_iter().map(|e| edge_row(e, graph)))
+    write_rows(w, header, &graph.edges(), |e| edge_row(e, graph))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! GEXF, node-link JSON): which fields a node or edge exports, in which order,
 //! with which type. It does not write any format itself.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::date::PartialDate;
 use crate::graph::{AttrValue, Edge, Evidence, Graph, Node, NodeKind};
@@ -158,17 +158,96 @@ pub fn edge_fields(e: &Edge, graph: &Graph) -> Vec<Field> {
 /// The columns needed for these rows: built-in names in `order`, then the rest
 /// sorted by name; each typed by the join of its values.
 pub fn columns<'a>(order: &[&str], rows: impl IntoIterator<Item = &'a Vec<Field>>) -> Vec<Column> {
-    let mut types: BTreeMap<&str, Ty> = BTreeMap::new();
+    let mut types = ColumnTypes::default();
     for row in rows {
+        types.add(row);
+    }
+    types.columns(order)
+}
+
+/// The column types of rows seen one at a time, so that a format can declare
+/// its columns before streaming rows it never holds all at once.
+///
+/// # Complexity
+/// O(fields · log columns) per row; memory O(columns).
+#[derive(Clone, Debug, Default)]
+pub struct ColumnTypes {
+    types: BTreeMap<String, Ty>,
+    /// Integer columns with a value outside the 32-bit range.
+    wide: BTreeSet<String>,
+}
+
+impl ColumnTypes {
+    /// Fold one row's fields into the column types.
+    pub fn add(&mut self, row: &[Field]) {
         for (k, v) in row {
             let t = Ty::of(v);
-            types.entry(k.as_str()).and_modify(|cur| *cur = cur.join(t)).or_insert(t);
+            match self.types.get_mut(k.as_str()) {
+                Some(cur) => *cur = cur.join(t),
+                None => {
+                    self.types.insert(k.clone(), t);
+                }
+            }
+            if matches!(v, AttrValue::Int(i) if i32::try_from(*i).is_err()) && !self.wide.contains(k.as_str()) {
+                self.wide.insert(k.clone());
+            }
         }
     }
-    let rank = |name: &str| order.iter().position(|o| *o == name).unwrap_or(order.len());
-    let mut cols: Vec<Column> = types.into_iter().map(|(name, ty)| Column { name: name.to_string(), ty }).collect();
-    cols.sort_by(|a, b| (rank(&a.name), &a.name).cmp(&(rank(&b.name), &b.name)));
-    cols
+
+    /// The columns seen: built-in names in `order`, then the rest sorted by
+    /// name; each typed by the join of its values.
+    pub fn columns(&self, order: &[&str]) -> Vec<Column> {
+        let rank = |name: &str| order.iter().position(|o| *o == name).unwrap_or(order.len());
+        let mut cols: Vec<Column> = self.types.iter().map(|(name, &ty)| Column { name: name.clone(), ty }).collect();
+        cols.sort_by(|a, b| (rank(&a.name), &a.name).cmp(&(rank(&b.name), &b.name)));
+        cols
+    }
+
+    /// Whether column `name` holds an integer that does not fit in 32 bits.
+    pub fn is_wide(&self, name: &str) -> bool {
+        self.wide.contains(name)
+    }
+
+    /// Both sets of columns in one (the join of each column's types).
+    pub fn merge(mut self, other: ColumnTypes) -> ColumnTypes {
+        for (k, t) in other.types {
+            let cur = self.types.entry(k).or_insert(t);
+            *cur = cur.join(t);
+        }
+        self.wide.extend(other.wide);
+        self
+    }
+}
+
+/// The column types of the rows of `items` (`row` builds one item's fields),
+/// computed on all cores; the result does not depend on the thread count.
+///
+/// # Complexity
+/// O(Σ row cost / threads); memory O(columns · threads).
+pub fn column_types<T: Sync>(items: &[T], row: impl Fn(&T) -> Vec<Field> + Sync) -> ColumnTypes {
+    use rayon::prelude::*;
+    items
+        .par_iter()
+        .fold(ColumnTypes::default, |mut t, x| {
+            t.add(&row(x));
+            t
+        })
+        .reduce(ColumnTypes::default, ColumnTypes::merge)
+}
+
+/// Hand every item of `items` with its row to `write`, in order, one row
+/// at a time. Rows are built on the writing thread: built on other threads
+/// they cost more CPU than they save on a loaded machine (each row's strings
+/// are then freed by another thread; measured on the 100k corpus).
+///
+/// # Complexity
+/// O(Σ row cost + Σ write cost); memory O(one row).
+pub fn for_each_row<T, E>(
+    items: &[T],
+    row: impl Fn(&T) -> Vec<Field>,
+    mut write: impl FnMut(&T, Vec<Field>) -> Result<(), E>,
+) -> Result<(), E> {
+    items.iter().try_for_each(|x| write(x, row(x)))
 }
 
 #[cfg(test)]

@@ -6,11 +6,12 @@
 
 use std::collections::BTreeMap;
 
-use super::fields::{self, Column, Field, Ty};
+use super::fields::{self, Column, ColumnTypes, Field, Ty};
 use super::xml::Xml;
-use super::{Exporter, OutputFile, dot};
+use super::{Exporter, OutputFile, Sink, dot};
 use crate::date::PartialDate;
-use crate::graph::{AttrValue, Graph, Node, NodeKind};
+use crate::graph::{Edge, Graph, Node, NodeKind};
+use std::io::Write;
 
 /// The GEXF exporter.
 pub struct Gexf;
@@ -23,20 +24,19 @@ impl Exporter for Gexf {
     fn render(&self, graph: &Graph) -> anyhow::Result<Vec<OutputFile>> {
         Ok(vec![OutputFile::new("graph.gexf", to_gexf(graph)?)])
     }
+
+    fn stream(&self, graph: &Graph, sink: &mut dyn Sink) -> Option<anyhow::Result<()>> {
+        Some(sink.stream_file("graph.gexf", &mut |w| write_gexf(graph, w)))
+    }
 }
 
 /// GEXF attribute type of a column: `integer` unless a value needs `long`.
-fn type_name(col: &Column, rows: &[Vec<Field>]) -> &'static str {
+fn type_name(col: &Column, types: &ColumnTypes) -> &'static str {
     match col.ty {
         Ty::Str => "string",
         Ty::Double => "double",
-        Ty::Int => {
-            let fits = rows.iter().flatten().filter(|(k, _)| *k == col.name).all(|(_, v)| match v {
-                AttrValue::Int(i) => i32::try_from(*i).is_ok(),
-                _ => true,
-            });
-            if fits { "integer" } else { "long" }
-        }
+        Ty::Int if types.is_wide(&col.name) => "long",
+        Ty::Int => "integer",
     }
 }
 
@@ -60,16 +60,19 @@ fn rgb(hex: &str) -> [String; 3] {
     [c(1), c(3), c(5)]
 }
 
-fn declare(
-    x: &mut Xml,
+fn declare<W: Write>(
+    x: &mut Xml<W>,
     class: &str,
     ids: &BTreeMap<&str, String>,
     cols: &[Column],
-    rows: &[Vec<Field>],
+    types: &ColumnTypes,
 ) -> std::io::Result<()> {
     x.open("attributes", &[("class", class)])?;
     for col in cols {
-        x.empty("attribute", &[("id", &ids[col.name.as_str()]), ("title", &col.name), ("type", type_name(col, rows))])?;
+        x.empty(
+            "attribute",
+            &[("id", &ids[col.name.as_str()]), ("title", &col.name), ("type", type_name(col, types))],
+        )?;
     }
     x.close("attributes")
 }
@@ -79,7 +82,7 @@ fn attr_ids<'a>(prefix: &str, cols: &'a [Column]) -> BTreeMap<&'a str, String> {
     cols.iter().enumerate().map(|(i, c)| (c.name.as_str(), format!("{prefix}{i}"))).collect()
 }
 
-fn attvalues(x: &mut Xml, ids: &BTreeMap<&str, String>, row: &[Field]) -> std::io::Result<()> {
+fn attvalues<W: Write>(x: &mut Xml<W>, ids: &BTreeMap<&str, String>, row: &[Field]) -> std::io::Result<()> {
     x.open("attvalues", &[])?;
     for (k, v) in row {
         x.empty("attvalue", &[("for", &ids[k.as_str()]), ("value", &v.to_string())])?;
@@ -87,7 +90,7 @@ fn attvalues(x: &mut Xml, ids: &BTreeMap<&str, String>, row: &[Field]) -> std::i
     x.close("attvalues")
 }
 
-fn spells(x: &mut Xml, s: &Option<(String, String)>) -> std::io::Result<()> {
+fn spells<W: Write>(x: &mut Xml<W>, s: &Option<(String, String)>) -> std::io::Result<()> {
     if let Some((a, b)) = s {
         x.open("spells", &[])?;
         x.empty("spell", &[("start", a), ("end", b)])?;
@@ -102,18 +105,31 @@ fn spells(x: &mut Xml, s: &Option<(String, String)>) -> std::io::Result<()> {
 /// values); edges carry their relation as `label` and `kind` (parallel edges of
 /// different relations stay apart), `weight`, and the other [`fields::edge_fields`].
 pub fn to_gexf(graph: &Graph) -> anyhow::Result<String> {
+    let mut buf = Vec::new();
+    write_gexf(graph, &mut buf)?;
+    Ok(String::from_utf8(buf).expect("written from str"))
+}
+
+/// Write GEXF to `w` as a stream: the bytes of [`to_gexf`], one node or edge
+/// rendered at a time (the column types are gathered in a first pass), so
+/// memory stays that of the graph.
+///
+/// # Complexity
+/// O(|V| + |E| + evidence), two passes (the column pass on all cores).
+pub fn write_gexf(graph: &Graph, w: &mut dyn Write) -> anyhow::Result<()> {
     let nodes = graph.nodes();
     let edges = graph.edges();
-    let node_rows: Vec<Vec<Field>> = nodes.iter().map(|n| fields::node_fields(n)).collect();
+    let node_row = |n: &&Node| fields::node_fields(n);
     // The weight is the edge's own XML attribute, not a column.
-    let edge_rows: Vec<Vec<Field>> = edges
-        .iter()
-        .map(|e| fields::edge_fields(e, graph).into_iter().filter(|(k, _)| k != "weight").collect())
-        .collect();
-    let node_cols = fields::columns(fields::NODE_FIELDS, &node_rows);
-    let edge_cols = fields::columns(fields::EDGE_FIELDS, &edge_rows);
+    let edge_row = |e: &&Edge| -> Vec<Field> {
+        fields::edge_fields(e, graph).into_iter().filter(|(k, _)| k != "weight").collect()
+    };
+    let node_types = fields::column_types(&nodes, node_row);
+    let edge_types = fields::column_types(&edges, edge_row);
+    let node_cols = node_types.columns(fields::NODE_FIELDS);
+    let edge_cols = edge_types.columns(fields::EDGE_FIELDS);
 
-    let mut x = Xml::new()?;
+    let mut x = Xml::to_writer(w)?;
     x.open(
         "gexf",
         &[
@@ -138,22 +154,22 @@ pub fn to_gexf(graph: &Graph) -> anyhow::Result<String> {
         ],
     )?;
     let (node_ids, edge_ids) = (attr_ids("n", &node_cols), attr_ids("e", &edge_cols));
-    declare(&mut x, "node", &node_ids, &node_cols, &node_rows)?;
-    declare(&mut x, "edge", &edge_ids, &edge_cols, &edge_rows)?;
+    declare(&mut x, "node", &node_ids, &node_cols, &node_types)?;
+    declare(&mut x, "edge", &edge_ids, &edge_cols, &edge_types)?;
 
     x.open("nodes", &[("count", &nodes.len().to_string())])?;
-    for (n, row) in nodes.iter().zip(&node_rows) {
+    fields::for_each_row(&nodes, node_row, |n, row| {
         x.open("node", &[("id", &n.id), ("label", &n.label)])?;
-        attvalues(&mut x, &node_ids, row)?;
+        attvalues(&mut x, &node_ids, &row)?;
         spells(&mut x, &node_spell(n))?;
         let [r, g, b] = rgb(dot::kind_style(n.kind).1);
         x.empty("viz:color", &[("r", &r), ("g", &g), ("b", &b), ("a", "1.0")])?;
-        x.close("node")?;
-    }
+        x.close("node")
+    })?;
     x.close("nodes")?;
 
     x.open("edges", &[("count", &edges.len().to_string())])?;
-    for (e, row) in edges.iter().zip(&edge_rows) {
+    fields::for_each_row(&edges, edge_row, |e, row| {
         let weight = e.weight().to_string();
         let rel = e.relation.as_str();
         x.open(
@@ -167,21 +183,22 @@ pub fn to_gexf(graph: &Graph) -> anyhow::Result<String> {
                 ("weight", &weight),
             ],
         )?;
-        attvalues(&mut x, &edge_ids, row)?;
+        attvalues(&mut x, &edge_ids, &row)?;
         let (start, end) = fields::edge_dates(e, graph);
         spells(&mut x, &start.map(|s| spell(s, end)))?;
-        x.close("edge")?;
-    }
+        x.close("edge")
+    })?;
     x.close("edges")?;
     x.close("graph")?;
     x.close("gexf")?;
-    Ok(x.finish())
+    x.end()?;
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{Edge, Relation};
+    use crate::graph::{AttrValue, Relation};
 
     fn d(s: &str) -> PartialDate {
         s.parse().unwrap()

@@ -7,8 +7,9 @@ use std::collections::HashMap;
 
 use super::fields::{self, Column, Field, Ty};
 use super::xml::Xml;
-use super::{Exporter, OutputFile};
-use crate::graph::{AttrValue, Graph};
+use super::{Exporter, OutputFile, Sink};
+use crate::graph::{AttrValue, Graph, Node};
+use std::io::Write;
 
 /// The GraphML exporter.
 pub struct GraphMl;
@@ -20,6 +21,10 @@ impl Exporter for GraphMl {
 
     fn render(&self, graph: &Graph) -> anyhow::Result<Vec<OutputFile>> {
         Ok(vec![OutputFile::new("graph.graphml", to_graphml(graph)?)])
+    }
+
+    fn stream(&self, graph: &Graph, sink: &mut dyn Sink) -> Option<anyhow::Result<()>> {
+        Some(sink.stream_file("graph.graphml", &mut |w| write_graphml(graph, w)))
     }
 }
 
@@ -51,7 +56,7 @@ fn key_ids(keys: &[Key]) -> KeyIds<'_> {
     keys.iter().map(|k| ((k.domain, k.col.name.as_str()), k.id.as_str())).collect()
 }
 
-fn write_data(x: &mut Xml, ids: &KeyIds<'_>, domain: &str, row: &[Field]) -> std::io::Result<()> {
+fn write_data<W: Write>(x: &mut Xml<W>, ids: &KeyIds<'_>, domain: &str, row: &[Field]) -> std::io::Result<()> {
     // Rows follow column order already; look keys up by name within the domain.
     for (name, v) in row {
         let id = ids.get(&(domain, name.as_str())).expect("every field of a row is declared");
@@ -75,26 +80,37 @@ fn write_data(x: &mut Xml, ids: &KeyIds<'_>, domain: &str, row: &[Field]) -> std
 /// assert!(xml.contains("Taro Kōno"));
 /// ```
 pub fn to_graphml(graph: &Graph) -> anyhow::Result<String> {
+    let mut buf = Vec::new();
+    write_graphml(graph, &mut buf)?;
+    Ok(String::from_utf8(buf).expect("written from str"))
+}
+
+/// A node's GraphML fields: its label, then [`fields::node_fields`].
+fn node_row(n: &&Node) -> Vec<Field> {
+    let mut row = vec![("label".to_string(), AttrValue::Text(n.label.clone()))];
+    row.extend(fields::node_fields(n));
+    row
+}
+
+/// Write GraphML to `w` as a stream: the bytes of [`to_graphml`], one node or
+/// edge rendered at a time (the column types are gathered in a first pass), so
+/// memory stays that of the graph.
+///
+/// # Complexity
+/// O(|V| + |E| + evidence), two passes (the column pass on all cores).
+pub fn write_graphml(graph: &Graph, w: &mut dyn Write) -> anyhow::Result<()> {
     let nodes = graph.nodes();
     let edges = graph.edges();
-    let node_rows: Vec<Vec<Field>> = nodes
-        .iter()
-        .map(|n| {
-            let mut row = vec![("label".to_string(), AttrValue::Text(n.label.clone()))];
-            row.extend(fields::node_fields(n));
-            row
-        })
-        .collect();
-    let edge_rows: Vec<Vec<Field>> = edges.iter().map(|e| fields::edge_fields(e, graph)).collect();
+    let edge_row = |e: &&crate::graph::Edge| fields::edge_fields(e, graph);
     let graph_row: Vec<Field> = vec![("documents".into(), AttrValue::Int(graph.meta.documents as i64))];
 
     let mut keys = Vec::new();
     declare(&mut keys, "graph", fields::columns(&[], [&graph_row]));
     let node_order: Vec<&str> = std::iter::once("label").chain(fields::NODE_FIELDS.iter().copied()).collect();
-    declare(&mut keys, "node", fields::columns(&node_order, &node_rows));
-    declare(&mut keys, "edge", fields::columns(fields::EDGE_FIELDS, &edge_rows));
+    declare(&mut keys, "node", fields::column_types(&nodes, node_row).columns(&node_order));
+    declare(&mut keys, "edge", fields::column_types(&edges, edge_row).columns(fields::EDGE_FIELDS));
 
-    let mut x = Xml::new()?;
+    let mut x = Xml::to_writer(w)?;
     x.open(
         "graphml",
         &[
@@ -115,19 +131,20 @@ pub fn to_graphml(graph: &Graph) -> anyhow::Result<String> {
     x.open("graph", &[("id", "kurilnet"), ("edgedefault", "directed")])?;
     let ids = key_ids(&keys);
     write_data(&mut x, &ids, "graph", &graph_row)?;
-    for (n, row) in nodes.iter().zip(&node_rows) {
+    fields::for_each_row(&nodes, node_row, |n, row| {
         x.open("node", &[("id", &n.id)])?;
-        write_data(&mut x, &ids, "node", row)?;
-        x.close("node")?;
-    }
-    for (e, row) in edges.iter().zip(&edge_rows) {
+        write_data(&mut x, &ids, "node", &row)?;
+        x.close("node")
+    })?;
+    fields::for_each_row(&edges, edge_row, |e, row| {
         x.open("edge", &[("id", &e.id()), ("source", &e.source), ("target", &e.target)])?;
-        write_data(&mut x, &ids, "edge", row)?;
-        x.close("edge")?;
-    }
+        write_data(&mut x, &ids, "edge", &row)?;
+        x.close("edge")
+    })?;
     x.close("graph")?;
     x.close("graphml")?;
-    Ok(x.finish())
+    x.end()?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -199,6 +199,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn streamed_files_are_the_rendered_bytes() {
+        let mut g = crate::analysis::testkit::sample();
+        crate::analysis::annotate(&mut g).unwrap();
+        // A 64-bit integer makes GEXF declare `long`: the first pass must see it.
+        let n = g.nodes()[3].id.clone();
+        g.node_mut(&n).unwrap().attrs.extra.insert("big".into(), crate::graph::AttrValue::Int(1 << 40));
+        let mut streamed = 0;
+        for e in crate::pipeline::export_formats() {
+            let dir = tempfile::tempdir().unwrap();
+            let mut staging = Staging::new(dir.path()).unwrap();
+            let Some(r) = e.stream(&g, &mut staging) else { continue };
+            r.unwrap();
+            staging.commit().unwrap();
+            for f in e.render(&g).unwrap() {
+                let got = std::fs::read(dir.path().join(&f.name)).unwrap();
+                assert!(got == f.bytes, "{}: streamed {} bytes, rendered {}", f.name, got.len(), f.bytes.len());
+                streamed += 1;
+            }
+        }
+        // graph.json, nodes.csv, edges.csv, graph.graphml, graph.gexf, graph.nodelink.json
+        assert_eq!(streamed, 6);
+        assert!(gexf::to_gexf(&g).unwrap().contains(r#"title="big" type="long""#));
+    }
+
+    #[test]
     fn temporaries_of_a_killed_writer_are_removed() {
         let dir = tempfile::tempdir().unwrap();
         for n in [".graph.json.Ab12Cd.tmp", ".nodes.csv.zzzzzz.tmp", "keep.tmp", ".x.toolong1.tmp", "a.csv"] {

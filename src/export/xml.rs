@@ -4,6 +4,7 @@
 //! cannot carry at all. It knows no format.
 
 use std::borrow::Cow;
+use std::io::Write;
 
 use quick_xml::Writer;
 use quick_xml::events::attributes::Attribute;
@@ -34,15 +35,30 @@ fn escape_text(s: &str) -> String {
     quick_xml::escape::escape(xml_safe(s).as_ref()).into_owned()
 }
 
-/// An indented XML document being written into memory.
-pub struct Xml {
-    w: Writer<Vec<u8>>,
+/// An indented XML document being written, into memory ([`Xml::new`]) or
+/// into any writer as a stream ([`Xml::to_writer`]).
+pub struct Xml<W: Write = Vec<u8>> {
+    w: Writer<W>,
 }
 
-impl Xml {
-    /// Start a UTF-8 document with its XML declaration.
+impl Xml<Vec<u8>> {
+    /// Start a UTF-8 document in memory with its XML declaration.
     pub fn new() -> std::io::Result<Xml> {
-        let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+        Xml::to_writer(Vec::new())
+    }
+
+    /// The document, with a final newline.
+    pub fn finish(self) -> String {
+        let bytes = self.end().expect("writing into memory cannot fail");
+        String::from_utf8(bytes).expect("written from str")
+    }
+}
+
+impl<W: Write> Xml<W> {
+    /// Start a UTF-8 document with its XML declaration, written into `w`
+    /// event by event (the bytes [`Xml::new`] would hold).
+    pub fn to_writer(w: W) -> std::io::Result<Xml<W>> {
+        let mut w = Writer::new_with_indent(w, b' ', 2);
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         Ok(Xml { w })
     }
@@ -77,11 +93,11 @@ impl Xml {
         self.w.write_event(Event::End(BytesEnd::new(name)))
     }
 
-    /// The document, with a final newline.
-    pub fn finish(self) -> String {
-        let mut bytes = self.w.into_inner();
-        bytes.push(b'\n');
-        String::from_utf8(bytes).expect("written from str")
+    /// End the document with a final newline and hand the writer back.
+    pub fn end(self) -> std::io::Result<W> {
+        let mut w = self.w.into_inner();
+        w.write_all(b"\n")?;
+        Ok(w)
     }
 }
 
