@@ -104,34 +104,54 @@ impl Extraction {
     }
 }
 
+/// Documents extracted in parallel before their fragments join the corpus graph.
+const CHUNK: usize = 256;
+
 /// Extract a corpus in parallel. Documents are read, extracted and dropped one
 /// at a time per thread, so memory follows the graph, not the corpus.
+///
+/// Documents are taken in chunks of [`CHUNK`]: a chunk is extracted on all
+/// threads while the fragments of the one before join the corpus graph, in
+/// corpus order, so the result is that of one thread reading the corpus
+/// front to back, whatever the number of threads. There is one corpus graph:
+/// per-thread graphs joined at the end would hold it twice over at the join.
 pub fn run(corpus: &Corpus, ex: &dyn Extract, progress: &ProgressBar) -> Extraction {
     let has_manifest = corpus.root.join("manifest.csv").is_file();
-    let mut out = crate::timing::timed("extract: documents", || corpus
-        .entries
-        .par_iter()
-        .fold(Extraction::bounded, |mut acc, entry| {
-            match one_document(entry, has_manifest, ex) {
-                Ok(mut frag) => {
+    let mut out = Extraction::bounded();
+    let extract_chunk = |chunk: &[DocEntry]| -> Vec<Result<Fragment, Warning>> {
+        chunk
+            .par_iter()
+            .map(|entry| {
+                let frag = one_document(entry, has_manifest, ex).map(|mut frag| {
                     frag.graph.share_evidence_strings();
-                    absorb_graph(&mut acc.graph, frag.graph);
-                    acc.unresolved.absorb(frag.unresolved);
-                    acc.warnings.extend(frag.warnings);
-                    acc.documents_read += 1;
+                    frag
+                });
+                progress.inc(1);
+                frag
+            })
+            .collect()
+    };
+    let join = |out: &mut Extraction, frags: Vec<Result<Fragment, Warning>>| {
+        for frag in frags {
+            match frag {
+                Ok(frag) => {
+                    absorb_graph(&mut out.graph, frag.graph);
+                    out.unresolved.absorb(frag.unresolved);
+                    out.warnings.extend(frag.warnings);
+                    out.documents_read += 1;
                 }
-                Err(w) => acc.warnings.push(w),
+                Err(w) => out.warnings.push(w),
             }
-            progress.inc(1);
-            acc
-        })
-        .reduce(Extraction::bounded, |mut a, b| {
-            absorb_graph(&mut a.graph, b.graph);
-            a.unresolved.absorb(b.unresolved);
-            a.warnings.extend(b.warnings);
-            a.documents_read += b.documents_read;
-            a
-        }));
+        }
+    };
+    crate::timing::timed("extract: documents", || {
+        let mut pending = Vec::new();
+        for chunk in corpus.entries.chunks(CHUNK) {
+            let (_, next) = rayon::join(|| join(&mut out, std::mem::take(&mut pending)), || extract_chunk(chunk));
+            pending = next;
+        }
+        join(&mut out, pending);
+    });
     out.warnings.extend(corpus.warnings.iter().cloned());
     out.warnings.sort();
     out.warnings.dedup();
