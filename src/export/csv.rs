@@ -220,7 +220,7 @@ pub fn nodes_csv(graph: &Graph) -> anyhow::Result<Vec<u8>> {
 /// Write `nodes.csv` into `w` as a stream (the bytes of [`nodes_csv`]).
 ///
 /// # Complexity
-/// O(|V| + node evidence); memory O(one batch of rows).
+/// O(|V| + node evidence); memory O(one row).
 pub fn write_nodes(graph: &Graph, w: &mut dyn Write) -> anyhow::Result<()> {
     let extras = extra_columns(graph);
     // Extra attribute names come from graph.json, which may be hand-edited: guarded like any cell.
@@ -238,7 +238,7 @@ pub fn edges_csv(graph: &Graph) -> anyhow::Result<Vec<u8>> {
 /// Write `edges.csv` into `w` as a stream (the bytes of [`edges_csv`]).
 ///
 /// # Complexity
-/// O(|E| + edge evidence); memory O(one batch of rows).
+/// O(|E| + edge evidence); memory O(one row).
 pub fn write_edges(graph: &Graph, w: &mut dyn Write) -> anyhow::Result<()> {
     let header = EDGE_COLUMNS.iter().map(|s| s.to_string()).collect();
     write_rows(w, header, &graph.edges(), |e| edge_row(e, graph))

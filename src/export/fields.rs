@@ -235,21 +235,6 @@ pub fn column_types<T: Sync>(items: &[T], row: impl Fn(&T) -> Vec<Field> + Sync)
         .reduce(ColumnTypes::default, ColumnTypes::merge)
 }
 
-/// Hand every item of `items` with its row to `write`, in order, one row
-/// at a time. Rows are built on the writing thread: built on other threads
-/// they cost more CPU than they save on a loaded machine (each row's strings
-/// are then freed by another thread; measured on the 100k corpus).
-///
-/// # Complexity
-/// O(Σ row cost + Σ write cost); memory O(one row).
-pub fn for_each_row<T, E>(
-    items: &[T],
-    row: impl Fn(&T) -> Vec<Field>,
-    mut write: impl FnMut(&T, Vec<Field>) -> Result<(), E>,
-) -> Result<(), E> {
-    items.iter().try_for_each(|x| write(x, row(x)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -158,18 +158,18 @@ pub fn write_gexf(graph: &Graph, w: &mut dyn Write) -> anyhow::Result<()> {
     declare(&mut x, "edge", &edge_ids, &edge_cols, &edge_types)?;
 
     x.open("nodes", &[("count", &nodes.len().to_string())])?;
-    fields::for_each_row(&nodes, node_row, |n, row| {
+    for n in &nodes {
         x.open("node", &[("id", &n.id), ("label", &n.label)])?;
-        attvalues(&mut x, &node_ids, &row)?;
+        attvalues(&mut x, &node_ids, &node_row(n))?;
         spells(&mut x, &node_spell(n))?;
         let [r, g, b] = rgb(dot::kind_style(n.kind).1);
         x.empty("viz:color", &[("r", &r), ("g", &g), ("b", &b), ("a", "1.0")])?;
-        x.close("node")
-    })?;
+        x.close("node")?;
+    }
     x.close("nodes")?;
 
     x.open("edges", &[("count", &edges.len().to_string())])?;
-    fields::for_each_row(&edges, edge_row, |e, row| {
+    for e in &edges {
         let weight = e.weight().to_string();
         let rel = e.relation.as_str();
         x.open(
@@ -183,11 +183,11 @@ pub fn write_gexf(graph: &Graph, w: &mut dyn Write) -> anyhow::Result<()> {
                 ("weight", &weight),
             ],
         )?;
-        attvalues(&mut x, &edge_ids, &row)?;
+        attvalues(&mut x, &edge_ids, &edge_row(e))?;
         let (start, end) = fields::edge_dates(e, graph);
         spells(&mut x, &start.map(|s| spell(s, end)))?;
-        x.close("edge")
-    })?;
+        x.close("edge")?;
+    }
     x.close("edges")?;
     x.close("graph")?;
     x.close("gexf")?;

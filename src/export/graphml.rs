@@ -131,16 +131,16 @@ pub fn write_graphml(graph: &Graph, w: &mut dyn Write) -> anyhow::Result<()> {
     x.open("graph", &[("id", "kurilnet"), ("edgedefault", "directed")])?;
     let ids = key_ids(&keys);
     write_data(&mut x, &ids, "graph", &graph_row)?;
-    fields::for_each_row(&nodes, node_row, |n, row| {
+    for n in &nodes {
         x.open("node", &[("id", &n.id)])?;
-        write_data(&mut x, &ids, "node", &row)?;
-        x.close("node")
-    })?;
-    fields::for_each_row(&edges, edge_row, |e, row| {
+        write_data(&mut x, &ids, "node", &node_row(n))?;
+        x.close("node")?;
+    }
+    for e in &edges {
         x.open("edge", &[("id", &e.id()), ("source", &e.source), ("target", &e.target)])?;
-        write_data(&mut x, &ids, "edge", &row)?;
-        x.close("edge")
-    })?;
+        write_data(&mut x, &ids, "edge", &edge_row(e))?;
+        x.close("edge")?;
+    }
     x.close("graph")?;
     x.close("graphml")?;
     x.end()?;
