@@ -131,7 +131,7 @@ pub fn run(corpus: &Corpus, ex: &dyn Extract, progress: &ProgressBar) -> Extract
             })
             .collect()
     };
-    let join = |out: &mut Extraction, frags: Vec<Result<Fragment, Warning>>| {
+    let absorb_all = |out: &mut Extraction, frags: Vec<Result<Fragment, Warning>>| {
         for frag in frags {
             match frag {
                 Ok(frag) => {
@@ -147,10 +147,10 @@ pub fn run(corpus: &Corpus, ex: &dyn Extract, progress: &ProgressBar) -> Extract
     crate::timing::timed("extract: documents", || {
         let mut pending = Vec::new();
         for chunk in corpus.entries.chunks(CHUNK) {
-            let (_, next) = rayon::join(|| join(&mut out, std::mem::take(&mut pending)), || extract_chunk(chunk));
+            let (_, next) = rayon::join(|| absorb_all(&mut out, std::mem::take(&mut pending)), || extract_chunk(chunk));
             pending = next;
         }
-        join(&mut out, pending);
+        absorb_all(&mut out, pending);
     });
     out.warnings.extend(corpus.warnings.iter().cloned());
     out.warnings.sort();
