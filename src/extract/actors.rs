@@ -1125,6 +1125,19 @@ fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Compile this module's patterns now, so that no document pays for it (see
+/// [`crate::extract::Extractor::new`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&RUN);
+    LazyLock::force(&WORD);
+    LazyLock::force(&BYLINE_PAREN);
+    LazyLock::force(&HONORIFIC);
+    LazyLock::force(&BYLINE);
+    LazyLock::force(&APPOSITION_CLOSE);
+    LazyLock::force(&POSSESSOR_NP);
+    LazyLock::force(&IDENTIFIED);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

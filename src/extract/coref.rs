@@ -231,6 +231,14 @@ pub fn pair(lx: &Lexicon, office: &str, date: Option<PartialDate>, earlier: &[Ac
     }
 }
 
+/// Compile this module's patterns now, so that no document pays for it (see
+/// [`crate::extract::Extractor::new`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&DESC);
+    LazyLock::force(&OF_SIDE);
+    LazyLock::force(&PAIR_DESC);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -563,6 +563,15 @@ fn resolve(
     }
 }
 
+/// Compile this module's patterns now, so that no document pays for it (see
+/// [`crate::extract::Extractor::new`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&PATTERNS);
+    LazyLock::force(&GATE);
+    LazyLock::force(&ATTRIBUTIVE);
+    LazyLock::force(&DEADLINE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -88,6 +88,14 @@ pub fn widen(day: PartialDate, to: Option<PartialDate>, days: i64, anchor: Ancho
     }
 }
 
+/// Compile this module's patterns now, so that no document pays for it (see
+/// [`crate::extract::Extractor::new`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&LENGTH);
+    LazyLock::force(&ENDS);
+    LazyLock::force(&BEGINS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -145,14 +145,16 @@ pub fn role_persons(
     out
 }
 
+/// "Japan-Russia summit" before a summit word: the two sides named.
+static SUMMIT_PAIR: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(japan|japanese|russia|russian|soviet)[-–](japan|japanese|russia|russian|soviet)\s+(?:[\w-]+\s+)?$").unwrap()
+});
+
 /// "a Japan-Russia summit", "the Soviet-Japanese summit talks": a summit of two
 /// named sides without named persons is one of their leaders at the date. `text`
 /// is the sentence, `cue` where the summit word starts.
 pub fn summit_leaders(lx: &Lexicon, text: &str, cue: usize, date: PartialDate) -> Vec<(Actor, &'static str)> {
-    static PAIR: LazyLock<Gated> = LazyLock::new(|| {
-        Gated::new(r"(?i)\b(japan|japanese|russia|russian|soviet)[-–](japan|japanese|russia|russian|soviet)\s+(?:[\w-]+\s+)?$").unwrap()
-    });
-    let Some(c) = PAIR.captures(tail(&text[..cue], 40)) else { return Vec::new() };
+    let Some(c) = SUMMIT_PAIR.captures(tail(&text[..cue], 40)) else { return Vec::new() };
     let side = |w: &str| match w.to_ascii_lowercase().as_str() {
         "japan" | "japanese" => "JP",
         "soviet" => "SU",
@@ -226,6 +228,10 @@ pub fn pronoun_before(text: &str, cue: usize) -> bool {
     words.iter().rev().take(2).any(|w| matches!(*w, "he" | "she" | "He" | "She"))
 }
 
+/// What opens an embedded clause ("…, in which", "since the").
+static CLAUSE_OPENER: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"(?:(?:,\s*(?:(?:in|under|by)\s+)?|\b(?:in|under|by)\s+)(?:whom|which)\s|\bsince\s+(?:the\s|his\s|her\s|its\s|their\s|[A-Z]\w*))").unwrap());
+
 /// ", whom Abe and Putin put in charge … last month", ", which X signed in 1956",
 /// "a communique in which both sides pledged … next year",
 /// "since Hatoyama came in 1956": clauses with a subject and a time of their own,
@@ -235,10 +241,8 @@ pub fn pronoun_before(text: &str, cue: usize) -> bool {
 ///
 /// Complexity: one regex pass, O(n) in the sentence length.
 pub fn embedded_clauses(text: &str) -> Vec<(usize, usize)> {
-    static OPENER: LazyLock<Gated> =
-        LazyLock::new(|| Gated::new(r"(?:(?:,\s*(?:(?:in|under|by)\s+)?|\b(?:in|under|by)\s+)(?:whom|which)\s|\bsince\s+(?:the\s|his\s|her\s|its\s|their\s|[A-Z]\w*))").unwrap());
     let mut out = Vec::new();
-    for m in OPENER.find_iter(text) {
+    for m in CLAUSE_OPENER.find_iter(text) {
         let w = m.as_str().trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
         if w.starts_with(char::is_uppercase) && crate::corpus::month_number(w).is_some() {
             continue;
@@ -260,6 +264,14 @@ pub fn named_next(sents: &[Sent], si: usize) -> Option<&[Mention]> {
     }
     let first = n.persons[0].actor.country.as_deref()?;
     n.persons.iter().any(|m| m.actor.country.as_deref().is_some_and(|c| c != first)).then_some(&n.persons[..])
+}
+
+/// Compile this module's patterns now, so that no document pays for it (see
+/// [`crate::extract::Extractor::new`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&ROLE);
+    LazyLock::force(&SUMMIT_PAIR);
+    LazyLock::force(&CLAUSE_OPENER);
 }
 
 #[cfg(test)]

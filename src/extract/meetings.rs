@@ -1229,6 +1229,49 @@ fn side_talks(lx: &Lexicon, events: &[Event], a: &Attach) -> Option<Event> {
     })
 }
 
+/// Compile this module's patterns now, so that no document pays for it (see
+/// [`crate::extract::Extractor::new`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&CHAIN);
+    LazyLock::force(&ATTEND);
+    LazyLock::force(&OBJECT);
+    LazyLock::force(&JOINED);
+    LazyLock::force(&PLACE_PREP);
+    LazyLock::force(&ISLAND_PREP);
+    LazyLock::force(&PAIR);
+    LazyLock::force(&REPORT_DATE);
+    LazyLock::force(&AFTER_CUE);
+    LazyLock::force(&REPORT_THAT);
+    LazyLock::force(&DATELINE_DATE);
+    LazyLock::force(&DOMESTIC);
+    LazyLock::force(&DOMESTIC_BEFORE);
+    LazyLock::force(&DATE_VERB);
+    LazyLock::force(&COMMENT);
+    LazyLock::force(&HE);
+    LazyLock::force(&HERE);
+    LazyLock::force(&DATELINE);
+    LazyLock::force(&REPORTING);
+    LazyLock::force(&PURPOSE);
+    LazyLock::force(&TO_FACE);
+    LazyLock::force(&APPOSITIVE);
+    LazyLock::force(&SINCE);
+    LazyLock::force(&NO_PLAN);
+    LazyLock::force(&OCCASION);
+    LazyLock::force(&TO_PREP);
+    LazyLock::force(&UNKNOWN_DEST);
+    LazyLock::force(&WHO_OPEN);
+    LazyLock::force(&WHO_CLAUSE);
+    LazyLock::force(&AND_THEN);
+    LazyLock::force(&WHO);
+    LazyLock::force(&AGREED);
+    LazyLock::force(&LED_BY);
+    LazyLock::force(&JOINS);
+    LazyLock::force(&TOLD_AS_DONE);
+    LazyLock::force(&NOT_DONE);
+    LazyLock::force(&MULTI_DATELINE);
+    LazyLock::force(&THE_BEFORE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -239,6 +239,7 @@ impl Extractor {
     pub fn new(data: Option<&Path>) -> anyhow::Result<Extractor> {
         let lexicon = lexicon::Lexicon::load(data)?;
         let matchers = mentions::Matchers::new(&lexicon);
+        compile_patterns();
         Ok(Extractor { lexicon, matchers })
     }
 }
@@ -292,6 +293,19 @@ impl Extractor {
         b.proposals(&props);
         frag
     }
+}
+
+/// Compile every pattern the rules keep in statics. They would compile on first use
+/// otherwise, inside the first documents' extraction. Complexity: once per process.
+fn compile_patterns() {
+    actors::compile_patterns();
+    coref::compile_patterns();
+    dates::compile_patterns();
+    duration::compile_patterns();
+    frames::compile_patterns();
+    meetings::compile_patterns();
+    names::compile_patterns();
+    proposals::compile_patterns();
 }
 
 /// The node standing for a document itself.

@@ -92,6 +92,15 @@ pub fn speaks(s: &str, start: usize, end: usize) -> bool {
     SPEECH_AFTER.is_match(&s[end..]) || SPEECH_BEFORE.is_match(&s[..start])
 }
 
+/// Compile this module's patterns now, so that no document pays for it (see
+/// [`crate::extract::Extractor::new`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&JAPANESE_WORD);
+    LazyLock::force(&RUSSIAN_SURNAME);
+    LazyLock::force(&SPEECH_AFTER);
+    LazyLock::force(&SPEECH_BEFORE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

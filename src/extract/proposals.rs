@@ -114,6 +114,32 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut[..at].trim_end_matches([',', ';', ' ']))
 }
 
+/// Compile this module's patterns now, so that no document pays for it (see
+/// [`crate::extract::Extractor::new`]).
+pub(crate) fn compile_patterns() {
+    reading::compile_patterns();
+    LazyLock::force(&ANAPHOR);
+    LazyLock::force(&LINEAGE);
+    LazyLock::force(&SPECULATION);
+    LazyLock::force(&DOCUMENT);
+    LazyLock::force(&DOCUMENT_CLAUSE);
+    LazyLock::force(&TOLD);
+    LazyLock::force(&NEGATION);
+    LazyLock::force(&PLAN);
+    LazyLock::force(&AGREE);
+    LazyLock::force(&JOINT);
+    LazyLock::force(&AND);
+    LazyLock::force(&CLAUSE);
+    LazyLock::force(&PREP);
+    LazyLock::force(&NAME_PART);
+    LazyLock::force(&PAIR_SUBJECT);
+    LazyLock::force(&SOURCE);
+    LazyLock::force(&PRONOUN);
+    LazyLock::force(&CONDITION);
+    LazyLock::force(&AFTER_CONDITION);
+    LazyLock::force(&STATUS_RE);
+}
+
 #[cfg(test)]
 mod label_tests {
     use super::{family_name, shorten};

@@ -263,6 +263,27 @@ const DESCRIPTION_WINDOW: usize = 60;
 static DESCRIBED: LazyLock<Gated> =
     LazyLock::new(|| Gated::new(r"(?i)\b(?:made|put forward|offered|presented) by\b|\b(?:under|in|by) which\b|,\s*which\b").unwrap());
 
+/// Compile this module's patterns now, so that no document pays for it (see
+/// [`crate::extract::Extractor::new`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&ANSWERING);
+    LazyLock::force(&DEFINITE);
+    LazyLock::force(&STANCE);
+    LazyLock::force(&SUBCLAUSE);
+    LazyLock::force(&SINCE);
+    LazyLock::force(&IN_YEAR);
+    LazyLock::force(&FEDERATION);
+    LazyLock::force(&NOT_MADE);
+    LazyLock::force(&REFUSING);
+    LazyLock::force(&REFUSAL);
+    LazyLock::force(&PREP_BEFORE);
+    LazyLock::force(&RAISED);
+    LazyLock::force(&REVISED);
+    LazyLock::force(&REPLY);
+    LazyLock::force(&ANSWERS_NAMED);
+    LazyLock::force(&DESCRIBED);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
