@@ -85,8 +85,11 @@ pub struct Gate {
     patterns: Vec<Need<usize>>,
     literals: usize,
     /// Per pattern, the literal ids every match of it begins with (see [`starts`]), when
-    /// it has such: the same pass then tells where its matches can start.
+    /// it has such and the gate was built [`Gate::with_starts`]: the same pass then tells
+    /// where its matches can start.
     firsts: Vec<Option<Vec<usize>>>,
+    /// Per literal id, whether it is one of [`Gate::firsts`] (only those positions are kept).
+    is_first: Vec<bool>,
 }
 
 /// What one pass of a [`Gate`] read in a text: which patterns are open and where their
@@ -105,6 +108,15 @@ impl Gate {
     /// at most `case_insensitive` set reads them. Complexity: linear in the patterns'
     /// size, plus one automaton build.
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Gate {
+        Gate::build(patterns, false)
+    }
+
+    /// [`Gate::new`] whose scans also tell where matches can start ([`Scan::starts`]).
+    pub fn with_starts<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Gate {
+        Gate::build(patterns, true)
+    }
+
+    fn build<'a>(patterns: impl IntoIterator<Item = &'a str>, with_starts: bool) -> Gate {
         let mut literals: Vec<String> = Vec::new();
         let mut id = |t: String| match literals.iter().position(|l| *l == t) {
             Some(k) => k,
@@ -117,10 +129,13 @@ impl Gate {
         let mut firsts = Vec::new();
         for p in patterns {
             needs.push(need_of(p).map(&mut id));
-            firsts.push(starts::first_literals(p).map(|v| v.into_iter().map(&mut id).collect()));
+            let f = if with_starts { starts::first_literals(p) } else { None };
+            firsts.push(f.map(|v| v.into_iter().map(&mut id).collect::<Vec<usize>>()));
         }
+        let mut is_first = vec![false; literals.len()];
+        firsts.iter().flatten().flatten().for_each(|&l| is_first[l] = true);
         let ac = literal_searcher(&literals, MatchKind::Standard).expect("trigger literals compile");
-        Gate { ac, patterns: needs, literals: literals.len(), firsts }
+        Gate { ac, patterns: needs, literals: literals.len(), firsts, is_first }
     }
 
     /// For each pattern (in the order given to [`Gate::new`]), whether it can match `s`:
@@ -145,8 +160,11 @@ impl Gate {
         let mut present = vec![false; self.literals];
         let mut hits = Vec::new();
         for m in self.ac.find_overlapping_iter(s) {
-            present[m.pattern().as_usize()] = true;
-            hits.push((m.pattern().as_usize(), m.start()));
+            let l = m.pattern().as_usize();
+            present[l] = true;
+            if self.is_first[l] {
+                hits.push((l, m.start()));
+            }
         }
         Scan { open: self.patterns.iter().map(|n| n.holds(&present)).collect(), hits: Some(hits) }
     }
@@ -331,11 +349,15 @@ fn case_sensitive_hir(pattern: &str) -> Option<Hir> {
     })
 }
 
+/// Literals shorter than this count for nothing: a letter ("s" of "islands?") occurs in
+/// nearly every text, so it closes no pattern and only costs the literal pass its matches.
+const MIN_LITERAL: usize = 2;
+
 /// What every match of `h` contains. A literal with a non-ASCII letter counts for nothing.
 fn need(h: &Hir) -> Need<String> {
     match h.kind() {
         HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
-            Ok(s) if !s.is_empty() && !s.chars().any(|c| !c.is_ascii() && c.is_alphabetic()) => {
+            Ok(s) if s.len() >= MIN_LITERAL && !s.chars().any(|c| !c.is_ascii() && c.is_alphabetic()) => {
                 Need::Literal(s.to_ascii_lowercase())
             }
             _ => Need::Nothing,

@@ -257,7 +257,7 @@ impl Lexicon {
             islands,
             meeting_cues,
             status_cues,
-            proposal_gate: Gate::new(proposal_cues.iter().map(|c| c.pattern.as_str())),
+            proposal_gate: Gate::with_starts(proposal_cues.iter().map(|c| c.pattern.as_str())),
             proposal_cues,
         })
     }
