@@ -67,6 +67,15 @@ impl<L> Need<L> {
 }
 
 impl Need<usize> {
+    /// Every literal the need names.
+    fn literals(&self, out: &mut Vec<usize>) {
+        match self {
+            Need::Nothing => {}
+            Need::Literal(l) => out.push(*l),
+            Need::All(v) | Need::Any(v) => v.iter().for_each(|n| n.literals(out)),
+        }
+    }
+
     fn holds(&self, present: &[bool]) -> bool {
         match self {
             Need::Nothing => true,
@@ -90,6 +99,12 @@ pub struct Gate {
     firsts: Vec<Option<Vec<usize>>>,
     /// Per literal id, whether it is one of [`Gate::firsts`] (only those positions are kept).
     is_first: Vec<bool>,
+    /// Per literal id, the patterns whose need names it: a need other than
+    /// [`Need::Nothing`] holds only on a text holding one of its literals, so only these
+    /// patterns are read when the literal occurs.
+    users: Vec<Vec<usize>>,
+    /// The patterns that need nothing (always open).
+    always: Vec<usize>,
 }
 
 /// What one pass of a [`Gate`] read in a text: which patterns are open and where their
@@ -134,8 +149,20 @@ impl Gate {
         }
         let mut is_first = vec![false; literals.len()];
         firsts.iter().flatten().flatten().for_each(|&l| is_first[l] = true);
+        let mut users: Vec<Vec<usize>> = vec![Vec::new(); literals.len()];
+        let mut always = Vec::new();
+        for (i, n) in needs.iter().enumerate() {
+            let mut ls = Vec::new();
+            n.literals(&mut ls);
+            ls.sort_unstable();
+            ls.dedup();
+            ls.iter().for_each(|&l| users[l].push(i));
+            if matches!(n, Need::Nothing) {
+                always.push(i);
+            }
+        }
         let ac = literal_searcher(&literals, MatchKind::Standard).expect("trigger literals compile");
-        Gate { ac, patterns: needs, literals: literals.len(), firsts, is_first }
+        Gate { ac, patterns: needs, literals: literals.len(), firsts, is_first, users, always }
     }
 
     /// For each pattern (in the order given to [`Gate::new`]), whether it can match `s`:
@@ -166,7 +193,17 @@ impl Gate {
                 hits.push((l, m.start()));
             }
         }
-        Scan { open: self.patterns.iter().map(|n| n.holds(&present)).collect(), hits: Some(hits) }
+        let mut open = vec![false; self.patterns.len()];
+        let mut read = vec![false; self.patterns.len()];
+        self.always.iter().for_each(|&i| open[i] = true);
+        for l in (0..self.literals).filter(|&l| present[l]) {
+            for &i in &self.users[l] {
+                if !std::mem::replace(&mut read[i], true) {
+                    open[i] = self.patterns[i].holds(&present);
+                }
+            }
+        }
+        Scan { open, hits: Some(hits) }
     }
 }
 
@@ -183,8 +220,12 @@ impl Scan {
 }
 
 /// Whether `s` holds KELVIN SIGN or LONG S, the non-ASCII letters that fold to ASCII ones.
+/// Complexity: one byte search for their first bytes, usually none in a non-ASCII text.
 fn folds_to_ascii(s: &str) -> bool {
-    !s.is_ascii() && s.contains(['\u{212A}', '\u{17F}'])
+    let b = s.as_bytes();
+    // KELVIN SIGN is E2 84 AA, LONG S C5 BF in UTF-8.
+    !b.is_ascii()
+        && memchr::memchr2_iter(0xE2, 0xC5, b).any(|i| matches!(&b[i..], [0xE2, 0x84, 0xAA, ..] | [0xC5, 0xBF, ..]))
 }
 
 /// A regular expression that runs only on texts holding what every match of it needs
@@ -438,6 +479,15 @@ mod tests {
         assert!(re.is_match(text));
         assert_eq!(g.open(text), vec![true, true]);
         assert_eq!(g.open("the island of Shikotan"), vec![true, false]);
+        for (t, folds) in [
+            ("“Kuril” – the \u{212A}uril islands", true),
+            ("\u{17F}", true),
+            ("“Shikotan” — Habomai ſ", true),
+            ("“Shikotan” — Habomai Ś ℬ", false),
+            ("Shikotan", false),
+        ] {
+            assert_eq!(folds_to_ascii(t), folds, "{t:?}");
+        }
     }
 
     /// Every pattern that matches a sentence of the shipped texts is open on it.
