@@ -19,7 +19,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_syntax::ast::{self, Ast};
 use regex_syntax::hir::{Hir, HirKind};
 
+mod literals;
 mod starts;
+use literals::LiteralSet;
 pub use starts::{Caps, Found};
 use starts::Starts;
 
@@ -236,9 +238,9 @@ fn folds_to_ascii(s: &str) -> bool {
 #[derive(Clone, Debug)]
 pub struct Gated {
     re: regex::Regex,
-    /// Literal sets of which every match holds one literal each (ASCII case-insensitive
-    /// searchers); empty when the pattern needs no literal: it always runs.
-    needs: Vec<AhoCorasick>,
+    /// Literal sets of which every match holds one literal each (looked up ASCII
+    /// case-insensitively); empty when the pattern needs no literal: it always runs.
+    needs: Vec<LiteralSet>,
     /// The search from the literals every match begins with, when there are such.
     starts: Option<Starts>,
 }
@@ -255,17 +257,16 @@ impl Gated {
     pub fn build(pattern: &str, case_insensitive: bool) -> Result<Gated, regex::Error> {
         COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let re = regex::RegexBuilder::new(pattern).case_insensitive(case_insensitive).build()?;
-        let needs = required(&need_of(pattern))
-            .into_iter()
-            .map(|set| literal_searcher(&set, MatchKind::LeftmostFirst).expect("trigger literals compile"))
-            .collect();
+        let needs = required(&need_of(pattern)).iter().map(|set| LiteralSet::new(set)).collect();
         Ok(Gated { re, needs, starts: Starts::new(pattern, case_insensitive) })
     }
 
     /// Whether the regex can match `s` (`false`: it cannot). Complexity: one literal search
     /// per needed set, or none.
     pub fn can_match(&self, s: &str) -> bool {
-        self.needs.is_empty() || folds_to_ascii(s) || self.needs.iter().all(|ac| ac.is_match(s))
+        self.needs.is_empty()
+            || folds_to_ascii(s)
+            || literals::lowered(s, |low| self.needs.iter().all(|set| set.occurs_in(low)))
     }
 
     /// The pattern.
