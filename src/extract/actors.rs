@@ -2,13 +2,14 @@
 //! title or rank, and surnames resolved by the document's other mentions and the
 //! event date against office terms; also side words ("Russian", "Tokyo"). It builds no graph nodes.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use super::lexicon::{Lexicon, Person};
+use super::wordset::WordSet;
 use crate::date::PartialDate;
 
 /// Who a name mention is.
@@ -200,7 +201,13 @@ const STOP: &[&str] = &[
 /// Words that make a capitalised run an organisation, a place or a thing.
 /// `w` (lower case) is one of [`STOP`].
 fn is_stop(w: &str) -> bool {
-    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP));
+    SET.contains(w)
+}
+
+/// `w` (lower case) is one of [`THING_WORDS`].
+fn is_thing_word(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(THING_WORDS));
     SET.contains(w)
 }
 
@@ -442,6 +449,8 @@ pub struct Actors {
     side_matcher: AhoCorasick,
     side_codes: Vec<(String, bool)>,
     place_words: Vec<String>,
+    /// Unique per instance: keys the per-thread memory of [`Actors::title_office`].
+    id: u64,
 }
 
 impl Actors {
@@ -486,7 +495,9 @@ impl Actors {
         place_words.sort();
         let titles = lx.titles.iter().map(|t| (t.phrase.clone(), t.office.clone(), t.country.clone())).collect();
         let title_matcher = AhoCorasick::new(lx.titles.iter().map(|t| &t.phrase)).expect("titles compile");
-        Actors { full, surnames, title_words, titles, title_matcher, nationality, side_matcher, side_codes, place_words }
+        static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let id = IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Actors { full, surnames, title_words, titles, title_matcher, nationality, side_matcher, side_codes, place_words, id }
     }
 
     /// Side words of a sentence.
@@ -568,7 +579,7 @@ impl Actors {
             }
             let (start, end) = (name_toks[0].0, name_toks[name_toks.len() - 1].1);
             let lower: Vec<String> = name_toks.iter().map(|t| t.2.to_lowercase()).collect();
-            if lower.iter().any(|w| THING_WORDS.contains(&w.as_str())) || self.is_place_word(&lower.join(" ")) {
+            if lower.iter().any(|w| is_thing_word(w)) || self.is_place_word(&lower.join(" ")) {
                 continue;
             }
             // Bylines: "By X", "reporter X", and every name of "(Japanese original by X, …, and Y, …)".
@@ -900,7 +911,35 @@ impl Actors {
         self.in_title_words(w) || w.strip_suffix('s').is_some_and(|s| s.len() > 2 && self.in_title_words(s))
     }
 
+    /// The office (and its side, if the title says) a title text names: the longest title
+    /// phrase in it as whole words, plural title words read as singular.
+    ///
+    /// A pure function of `title` for one `Actors`; each thread remembers the answers for the
+    /// `Actors` it used last (a document's three passes and its namesakes ask for the same
+    /// few titles again and again).
     fn title_office(&self, title: &str) -> Option<(String, Option<String>)> {
+        type Memo = (u64, HashMap<String, Option<(String, Option<String>)>>);
+        thread_local! {
+            static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new((u64::MAX, HashMap::new()));
+        }
+        /// Remembered titles per thread; past this the memory is cleared and refilled.
+        const MAX_TITLES: usize = 1 << 14;
+        MEMO.with_borrow_mut(|(id, memo)| {
+            if *id != self.id || memo.len() >= MAX_TITLES {
+                memo.clear();
+                *id = self.id;
+            }
+            if let Some(v) = memo.get(title) {
+                return v.clone();
+            }
+            let v = self.read_title_office(title);
+            memo.insert(title.to_string(), v.clone());
+            v
+        })
+    }
+
+    /// [`Self::title_office`] computed afresh.
+    fn read_title_office(&self, title: &str) -> Option<(String, Option<String>)> {
         let t: Vec<String> = title
             .to_lowercase()
             .split(' ')
@@ -1122,7 +1161,7 @@ pub fn is_word_boundary(b: &[u8], start: usize, end: usize) -> bool {
 }
 
 fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::corpus::fold_ws(s)
 }
 
 #[cfg(test)]
@@ -1306,6 +1345,26 @@ mod tests {
         a.mentions(lx(), "Former Foreign Minister Yohei Kono spoke.", d, &mut known);
         let (m, _) = a.mentions(lx(), "Kono added that", d, &mut known);
         assert_eq!(m[0].actor.name, "Yohei Kono");
+    }
+
+    #[test]
+    fn remembered_title_offices_equal_fresh_ones() {
+        let a = Actors::new(lx());
+        let b = Actors::new(lx());
+        let mut titles: Vec<String> = lx().titles.iter().map(|t| t.phrase.clone()).collect();
+        titles.extend(lx().titles.iter().map(|t| format!("Russian {}s", capitalise(&t.phrase))));
+        titles.extend(["", "his counterpart", "Japanese Foreign Ministry spokesman", "the lake"].map(String::from));
+        let mut offices = 0;
+        // Twice, each time alternating two instances: the second round reads the memory.
+        for _ in 0..2 {
+            for t in &titles {
+                let fresh = a.read_title_office(t);
+                offices += usize::from(fresh.is_some());
+                assert_eq!(a.title_office(t), fresh, "{t:?}");
+                assert_eq!(b.title_office(t), fresh, "{t:?}");
+            }
+        }
+        assert!(offices >= 2 * lx().titles.len(), "{offices}");
     }
 
     #[test]

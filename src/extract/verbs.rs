@@ -8,10 +8,10 @@
 //! the groups near a byte position by binary search, never by rescanning the
 //! sentence.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::dates::Tense;
+use super::wordset::WordSet;
 
 /// When a predicate happens relative to the time of writing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,7 +62,7 @@ const INNER_ADVERBS: &[&str] = &[
     "first", "later", "probably", "likely", "further", "formally", "officially", "eventually",
 ];
 /// Verbs that take a to-infinitive naming what is planned, hoped or arranged.
-const CATENATIVE: &[&str] = &[
+pub(crate) const CATENATIVE: &[&str] = &[
     "plan", "intend", "expect", "hope", "want", "aim", "schedule", "set", "slate", "agree", "decide", "promise",
     "prepare", "seek", "try", "arrange", "propose", "offer", "invite", "ask", "urge", "wish", "mean", "need", "due",
     "likely", "going", "able", "ready", "refuse", "fail", "is", "are", "was", "were", "am", "be",
@@ -82,7 +82,7 @@ const IRREGULAR_PAST: &[&str] = &[
     "undertook", "overcame", "foresaw", "forgave", "upheld", "oversaw", "reaffirmed",
 ];
 /// Verbs whose bare or third-person forms are read as predicates ("Obuchi starts a trip Wednesday").
-const STEMS: &[&str] = &[
+pub(crate) const STEMS: &[&str] = &[
     "meet", "hold", "visit", "start", "begin", "arrive", "leave", "travel", "fly", "go", "come", "head", "return",
     "open", "end", "host", "say", "plan", "expect", "hope", "want", "intend", "seek", "call", "make", "take", "give",
     "tell", "sign", "agree", "propose", "offer", "reject", "insist", "remain", "continue", "need", "see", "resume",
@@ -101,7 +101,7 @@ const DETERMINERS: &[&str] = &[
 
 /// `w` (lower case) is one of [`DETERMINERS`].
 fn is_determiner(w: &str) -> bool {
-    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| DETERMINERS.iter().copied().collect());
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(DETERMINERS));
     SET.contains(w)
 }
 
@@ -153,8 +153,8 @@ fn words<'a>(s: &'a str, low: &'a str) -> Vec<Word<'a>> {
 
 /// The stem of a verb form, when it is one of [`STEMS`] or [`CATENATIVE`] ("plans" → "plan", "hoped" → "hope").
 fn stem(w: &str) -> Option<&'static str> {
-    static KNOWN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STEMS.iter().chain(CATENATIVE).copied().collect());
-    let look = |c: &str| KNOWN.get(c).copied();
+    static KNOWN: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STEMS.iter().chain(CATENATIVE)));
+    let look = |c: &str| KNOWN.get(c);
     if let Some(s) = look(w) {
         return Some(s);
     }
@@ -181,7 +181,7 @@ fn stem(w: &str) -> Option<&'static str> {
 }
 
 fn is_past_form(w: &str) -> bool {
-    static IRREGULAR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| IRREGULAR_PAST.iter().copied().collect());
+    static IRREGULAR: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(IRREGULAR_PAST));
     IRREGULAR.contains(w) || (w.len() > 4 && w.ends_with("ed") && w != "need" && w != "speed" && w != "feed")
 }
 
@@ -280,10 +280,10 @@ fn read_group(ws: &[Word], i: usize) -> (VerbGroup, usize) {
     let mut perfect = false;
     let mut unfulfilled = false;
     let infinitive = ws[i].lower == "to";
-    let mut head = ws[i].lower.to_string();
+    let mut head: &str = ws[i].lower;
     let mut saw_to_after_verb = false;
     let mut last_was_catenative = false;
-    let mut prev_lower: Option<String> = None;
+    let mut prev_lower: Option<&str> = None;
     while k < ws.len() {
         let lw = ws[k].lower;
         let first = k == i;
@@ -294,7 +294,7 @@ fn read_group(ws: &[Word], i: usize) -> (VerbGroup, usize) {
             time.get_or_insert(Time::Future);
             planned = true;
         } else if BE_PRESENT.contains(&lw) || BE_PAST.contains(&lw) || BE_OTHER.contains(&lw) {
-            if !first && time.is_some() && !matches!(prev_lower.as_deref(), Some(p) if HAVE.contains(&p) || FUTURE_MODALS.contains(&p) || OTHER_MODALS.contains(&p) || p == "to" || NEGATION.contains(&p) || INNER_ADVERBS.contains(&p))
+            if !first && time.is_some() && !matches!(prev_lower, Some(p) if HAVE.contains(&p) || FUTURE_MODALS.contains(&p) || OTHER_MODALS.contains(&p) || p == "to" || NEGATION.contains(&p) || INNER_ADVERBS.contains(&p))
             {
                 break;
             }
@@ -305,17 +305,17 @@ fn read_group(ws: &[Word], i: usize) -> (VerbGroup, usize) {
             }
             last_was_catenative = matches!(lw, "is" | "are" | "am" | "was" | "were");
         } else if HAVE.contains(&lw) {
-            if !first && time.is_some() && !matches!(prev_lower.as_deref(), Some(p) if FUTURE_MODALS.contains(&p) || OTHER_MODALS.contains(&p) || p == "to" || NEGATION.contains(&p))
+            if !first && time.is_some() && !matches!(prev_lower, Some(p) if FUTURE_MODALS.contains(&p) || OTHER_MODALS.contains(&p) || p == "to" || NEGATION.contains(&p))
             {
                 break;
             }
             // "was to have begun": a plan that did not come about.
-            if prev_lower.as_deref() == Some("to") && time == Some(Time::Past) {
+            if prev_lower == Some("to") && time == Some(Time::Past) {
                 unfulfilled = true;
             }
             time.get_or_insert(if lw == "had" { Time::Past } else { Time::Present });
             perfect = true;
-            head = lw.to_string();
+            head = lw;
         } else if DO.contains(&lw) {
             if !first {
                 break;
@@ -338,7 +338,7 @@ fn read_group(ws: &[Word], i: usize) -> (VerbGroup, usize) {
             if !first {
                 saw_to_after_verb = true;
                 // "is to visit", "plans to visit", "hoped to come": the infinitive looks ahead.
-                let cat = head.as_str();
+                let cat = head;
                 if PLANNING.iter().any(|p| stem(cat) == Some(p)) || BE_PRESENT.contains(&cat) || BE_PAST.contains(&cat) {
                     planned = true;
                 }
@@ -352,7 +352,7 @@ fn read_group(ws: &[Word], i: usize) -> (VerbGroup, usize) {
         } else if let Some(st) = stem(lw).or(if is_past_form(lw) { Some("") } else { None }) {
             // A verb: the head. Another verb after a head without "to" ends the group.
             let after_head = !first
-                && !matches!(prev_lower.as_deref(), Some(p) if FUTURE_MODALS.contains(&p) || OTHER_MODALS.contains(&p) || HAVE.contains(&p) || BE_PRESENT.contains(&p) || BE_PAST.contains(&p) || BE_OTHER.contains(&p) || DO.contains(&p) || p == "to" || NEGATION.contains(&p) || INNER_ADVERBS.contains(&p) || p.ends_with("ly"));
+                && !matches!(prev_lower, Some(p) if FUTURE_MODALS.contains(&p) || OTHER_MODALS.contains(&p) || HAVE.contains(&p) || BE_PRESENT.contains(&p) || BE_PAST.contains(&p) || BE_OTHER.contains(&p) || DO.contains(&p) || p == "to" || NEGATION.contains(&p) || INNER_ADVERBS.contains(&p) || p.ends_with("ly"));
             if after_head {
                 break;
             }
@@ -369,12 +369,12 @@ fn read_group(ws: &[Word], i: usize) -> (VerbGroup, usize) {
                 // "scheduled", "planned", "expected" name a plan whatever their tense.
                 planned = true;
             }
-            head = lw.to_string();
+            head = lw;
             last_was_catenative = CATENATIVE.contains(&st);
         } else {
             break;
         }
-        prev_lower = Some(lw.to_string());
+        prev_lower = Some(lw);
         k += 1;
     }
     // A group of auxiliaries alone ("is", "was") keeps its head; trailing adverbs are not part of it.
@@ -392,7 +392,7 @@ fn read_group(ws: &[Word], i: usize) -> (VerbGroup, usize) {
     let g = VerbGroup {
         start: ws[i].start,
         end: ws[end_k.max(i + 1) - 1].end,
-        head: stem(&head).map(str::to_string).unwrap_or(head),
+        head: stem(head).unwrap_or(head).to_string(),
         time: time.unwrap_or(Time::Present),
         planned,
         negated,
