@@ -350,6 +350,57 @@ static RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:[ \t]*\n?[ \t]*(?:\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.))*").unwrap()
 });
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}[\p{L}\p{M}.\-]*").unwrap());
+
+/// The matches of [`WORD`] in `t` as byte spans, first to last.
+///
+/// On ASCII text (nearly every sentence) they are read by hand: a WORD match is a maximal
+/// run of letters, dots and hyphens from its first letter on (in ASCII `\p{L}` is a letter
+/// and there is no `\p{M}`). Other text goes through the regex.
+fn word_spans(t: &str) -> Vec<(usize, usize)> {
+    if !t.is_ascii() {
+        return WORD.find_iter(t).map(|m| (m.start(), m.end())).collect();
+    }
+    let b = t.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && is_ascii_word_byte(b[i]) {
+            i += 1;
+        }
+        out.push((start, i));
+    }
+    out
+}
+
+/// The last match of [`WORD`] in `t[..end]` (an ASCII text), as a byte span: see [`word_spans`].
+fn last_ascii_word(t: &[u8], end: usize) -> Option<(usize, usize)> {
+    let mut i = end;
+    loop {
+        while i > 0 && !is_ascii_word_byte(t[i - 1]) {
+            i -= 1;
+        }
+        if i == 0 {
+            return None;
+        }
+        let run_end = i;
+        while i > 0 && is_ascii_word_byte(t[i - 1]) {
+            i -= 1;
+        }
+        if let Some(first) = t[i..run_end].iter().position(u8::is_ascii_alphabetic) {
+            return Some((i + first, run_end));
+        }
+    }
+}
+
+/// A byte that continues a [`WORD`] match in ASCII text.
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'.' || b == b'-'
+}
 static BYLINE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:original|written|reported|reporting|translated|edited|editing|photos?|compiled) by\b").unwrap()
 });
@@ -537,9 +588,9 @@ impl Actors {
         let headline = is_headline(s);
         for run in RUN.find_iter(s) {
             // Tokens of the run with their offsets.
-            let toks: Vec<(usize, usize, &str)> = WORD
-                .find_iter(run.as_str())
-                .map(|w| (run.start() + w.start(), run.start() + w.end(), w.as_str()))
+            let toks: Vec<(usize, usize, &str)> = word_spans(run.as_str())
+                .into_iter()
+                .map(|(a, b)| (run.start() + a, run.start() + b, &run.as_str()[a..b]))
                 .collect();
             // Peel title, side, stop and month words from the left; months from the right.
             let mut i = 0;
@@ -788,15 +839,30 @@ impl Actors {
     /// The walk of [`Self::title_start`] over the words of `s[from..pos]`;
     /// `true` when it went past every one of them.
     fn title_walk(&self, s: &str, from: usize, pos: usize) -> (usize, bool) {
-        let mut start = pos;
-        let words: Vec<(usize, &str)> = WORD.find_iter(&s[from..pos]).map(|m| (from + m.start(), m.as_str())).collect();
-        // "chairman of the X": a title ending in a function word governs a phrase, not a name.
-        if words.last().is_some_and(|(ws, w)| {
-            s[ws + w.len()..pos].trim().is_empty() && FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
-        }) {
-            return (pos, false);
+        let text = &s[from..pos];
+        if text.is_ascii() {
+            // Last word first, read backwards only as far as the walk goes.
+            let mut end = text.len();
+            let words = std::iter::from_fn(|| {
+                let (a, b) = last_ascii_word(text.as_bytes(), end)?;
+                end = a;
+                Some((from + a, &text[a..b]))
+            });
+            self.walk_back(s, pos, words)
+        } else {
+            let words: Vec<(usize, &str)> = WORD.find_iter(text).map(|m| (from + m.start(), m.as_str())).collect();
+            self.walk_back(s, pos, words.into_iter().rev())
         }
-        for &(ws, w) in words.iter().rev() {
+    }
+
+    /// The walk of [`Self::title_walk`] over `words` (start offset in `s`, word), last first.
+    fn walk_back<'s>(&self, s: &str, pos: usize, words: impl Iterator<Item = (usize, &'s str)>) -> (usize, bool) {
+        let mut start = pos;
+        for (n, (ws, w)) in words.enumerate() {
+            // "chairman of the X": a title ending in a function word governs a phrase, not a name.
+            if n == 0 && s[ws + w.len()..pos].trim().is_empty() && FUNCTION_WORDS.contains(&w.to_lowercase().as_str()) {
+                return (pos, false);
+            }
             // Only white space between this word and the title so far.
             let gap = &s[ws + w.len()..start];
             if !gap.trim().is_empty() {
@@ -804,6 +870,30 @@ impl Actors {
             }
             let l = w.to_lowercase();
             if self.is_title_word(&l) {
+                start = ws;
+            } else {
+                return (start, false);
+            }
+        }
+        (start, true)
+    }
+
+    /// [`Self::title_walk`] as first written: every word of `s[from..pos]` through [`WORD`].
+    #[cfg(test)]
+    fn title_walk_by_regex(&self, s: &str, from: usize, pos: usize) -> (usize, bool) {
+        let mut start = pos;
+        let words: Vec<(usize, &str)> = WORD.find_iter(&s[from..pos]).map(|m| (from + m.start(), m.as_str())).collect();
+        if words.last().is_some_and(|(ws, w)| {
+            s[ws + w.len()..pos].trim().is_empty() && FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+        }) {
+            return (pos, false);
+        }
+        for &(ws, w) in words.iter().rev() {
+            let gap = &s[ws + w.len()..start];
+            if !gap.trim().is_empty() {
+                return (start, false);
+            }
+            if self.is_title_word(&w.to_lowercase()) {
                 start = ws;
             } else {
                 return (start, false);
@@ -1365,6 +1455,47 @@ mod tests {
             }
         }
         assert!(offices >= 2 * lx().titles.len(), "{offices}");
+    }
+
+    /// Sentences with titles, odd punctuation and non-ASCII text, for the hand-read words.
+    const ODD_TEXTS: &[&str] = &[
+        "Russian Deputy Foreign Minister Ivan Petrovsky arrived.",
+        "-.Ab-c. said the chairman of the  Foreign Ministry's -- board, Prime\nMinister  Abe (Dr. Ōno)",
+        "Sakhalin Governor Oleg Kozhemyako and U.S. Secretary of State Rex Tillerson met... ..x -y- z.",
+        "The ex-premier, Mr. Sato - chief cabinet secretary - met Lavrov.",
+        "",
+        "  ... --- 123 ",
+        "Président Jacques Chirac et Premier Ministre Jean-Pierre Raffarin",
+    ];
+
+    #[test]
+    fn hand_read_words_equal_the_regex() {
+        for t in ODD_TEXTS {
+            let want: Vec<(usize, usize)> = WORD.find_iter(t).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(word_spans(t), want, "{t:?}");
+            if t.is_ascii() {
+                for end in 0..=t.len() {
+                    let last = WORD.find_iter(&t[..end]).last().map(|m| (m.start(), m.end()));
+                    assert_eq!(last_ascii_word(t.as_bytes(), end), last, "{t:?} ..{end}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn title_walk_equals_the_regex_walk() {
+        let a = Actors::new(lx());
+        let mut walked = 0;
+        for t in ODD_TEXTS {
+            for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                for from in (0..=pos).filter(|&p| t.is_char_boundary(p)) {
+                    let got = a.title_walk(t, from, pos);
+                    assert_eq!(got, a.title_walk_by_regex(t, from, pos), "{t:?} {from}..{pos}");
+                    walked += usize::from(got.0 < pos);
+                }
+            }
+        }
+        assert!(walked > 100, "{walked}");
     }
 
     #[test]

@@ -266,11 +266,14 @@ pub fn find_with(s: &str, vg: &[VerbGroup], pubd: Option<PartialDate>, context_y
     let mut out: Vec<DatePhrase> = Vec::new();
     let open = GATE.open(s);
     for ((kind, re), _) in PATTERNS.iter().zip(open).filter(|(_, open)| *open) {
-        for c in re.captures_iter(s) {
-            let m = c.get(0).unwrap();
+        // Captures are read only for a match no earlier pattern took: `find_iter` visits the
+        // matches `captures_iter` would, and the match `captures_at` finds from a match's start
+        // is that match (leftmost-first from the same position).
+        for m in re.find_iter(s) {
             if overlaps(&taken, m.start(), m.end()) {
                 continue;
             }
+            let Some(c) = re.captures_at(s, m.start()) else { continue };
             let depth = opens.partition_point(|&i| i < m.start()) as i64 - closes.partition_point(|&i| i < m.start()) as i64;
             // A citation in parentheses has no verb of its own.
             let groups: &[VerbGroup] = if depth > 0 { &[] } else { vg };
@@ -569,6 +572,36 @@ mod tests {
 
     fn d(s: &str) -> PartialDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn captures_at_a_found_match_are_the_captures_of_the_scan() {
+        let texts = [
+            "On Oct. 19, 1956 and Dec. 7-9, 1998, in early 1997 and the mid-1980s, last week, next March, in May.",
+            "The 1956 declaration, signed 19 October 1956 (Kyodo, Oct. 20), was to take effect in spring of 1957 until Monday.",
+            "Talks late this month, the following year, over the weekend, this morning, on Sunday and Monday through Wednesday.",
+            "Président Chirac: 2001年 Jan. 2001, sometime in May 2002; mid-September, 1990s–2000s, since May.",
+        ];
+        let mut matches = 0;
+        for (_, re) in PATTERNS.iter() {
+            for t in texts {
+                let scan: Vec<Vec<Option<(usize, usize)>>> = re
+                    .captures_iter(t)
+                    .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect())
+                    .collect();
+                let at: Vec<Vec<Option<(usize, usize)>>> = re
+                    .find_iter(t)
+                    .map(|m| {
+                        let c = re.captures_at(t, m.start()).expect("a match at its own start");
+                        assert_eq!(c.get(0).map(|g| g.range()), Some(m.range()));
+                        c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect()
+                    })
+                    .collect();
+                assert_eq!(at, scan, "{} on {t:?}", re.as_str());
+                matches += scan.len();
+            }
+        }
+        assert!(matches >= 30, "{matches}");
     }
 
     /// `phrase in sentence @ publication date => "from..to"` (first phrase found).
