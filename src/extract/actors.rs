@@ -349,6 +349,8 @@ const MONTH_WORDS: &[&str] = &[
 static RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:[ \t]*\n?[ \t]*(?:\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.))*").unwrap()
 });
+/// [`RUN`] with ASCII word boundaries: the same matches where [`super::dates::boundaries_are_ascii`].
+static RUN_ASCII: LazyLock<Regex> = LazyLock::new(|| super::dates::ascii_boundaries(&RUN));
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}[\p{L}\p{M}.\-]*").unwrap());
 
 /// The matches of [`WORD`] in `t` as byte spans, first to last.
@@ -586,7 +588,8 @@ impl Actors {
     pub fn candidates<'s>(&self, s: &'s str) -> Vec<Candidate<'s>> {
         let mut out = Vec::new();
         let headline = is_headline(s);
-        for run in RUN.find_iter(s) {
+        let runs = if super::dates::boundaries_are_ascii(s) { &*RUN_ASCII } else { &*RUN };
+        for run in runs.find_iter(s) {
             // Tokens of the run with their offsets.
             let toks: Vec<(usize, usize, &str)> = word_spans(run.as_str())
                 .into_iter()
@@ -1466,7 +1469,21 @@ mod tests {
         "",
         "  ... --- 123 ",
         "Président Jacques Chirac et Premier Ministre Jean-Pierre Raffarin",
+        "x_Ivan Petrov,Ivan9 Sidorov_ and Mr.Lee of\tTokyo\n  Governor Oleg\n Kozhemyako; O. Sato-Kimura",
     ];
+
+    #[test]
+    fn ascii_runs_equal_the_unicode_runs() {
+        let mut runs = 0;
+        let curly = ["“Ivan Petrov,” said Governor Oleg Kozhemyako — Sato’s aide–Kenji\u{a0}Mori"];
+        for t in ODD_TEXTS.iter().chain(&curly).filter(|t| super::super::dates::boundaries_are_ascii(t)) {
+            let spans = |r: &Regex| r.find_iter(t).map(|m| m.range()).collect::<Vec<_>>();
+            assert_eq!(spans(&RUN_ASCII), spans(&RUN), "{t:?}");
+            runs += spans(&RUN).len();
+        }
+        assert!(runs >= 10, "{runs}");
+        assert_ne!(RUN_ASCII.as_str(), RUN.as_str());
+    }
 
     #[test]
     fn hand_read_words_equal_the_regex() {
