@@ -487,6 +487,14 @@ pub fn side_at(code: &str, date: Option<PartialDate>) -> String {
     }
 }
 
+/// What a title text says, read once per title ([`Actors::title_facts`]).
+struct TitleFacts {
+    /// [`Actors::title_office`].
+    office: Option<(String, Option<String>)>,
+    /// The side code of its nationality adjective, if any.
+    nationality: Option<String>,
+}
+
 /// The compiled person and side matchers, built once per extractor.
 pub struct Actors {
     /// full-name key → lexicon index
@@ -739,7 +747,7 @@ impl Actors {
                 // "Ambassador Matsumoto" first, "Shunichi Matsumoto" later: the full name completes the person.
                 Ok(Some(Actor { name: words.join(" "), ..a.clone() }))
             } else if words.len() == 1 {
-                self.by_surname(lx, words[0], &title, date, known).map(|a| {
+                self.by_surname(lx, surname_key, &title, date, known).map(|a| {
                     a.or_else(|| {
                         // "Emperor Akihito", "Ambassador Sato": a title names a person the lexicon lacks.
                         let title = identified.clone().unwrap_or_else(|| title.clone());
@@ -754,7 +762,7 @@ impl Actors {
                     })
                 })
             } else {
-                self.by_full_name(lx, &words, &title, date).map(|a| {
+                self.by_full_name(lx, &words, full_key, &title, date).map(|a| {
                     a.or_else(|| {
                         // "said Ivan Petrov", "his adviser, Ivan Petrov,": a person by the grammar around the name.
                         if !weak_ok {
@@ -1006,12 +1014,17 @@ impl Actors {
 
     /// The office (and its side, if the title says) a title text names: the longest title
     /// phrase in it as whole words, plural title words read as singular.
+    fn title_office(&self, title: &str) -> Option<(String, Option<String>)> {
+        self.title_facts(title, |f| f.office.clone())
+    }
+
+    /// `f` of what `title` says ([`TitleFacts`]).
     ///
-    /// A pure function of `title` for one `Actors`; each thread remembers the answers for the
+    /// A pure function of `title` for one `Actors`; each thread remembers the facts for the
     /// `Actors` it used last (a document's three passes and its namesakes ask for the same
     /// few titles again and again).
-    fn title_office(&self, title: &str) -> Option<(String, Option<String>)> {
-        type Memo = (u64, HashMap<String, Option<(String, Option<String>)>>);
+    fn title_facts<R>(&self, title: &str, f: impl FnOnce(&TitleFacts) -> R) -> R {
+        type Memo = (u64, HashMap<String, TitleFacts>);
         thread_local! {
             static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new((u64::MAX, HashMap::new()));
         }
@@ -1023,12 +1036,20 @@ impl Actors {
                 *id = self.id;
             }
             if let Some(v) = memo.get(title) {
-                return v.clone();
+                return f(v);
             }
-            let v = self.read_title_office(title);
-            memo.insert(title.to_string(), v.clone());
-            v
+            let v = TitleFacts { office: self.read_title_office(title), nationality: self.read_title_nationality(title) };
+            let r = f(&v);
+            memo.insert(title.to_string(), v);
+            r
         })
+    }
+
+    /// The side code of the longest nationality adjective in `title` as whole words (before
+    /// the date folds "RU" into "SU").
+    fn read_title_nationality(&self, title: &str) -> Option<String> {
+        let t = title.to_lowercase();
+        self.nationality.iter().filter(|(w, _)| contains_words(&t, w)).max_by_key(|(w, _)| w.len()).map(|(_, c)| c.clone())
     }
 
     /// [`Self::title_office`] computed afresh.
@@ -1057,15 +1078,11 @@ impl Actors {
             .map(|(_, o, c)| (o.clone(), c.clone()))
     }
 
+    /// The side a title names at `date`: its nationality adjective, else its office's side.
     fn title_side(&self, title: &str, date: Option<PartialDate>) -> Option<String> {
-        let t = title.to_lowercase();
-        let nat = self
-            .nationality
-            .iter()
-            .filter(|(w, _)| contains_words(&t, w))
-            .max_by_key(|(w, _)| w.len())
-            .map(|(_, c)| side_at(c, date));
-        nat.or_else(|| self.title_office(title).and_then(|(_, c)| c))
+        self.title_facts(title, |f| {
+            f.nationality.as_deref().map(|c| side_at(c, date)).or_else(|| f.office.as_ref().and_then(|(_, c)| c.clone()))
+        })
     }
 
     fn lexicon_actor(&self, lx: &Lexicon, i: usize, title: &str, date: Option<PartialDate>) -> Actor {
@@ -1075,14 +1092,16 @@ impl Actors {
         Actor { name: p.name.clone(), country: Some(p.side.clone()), role, lexicon: Some(i) }
     }
 
+    /// The person a name of two or three words names; `full_key` is the [`name_key`] of `words`.
     fn by_full_name(
         &self,
         lx: &Lexicon,
         words: &[&str],
+        full_key: &str,
         title: &str,
         date: Option<PartialDate>,
     ) -> Result<Option<Actor>, String> {
-        if let Some(&i) = self.full.get(&name_key(words)) {
+        if let Some(&i) = self.full.get(full_key) {
             return Ok(Some(self.lexicon_actor(lx, i, title, date)));
         }
         // "Sergei Lavrov Kremlin …": a known name followed by another capitalised word.
@@ -1108,19 +1127,19 @@ impl Actors {
         }))
     }
 
+    /// The person a surname alone names; `key` is its [`name_key`].
     fn by_surname(
         &self,
         lx: &Lexicon,
-        word: &str,
+        key: &str,
         title: &str,
         date: Option<PartialDate>,
         known: &HashMap<String, Actor>,
     ) -> Result<Option<Actor>, String> {
-        let key = name_key(&[word]);
-        if let Some(a) = known.get(&key) {
+        if let Some(a) = known.get(key) {
             return Ok(Some(a.clone()));
         }
-        let Some(cands) = self.surnames.get(&key) else {
+        let Some(cands) = self.surnames.get(key) else {
             return Ok(None);
         };
         let pick = |i: usize| Ok(Some(self.lexicon_actor(lx, i, title, date)));
@@ -1455,6 +1474,10 @@ mod tests {
                 offices += usize::from(fresh.is_some());
                 assert_eq!(a.title_office(t), fresh, "{t:?}");
                 assert_eq!(b.title_office(t), fresh, "{t:?}");
+                for date in [None, Some("1985-05".parse().unwrap()), Some("2005-05".parse().unwrap())] {
+                    let side = a.read_title_nationality(t).map(|c| side_at(&c, date)).or_else(|| fresh.clone().and_then(|(_, c)| c));
+                    assert_eq!(a.title_side(t, date), side, "{t:?}");
+                }
             }
         }
         assert!(offices >= 2 * lx().titles.len(), "{offices}");
