@@ -1,16 +1,12 @@
 //! [`WordSet`]: membership in a fixed list of short lower-case words, with a cheap exact
 //! pre-check before hashing (most words of a sentence are in none of the lists).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// A set of short lower-case words with a cheap exact pre-check (first byte and length)
 /// before the hash look-up: most words of a sentence are in none of the sets and are
 /// rejected without hashing.
-pub struct WordSet {
-    /// Bit `n` of entry `b` is set when a word of `n` bytes starts with byte `b`.
-    shapes: [u64; 256],
-    words: HashSet<&'static str>,
-}
+pub struct WordSet(WordMap<&'static str>);
 
 impl WordSet {
     /// The set of `words`.
@@ -23,30 +19,49 @@ impl WordSet {
     /// assert!(!s.contains("plans"));
     /// ```
     pub fn new<'a>(words: impl IntoIterator<Item = &'a &'static str>) -> WordSet {
-        let mut set = WordSet { shapes: [0; 256], words: HashSet::new() };
-        for &w in words {
-            // Words of 64 bytes or more share bit 63: never wrongly rejected.
-            if let Some(&b) = w.as_bytes().first() {
-                set.shapes[b as usize] |= 1 << w.len().min(63);
-            }
-            set.words.insert(w);
-        }
-        set
+        WordSet(WordMap::new(words.into_iter().map(|&w| (w, w)).collect()))
     }
 
     /// The stored word equal to `w`. Complexity: O(1), one hash of `w` only when a stored
     /// word has its first byte and length.
     pub fn get(&self, w: &str) -> Option<&'static str> {
-        let Some(&first) = w.as_bytes().first() else { return self.words.get("").copied() };
-        if self.shapes[first as usize] & (1 << w.len().min(63)) == 0 {
-            return None;
-        }
-        self.words.get(w).copied()
+        self.0.get(w)
     }
 
     /// Whether `w` is in the set (see [`WordSet::get`]).
     pub fn contains(&self, w: &str) -> bool {
         self.get(w).is_some()
+    }
+}
+
+/// A map from short words to values, with the pre-check of [`WordSet`].
+pub struct WordMap<V> {
+    /// Bit `n` of entry `b` is set when a word of `n` bytes starts with byte `b`
+    /// (words of 64 bytes or more share bit 63: never wrongly rejected).
+    shapes: [u64; 256],
+    words: HashMap<&'static str, V>,
+}
+
+impl<V: Copy> WordMap<V> {
+    /// The map `words`.
+    pub fn new(words: HashMap<&'static str, V>) -> WordMap<V> {
+        let mut shapes = [0; 256];
+        for w in words.keys() {
+            if let Some(&b) = w.as_bytes().first() {
+                shapes[b as usize] |= 1 << w.len().min(63);
+            }
+        }
+        WordMap { shapes, words }
+    }
+
+    /// The value of `w`. Complexity: O(1), one hash of `w` only when a stored word has its
+    /// first byte and length.
+    pub fn get(&self, w: &str) -> Option<V> {
+        let Some(&first) = w.as_bytes().first() else { return self.words.get("").copied() };
+        if self.shapes[first as usize] & (1 << w.len().min(63)) == 0 {
+            return None;
+        }
+        self.words.get(w).copied()
     }
 }
 
