@@ -346,6 +346,18 @@ const MONTH_WORDS: &[&str] = &[
     "december",
 ];
 
+/// `w` (lower case) is one of [`MONTH_WORDS`].
+fn is_month(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(MONTH_WORDS));
+    SET.contains(w)
+}
+
+/// `w` (lower case) is one of [`WEEKDAYS`].
+fn is_weekday(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(WEEKDAYS));
+    SET.contains(w)
+}
+
 static RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:[ \t]*\n?[ \t]*(?:\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.))*").unwrap()
 });
@@ -614,7 +626,7 @@ impl Actors {
                     && toks.get(i + 1).is_some_and(|n| is_title(n.2.to_lowercase().trim_end_matches('.')));
                 // "Separately, …": an adverb opening the sentence.
                 let opener = toks[i].0 == 0 && l.len() > 4 && l.ends_with("ly");
-                if is_stop(l) || MONTH_WORDS.contains(&l) || is_title(l) || place_title || opener {
+                if is_stop(l) || is_month(l) || is_title(l) || place_title || opener {
                     i += 1;
                 } else {
                     break;
@@ -623,7 +635,7 @@ impl Actors {
             let mut j = toks.len();
             while j > i && {
                 let l = toks[j - 1].2.to_lowercase();
-                MONTH_WORDS.contains(&l.as_str()) || WEEKDAYS.contains(&l.as_str())
+                is_month(&l) || is_weekday(&l)
             } {
                 j -= 1;
             }
@@ -659,7 +671,7 @@ impl Actors {
             while k > 0 && {
                 let l = toks[k - 1].2.to_lowercase();
                 let l = l.trim_end_matches('.');
-                !is_stop(l) && !MONTH_WORDS.contains(&l)
+                !is_stop(l) && !is_month(l)
             } {
                 k -= 1;
             }
