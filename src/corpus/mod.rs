@@ -129,8 +129,17 @@ impl Document {
 }
 
 /// Collapse runs of white space (including hard line breaks) into one space.
+///
+/// Complexity: one pass and one allocation of at most `s.len()` bytes.
 pub fn fold_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 impl Corpus {
@@ -444,6 +453,14 @@ pub fn month_number(name: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_ws_joins_the_words_with_one_space() {
+        for t in ["", "   ", "one", " a  b\t\tc\n\nd ", "\u{a0}Tokyo,\u{2003}Oct.\r\n 10 \u{3000}", "x\u{85}y z"] {
+            assert_eq!(fold_ws(t), t.split_whitespace().collect::<Vec<_>>().join(" "), "{t:?}");
+        }
+        assert_eq!(fold_ws(" Prime\n Minister  Abe "), "Prime Minister Abe");
+    }
 
     #[test]
     fn infers_data_as_of() {

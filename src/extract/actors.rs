@@ -2,13 +2,14 @@
 //! title or rank, and surnames resolved by the document's other mentions and the
 //! event date against office terms; also side words ("Russian", "Tokyo"). It builds no graph nodes.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use super::lexicon::{Lexicon, Person};
+use super::wordset::WordSet;
 use crate::date::PartialDate;
 
 /// Who a name mention is.
@@ -200,7 +201,13 @@ const STOP: &[&str] = &[
 /// Words that make a capitalised run an organisation, a place or a thing.
 /// `w` (lower case) is one of [`STOP`].
 fn is_stop(w: &str) -> bool {
-    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP));
+    SET.contains(w)
+}
+
+/// `w` (lower case) is one of [`THING_WORDS`].
+fn is_thing_word(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(THING_WORDS));
     SET.contains(w)
 }
 
@@ -339,10 +346,75 @@ const MONTH_WORDS: &[&str] = &[
     "december",
 ];
 
+/// `w` (lower case) is one of [`MONTH_WORDS`].
+fn is_month(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(MONTH_WORDS));
+    SET.contains(w)
+}
+
+/// `w` (lower case) is one of [`WEEKDAYS`].
+fn is_weekday(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(WEEKDAYS));
+    SET.contains(w)
+}
+
 static RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:[ \t]*\n?[ \t]*(?:\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.))*").unwrap()
 });
+/// [`RUN`] with ASCII word boundaries: the same matches where [`super::dates::boundaries_are_ascii`].
+static RUN_ASCII: LazyLock<Regex> = LazyLock::new(|| super::dates::ascii_boundaries(&RUN));
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}[\p{L}\p{M}.\-]*").unwrap());
+
+/// The matches of [`WORD`] in `t` as byte spans, first to last.
+///
+/// On ASCII text (nearly every sentence) they are read by hand: a WORD match is a maximal
+/// run of letters, dots and hyphens from its first letter on (in ASCII `\p{L}` is a letter
+/// and there is no `\p{M}`). Other text goes through the regex.
+fn word_spans(t: &str) -> Vec<(usize, usize)> {
+    if !t.is_ascii() {
+        return WORD.find_iter(t).map(|m| (m.start(), m.end())).collect();
+    }
+    let b = t.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && is_ascii_word_byte(b[i]) {
+            i += 1;
+        }
+        out.push((start, i));
+    }
+    out
+}
+
+/// The last match of [`WORD`] in `t[..end]` (an ASCII text), as a byte span: see [`word_spans`].
+fn last_ascii_word(t: &[u8], end: usize) -> Option<(usize, usize)> {
+    let mut i = end;
+    loop {
+        while i > 0 && !is_ascii_word_byte(t[i - 1]) {
+            i -= 1;
+        }
+        if i == 0 {
+            return None;
+        }
+        let run_end = i;
+        while i > 0 && is_ascii_word_byte(t[i - 1]) {
+            i -= 1;
+        }
+        if let Some(first) = t[i..run_end].iter().position(u8::is_ascii_alphabetic) {
+            return Some((i + first, run_end));
+        }
+    }
+}
+
+/// A byte that continues a [`WORD`] match in ASCII text.
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'.' || b == b'-'
+}
 static BYLINE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:original|written|reported|reporting|translated|edited|editing|photos?|compiled) by\b").unwrap()
 });
@@ -427,6 +499,14 @@ pub fn side_at(code: &str, date: Option<PartialDate>) -> String {
     }
 }
 
+/// What a title text says, read once per title ([`Actors::title_facts`]).
+struct TitleFacts {
+    /// [`Actors::title_office`].
+    office: Option<(String, Option<String>)>,
+    /// The side code of its nationality adjective, if any.
+    nationality: Option<String>,
+}
+
 /// The compiled person and side matchers, built once per extractor.
 pub struct Actors {
     /// full-name key → lexicon index
@@ -442,6 +522,8 @@ pub struct Actors {
     side_matcher: AhoCorasick,
     side_codes: Vec<(String, bool)>,
     place_words: Vec<String>,
+    /// Unique per instance: keys the per-thread memory of [`Actors::title_office`].
+    id: u64,
 }
 
 impl Actors {
@@ -486,7 +568,9 @@ impl Actors {
         place_words.sort();
         let titles = lx.titles.iter().map(|t| (t.phrase.clone(), t.office.clone(), t.country.clone())).collect();
         let title_matcher = AhoCorasick::new(lx.titles.iter().map(|t| &t.phrase)).expect("titles compile");
-        Actors { full, surnames, title_words, titles, title_matcher, nationality, side_matcher, side_codes, place_words }
+        static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let id = IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Actors { full, surnames, title_words, titles, title_matcher, nationality, side_matcher, side_codes, place_words, id }
     }
 
     /// Side words of a sentence.
@@ -524,11 +608,12 @@ impl Actors {
     pub fn candidates<'s>(&self, s: &'s str) -> Vec<Candidate<'s>> {
         let mut out = Vec::new();
         let headline = is_headline(s);
-        for run in RUN.find_iter(s) {
+        let runs = if super::dates::boundaries_are_ascii(s) { &*RUN_ASCII } else { &*RUN };
+        for run in runs.find_iter(s) {
             // Tokens of the run with their offsets.
-            let toks: Vec<(usize, usize, &str)> = WORD
-                .find_iter(run.as_str())
-                .map(|w| (run.start() + w.start(), run.start() + w.end(), w.as_str()))
+            let toks: Vec<(usize, usize, &str)> = word_spans(run.as_str())
+                .into_iter()
+                .map(|(a, b)| (run.start() + a, run.start() + b, &run.as_str()[a..b]))
                 .collect();
             // Peel title, side, stop and month words from the left; months from the right.
             let mut i = 0;
@@ -541,7 +626,7 @@ impl Actors {
                     && toks.get(i + 1).is_some_and(|n| is_title(n.2.to_lowercase().trim_end_matches('.')));
                 // "Separately, …": an adverb opening the sentence.
                 let opener = toks[i].0 == 0 && l.len() > 4 && l.ends_with("ly");
-                if is_stop(l) || MONTH_WORDS.contains(&l) || is_title(l) || place_title || opener {
+                if is_stop(l) || is_month(l) || is_title(l) || place_title || opener {
                     i += 1;
                 } else {
                     break;
@@ -550,7 +635,7 @@ impl Actors {
             let mut j = toks.len();
             while j > i && {
                 let l = toks[j - 1].2.to_lowercase();
-                MONTH_WORDS.contains(&l.as_str()) || WEEKDAYS.contains(&l.as_str())
+                is_month(&l) || is_weekday(&l)
             } {
                 j -= 1;
             }
@@ -568,7 +653,7 @@ impl Actors {
             }
             let (start, end) = (name_toks[0].0, name_toks[name_toks.len() - 1].1);
             let lower: Vec<String> = name_toks.iter().map(|t| t.2.to_lowercase()).collect();
-            if lower.iter().any(|w| THING_WORDS.contains(&w.as_str())) || self.is_place_word(&lower.join(" ")) {
+            if lower.iter().any(|w| is_thing_word(w)) || self.is_place_word(&lower.join(" ")) {
                 continue;
             }
             // Bylines: "By X", "reporter X", and every name of "(Japanese original by X, …, and Y, …)".
@@ -586,7 +671,7 @@ impl Actors {
             while k > 0 && {
                 let l = toks[k - 1].2.to_lowercase();
                 let l = l.trim_end_matches('.');
-                !is_stop(l) && !MONTH_WORDS.contains(&l)
+                !is_stop(l) && !is_month(l)
             } {
                 k -= 1;
             }
@@ -674,7 +759,7 @@ impl Actors {
                 // "Ambassador Matsumoto" first, "Shunichi Matsumoto" later: the full name completes the person.
                 Ok(Some(Actor { name: words.join(" "), ..a.clone() }))
             } else if words.len() == 1 {
-                self.by_surname(lx, words[0], &title, date, known).map(|a| {
+                self.by_surname(lx, surname_key, &title, date, known).map(|a| {
                     a.or_else(|| {
                         // "Emperor Akihito", "Ambassador Sato": a title names a person the lexicon lacks.
                         let title = identified.clone().unwrap_or_else(|| title.clone());
@@ -689,7 +774,7 @@ impl Actors {
                     })
                 })
             } else {
-                self.by_full_name(lx, &words, &title, date).map(|a| {
+                self.by_full_name(lx, &words, full_key, &title, date).map(|a| {
                     a.or_else(|| {
                         // "said Ivan Petrov", "his adviser, Ivan Petrov,": a person by the grammar around the name.
                         if !weak_ok {
@@ -777,15 +862,30 @@ impl Actors {
     /// The walk of [`Self::title_start`] over the words of `s[from..pos]`;
     /// `true` when it went past every one of them.
     fn title_walk(&self, s: &str, from: usize, pos: usize) -> (usize, bool) {
-        let mut start = pos;
-        let words: Vec<(usize, &str)> = WORD.find_iter(&s[from..pos]).map(|m| (from + m.start(), m.as_str())).collect();
-        // "chairman of the X": a title ending in a function word governs a phrase, not a name.
-        if words.last().is_some_and(|(ws, w)| {
-            s[ws + w.len()..pos].trim().is_empty() && FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
-        }) {
-            return (pos, false);
+        let text = &s[from..pos];
+        if text.is_ascii() {
+            // Last word first, read backwards only as far as the walk goes.
+            let mut end = text.len();
+            let words = std::iter::from_fn(|| {
+                let (a, b) = last_ascii_word(text.as_bytes(), end)?;
+                end = a;
+                Some((from + a, &text[a..b]))
+            });
+            self.walk_back(s, pos, words)
+        } else {
+            let words: Vec<(usize, &str)> = WORD.find_iter(text).map(|m| (from + m.start(), m.as_str())).collect();
+            self.walk_back(s, pos, words.into_iter().rev())
         }
-        for &(ws, w) in words.iter().rev() {
+    }
+
+    /// The walk of [`Self::title_walk`] over `words` (start offset in `s`, word), last first.
+    fn walk_back<'s>(&self, s: &str, pos: usize, words: impl Iterator<Item = (usize, &'s str)>) -> (usize, bool) {
+        let mut start = pos;
+        for (n, (ws, w)) in words.enumerate() {
+            // "chairman of the X": a title ending in a function word governs a phrase, not a name.
+            if n == 0 && s[ws + w.len()..pos].trim().is_empty() && FUNCTION_WORDS.contains(&w.to_lowercase().as_str()) {
+                return (pos, false);
+            }
             // Only white space between this word and the title so far.
             let gap = &s[ws + w.len()..start];
             if !gap.trim().is_empty() {
@@ -793,6 +893,30 @@ impl Actors {
             }
             let l = w.to_lowercase();
             if self.is_title_word(&l) {
+                start = ws;
+            } else {
+                return (start, false);
+            }
+        }
+        (start, true)
+    }
+
+    /// [`Self::title_walk`] as first written: every word of `s[from..pos]` through [`WORD`].
+    #[cfg(test)]
+    fn title_walk_by_regex(&self, s: &str, from: usize, pos: usize) -> (usize, bool) {
+        let mut start = pos;
+        let words: Vec<(usize, &str)> = WORD.find_iter(&s[from..pos]).map(|m| (from + m.start(), m.as_str())).collect();
+        if words.last().is_some_and(|(ws, w)| {
+            s[ws + w.len()..pos].trim().is_empty() && FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+        }) {
+            return (pos, false);
+        }
+        for &(ws, w) in words.iter().rev() {
+            let gap = &s[ws + w.len()..start];
+            if !gap.trim().is_empty() {
+                return (start, false);
+            }
+            if self.is_title_word(&w.to_lowercase()) {
                 start = ws;
             } else {
                 return (start, false);
@@ -900,7 +1024,48 @@ impl Actors {
         self.in_title_words(w) || w.strip_suffix('s').is_some_and(|s| s.len() > 2 && self.in_title_words(s))
     }
 
+    /// The office (and its side, if the title says) a title text names: the longest title
+    /// phrase in it as whole words, plural title words read as singular.
     fn title_office(&self, title: &str) -> Option<(String, Option<String>)> {
+        self.title_facts(title, |f| f.office.clone())
+    }
+
+    /// `f` of what `title` says ([`TitleFacts`]).
+    ///
+    /// A pure function of `title` for one `Actors`; each thread remembers the facts for the
+    /// `Actors` it used last (a document's three passes and its namesakes ask for the same
+    /// few titles again and again).
+    fn title_facts<R>(&self, title: &str, f: impl FnOnce(&TitleFacts) -> R) -> R {
+        type Memo = (u64, HashMap<String, TitleFacts>);
+        thread_local! {
+            static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new((u64::MAX, HashMap::new()));
+        }
+        /// Remembered titles per thread; past this the memory is cleared and refilled.
+        const MAX_TITLES: usize = 1 << 14;
+        MEMO.with_borrow_mut(|(id, memo)| {
+            if *id != self.id || memo.len() >= MAX_TITLES {
+                memo.clear();
+                *id = self.id;
+            }
+            if let Some(v) = memo.get(title) {
+                return f(v);
+            }
+            let v = TitleFacts { office: self.read_title_office(title), nationality: self.read_title_nationality(title) };
+            let r = f(&v);
+            memo.insert(title.to_string(), v);
+            r
+        })
+    }
+
+    /// The side code of the longest nationality adjective in `title` as whole words (before
+    /// the date folds "RU" into "SU").
+    fn read_title_nationality(&self, title: &str) -> Option<String> {
+        let t = title.to_lowercase();
+        self.nationality.iter().filter(|(w, _)| contains_words(&t, w)).max_by_key(|(w, _)| w.len()).map(|(_, c)| c.clone())
+    }
+
+    /// [`Self::title_office`] computed afresh.
+    fn read_title_office(&self, title: &str) -> Option<(String, Option<String>)> {
         let t: Vec<String> = title
             .to_lowercase()
             .split(' ')
@@ -925,15 +1090,11 @@ impl Actors {
             .map(|(_, o, c)| (o.clone(), c.clone()))
     }
 
+    /// The side a title names at `date`: its nationality adjective, else its office's side.
     fn title_side(&self, title: &str, date: Option<PartialDate>) -> Option<String> {
-        let t = title.to_lowercase();
-        let nat = self
-            .nationality
-            .iter()
-            .filter(|(w, _)| contains_words(&t, w))
-            .max_by_key(|(w, _)| w.len())
-            .map(|(_, c)| side_at(c, date));
-        nat.or_else(|| self.title_office(title).and_then(|(_, c)| c))
+        self.title_facts(title, |f| {
+            f.nationality.as_deref().map(|c| side_at(c, date)).or_else(|| f.office.as_ref().and_then(|(_, c)| c.clone()))
+        })
     }
 
     fn lexicon_actor(&self, lx: &Lexicon, i: usize, title: &str, date: Option<PartialDate>) -> Actor {
@@ -943,14 +1104,16 @@ impl Actors {
         Actor { name: p.name.clone(), country: Some(p.side.clone()), role, lexicon: Some(i) }
     }
 
+    /// The person a name of two or three words names; `full_key` is the [`name_key`] of `words`.
     fn by_full_name(
         &self,
         lx: &Lexicon,
         words: &[&str],
+        full_key: &str,
         title: &str,
         date: Option<PartialDate>,
     ) -> Result<Option<Actor>, String> {
-        if let Some(&i) = self.full.get(&name_key(words)) {
+        if let Some(&i) = self.full.get(full_key) {
             return Ok(Some(self.lexicon_actor(lx, i, title, date)));
         }
         // "Sergei Lavrov Kremlin …": a known name followed by another capitalised word.
@@ -976,19 +1139,19 @@ impl Actors {
         }))
     }
 
+    /// The person a surname alone names; `key` is its [`name_key`].
     fn by_surname(
         &self,
         lx: &Lexicon,
-        word: &str,
+        key: &str,
         title: &str,
         date: Option<PartialDate>,
         known: &HashMap<String, Actor>,
     ) -> Result<Option<Actor>, String> {
-        let key = name_key(&[word]);
-        if let Some(a) = known.get(&key) {
+        if let Some(a) = known.get(key) {
             return Ok(Some(a.clone()));
         }
-        let Some(cands) = self.surnames.get(&key) else {
+        let Some(cands) = self.surnames.get(key) else {
             return Ok(None);
         };
         let pick = |i: usize| Ok(Some(self.lexicon_actor(lx, i, title, date)));
@@ -1122,7 +1285,7 @@ pub fn is_word_boundary(b: &[u8], start: usize, end: usize) -> bool {
 }
 
 fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::corpus::fold_ws(s)
 }
 
 /// Compile this module's patterns now, so that no document pays for it (see
@@ -1319,6 +1482,85 @@ mod tests {
         a.mentions(lx(), "Former Foreign Minister Yohei Kono spoke.", d, &mut known);
         let (m, _) = a.mentions(lx(), "Kono added that", d, &mut known);
         assert_eq!(m[0].actor.name, "Yohei Kono");
+    }
+
+    #[test]
+    fn remembered_title_offices_equal_fresh_ones() {
+        let a = Actors::new(lx());
+        let b = Actors::new(lx());
+        let mut titles: Vec<String> = lx().titles.iter().map(|t| t.phrase.clone()).collect();
+        titles.extend(lx().titles.iter().map(|t| format!("Russian {}s", capitalise(&t.phrase))));
+        titles.extend(["", "his counterpart", "Japanese Foreign Ministry spokesman", "the lake"].map(String::from));
+        let mut offices = 0;
+        // Twice, each time alternating two instances: the second round reads the memory.
+        for _ in 0..2 {
+            for t in &titles {
+                let fresh = a.read_title_office(t);
+                offices += usize::from(fresh.is_some());
+                assert_eq!(a.title_office(t), fresh, "{t:?}");
+                assert_eq!(b.title_office(t), fresh, "{t:?}");
+                for date in [None, Some("1985-05".parse().unwrap()), Some("2005-05".parse().unwrap())] {
+                    let side = a.read_title_nationality(t).map(|c| side_at(&c, date)).or_else(|| fresh.clone().and_then(|(_, c)| c));
+                    assert_eq!(a.title_side(t, date), side, "{t:?}");
+                }
+            }
+        }
+        assert!(offices >= 2 * lx().titles.len(), "{offices}");
+    }
+
+    /// Sentences with titles, odd punctuation and non-ASCII text, for the hand-read words.
+    const ODD_TEXTS: &[&str] = &[
+        "Russian Deputy Foreign Minister Ivan Petrovsky arrived.",
+        "-.Ab-c. said the chairman of the  Foreign Ministry's -- board, Prime\nMinister  Abe (Dr. Ōno)",
+        "Sakhalin Governor Oleg Kozhemyako and U.S. Secretary of State Rex Tillerson met... ..x -y- z.",
+        "The ex-premier, Mr. Sato - chief cabinet secretary - met Lavrov.",
+        "",
+        "  ... --- 123 ",
+        "Président Jacques Chirac et Premier Ministre Jean-Pierre Raffarin",
+        "x_Ivan Petrov,Ivan9 Sidorov_ and Mr.Lee of\tTokyo\n  Governor Oleg\n Kozhemyako; O. Sato-Kimura",
+    ];
+
+    #[test]
+    fn ascii_runs_equal_the_unicode_runs() {
+        let mut runs = 0;
+        let curly = ["“Ivan Petrov,” said Governor Oleg Kozhemyako — Sato’s aide–Kenji\u{a0}Mori"];
+        for t in ODD_TEXTS.iter().chain(&curly).filter(|t| super::super::dates::boundaries_are_ascii(t)) {
+            let spans = |r: &Regex| r.find_iter(t).map(|m| m.range()).collect::<Vec<_>>();
+            assert_eq!(spans(&RUN_ASCII), spans(&RUN), "{t:?}");
+            runs += spans(&RUN).len();
+        }
+        assert!(runs >= 10, "{runs}");
+        assert_ne!(RUN_ASCII.as_str(), RUN.as_str());
+    }
+
+    #[test]
+    fn hand_read_words_equal_the_regex() {
+        for t in ODD_TEXTS {
+            let want: Vec<(usize, usize)> = WORD.find_iter(t).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(word_spans(t), want, "{t:?}");
+            if t.is_ascii() {
+                for end in 0..=t.len() {
+                    let last = WORD.find_iter(&t[..end]).last().map(|m| (m.start(), m.end()));
+                    assert_eq!(last_ascii_word(t.as_bytes(), end), last, "{t:?} ..{end}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn title_walk_equals_the_regex_walk() {
+        let a = Actors::new(lx());
+        let mut walked = 0;
+        for t in ODD_TEXTS {
+            for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                for from in (0..=pos).filter(|&p| t.is_char_boundary(p)) {
+                    let got = a.title_walk(t, from, pos);
+                    assert_eq!(got, a.title_walk_by_regex(t, from, pos), "{t:?} {from}..{pos}");
+                    walked += usize::from(got.0 < pos);
+                }
+            }
+        }
+        assert!(walked > 100, "{walked}");
     }
 
     #[test]

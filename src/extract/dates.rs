@@ -84,6 +84,44 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     ]
 });
 
+/// [`PATTERNS`] with ASCII word boundaries, for sentences where they are exact (see [`ascii_boundaries`]).
+static ASCII_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| PATTERNS.iter().map(|(_, re)| ascii_boundaries(re)).collect());
+
+/// `re` with every `\b` made an ASCII word boundary `(?-u:\b)`, all else as it was.
+///
+/// On a haystack for which [`boundaries_are_ascii`] holds the two match exactly alike, but
+/// the lazy DFA runs the ASCII one itself where a Unicode `\b` sends the search of a text
+/// with any non-ASCII character to a slower engine. Only for patterns without `\b` in a class.
+pub(crate) fn ascii_boundaries(re: &Regex) -> Regex {
+    let mut out = String::with_capacity(re.as_str().len() + 32);
+    let mut chars = re.as_str().chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str("(?-u:\\b)"),
+            Some(n) => {
+                out.push('\\');
+                out.push(n);
+            }
+            None => out.push('\\'),
+        }
+    }
+    Regex::new(&out).expect("an ASCII-boundary variant of a valid regex is valid")
+}
+
+/// Whether ASCII word boundaries fall where Unicode ones do in `s`: no character outside
+/// ASCII is a word character (curly quotes, dashes and no-break spaces are not; "é" is).
+/// Both read ASCII characters alike and every other character as a non-word one then.
+///
+/// Complexity: one DFA pass over `s`, none for an ASCII `s`.
+pub(crate) fn boundaries_are_ascii(s: &str) -> bool {
+    static NON_ASCII_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\w--\x00-\x7F]").unwrap());
+    s.is_ascii() || !NON_ASCII_WORD.is_match(s)
+}
+
 /// Which of [`PATTERNS`] can match a sentence: one literal pass instead of a scan per pattern.
 static GATE: LazyLock<Gate> = LazyLock::new(|| Gate::new(PATTERNS.iter().map(|(_, re)| re.as_str())));
 
@@ -265,12 +303,17 @@ pub fn find_with(s: &str, vg: &[VerbGroup], pubd: Option<PartialDate>, context_y
     };
     let mut out: Vec<DatePhrase> = Vec::new();
     let open = GATE.open(s);
-    for ((kind, re), _) in PATTERNS.iter().zip(open).filter(|(_, open)| *open) {
-        for c in re.captures_iter(s) {
-            let m = c.get(0).unwrap();
+    let ascii = boundaries_are_ascii(s);
+    for (((kind, re), ascii_re), _) in PATTERNS.iter().zip(ASCII_PATTERNS.iter()).zip(open).filter(|(_, open)| *open) {
+        let re = if ascii { ascii_re } else { re };
+        // Captures are read only for a match no earlier pattern took: `find_iter` visits the
+        // matches `captures_iter` would, and the match `captures_at` finds from a match's start
+        // is that match (leftmost-first from the same position).
+        for m in re.find_iter(s) {
             if overlaps(&taken, m.start(), m.end()) {
                 continue;
             }
+            let Some(c) = re.captures_at(s, m.start()) else { continue };
             let depth = opens.partition_point(|&i| i < m.start()) as i64 - closes.partition_point(|&i| i < m.start()) as i64;
             // A citation in parentheses has no verb of its own.
             let groups: &[VerbGroup] = if depth > 0 { &[] } else { vg };
@@ -578,6 +621,84 @@ mod tests {
 
     fn d(s: &str) -> PartialDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn ascii_boundaries_match_alike_on_ascii_text() {
+        let texts = [
+            "On Oct. 19, 1956 and Dec. 7-9, 1998, in early 1997 and the mid-1980s, last week, next March, in May.",
+            "x1956 1956x _1956 1956_ Monday_ Mondays late-1990s over the weekend-long talks; this morning.Yesterday",
+            "The 1956 declaration, signed 19 October 1956 (Kyodo, Oct. 20), was to take effect in spring of 1957.",
+        ];
+        let mut matches = 0;
+        for ((_, re), ascii_re) in PATTERNS.iter().zip(ASCII_PATTERNS.iter()) {
+            assert_ne!(re.as_str(), ascii_re.as_str());
+            for t in texts {
+                let spans = |r: &Regex| -> Vec<Vec<Option<(usize, usize)>>> {
+                    r.captures_iter(t).map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect()).collect()
+                };
+                assert_eq!(spans(ascii_re), spans(re), "{} on {t:?}", re.as_str());
+                matches += spans(re).len();
+            }
+        }
+        assert!(matches >= 20, "{matches}");
+        // Not on other text: "é1956" has no Unicode boundary before the year, but an ASCII one.
+        let year = &ASCII_PATTERNS[PATTERNS.iter().position(|(k, _)| matches!(k, Kind::Year)).unwrap()];
+        assert!(year.is_match("é1956"));
+        assert!(!PATTERNS.iter().find(|(k, _)| matches!(k, Kind::Year)).unwrap().1.is_match("é1956"));
+        assert_eq!(ascii_boundaries(&Regex::new(r"\\b\d\b").unwrap()).as_str(), r"\\b\d(?-u:\b)");
+        assert!(!boundaries_are_ascii("é1956") && !boundaries_are_ascii("x ٣ y") && !boundaries_are_ascii("Ōno"));
+        assert!(boundaries_are_ascii("plain") && boundaries_are_ascii("“Oct. 19–20,\u{a0}1956” — it’s…"));
+    }
+
+    #[test]
+    fn ascii_boundaries_match_alike_where_no_word_character_is_beyond_ascii() {
+        let texts = [
+            "“On Oct. 19–20, 1956,” he said — in early\u{a0}1997 and the mid–1980s, last week’s talks, next March…",
+            "‘1956’ «Monday» late—1990s over the weekend; this\u{2009}morning. Yesterday’s 1956—1960 “x1956”",
+        ];
+        let mut matches = 0;
+        for ((_, re), ascii_re) in PATTERNS.iter().zip(ASCII_PATTERNS.iter()) {
+            for t in texts {
+                assert!(boundaries_are_ascii(t) && !t.is_ascii());
+                let spans = |r: &Regex| -> Vec<Vec<Option<(usize, usize)>>> {
+                    r.captures_iter(t).map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect()).collect()
+                };
+                assert_eq!(spans(ascii_re), spans(re), "{} on {t:?}", re.as_str());
+                matches += spans(re).len();
+            }
+        }
+        assert!(matches >= 10, "{matches}");
+    }
+
+    #[test]
+    fn captures_at_a_found_match_are_the_captures_of_the_scan() {
+        let texts = [
+            "On Oct. 19, 1956 and Dec. 7-9, 1998, in early 1997 and the mid-1980s, last week, next March, in May.",
+            "The 1956 declaration, signed 19 October 1956 (Kyodo, Oct. 20), was to take effect in spring of 1957 until Monday.",
+            "Talks late this month, the following year, over the weekend, this morning, on Sunday and Monday through Wednesday.",
+            "Président Chirac: 2001年 Jan. 2001, sometime in May 2002; mid-September, 1990s–2000s, since May.",
+        ];
+        let mut matches = 0;
+        for (_, re) in PATTERNS.iter() {
+            for t in texts {
+                let scan: Vec<Vec<Option<(usize, usize)>>> = re
+                    .captures_iter(t)
+                    .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect())
+                    .collect();
+                let at: Vec<Vec<Option<(usize, usize)>>> = re
+                    .find_iter(t)
+                    .map(|m| {
+                        let c = re.captures_at(t, m.start()).expect("a match at its own start");
+                        assert_eq!(c.get(0).map(|g| g.range()), Some(m.range()));
+                        c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect()
+                    })
+                    .collect();
+                assert_eq!(at, scan, "{} on {t:?}", re.as_str());
+                matches += scan.len();
+            }
+        }
+        assert!(matches >= 30, "{matches}");
     }
 
     /// `phrase in sentence @ publication date => "from..to"` (first phrase found).

@@ -17,6 +17,7 @@ pub mod mentions;
 pub mod names;
 pub mod proposals;
 pub mod verbs;
+pub mod wordset;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -8,10 +8,10 @@
 //! the groups near a byte position by binary search, never by rescanning the
 //! sentence.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::dates::Tense;
+use super::wordset::{WordMap, WordSet};
 
 /// When a predicate happens relative to the time of writing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,7 +62,7 @@ const INNER_ADVERBS: &[&str] = &[
     "first", "later", "probably", "likely", "further", "formally", "officially", "eventually",
 ];
 /// Verbs that take a to-infinitive naming what is planned, hoped or arranged.
-const CATENATIVE: &[&str] = &[
+pub(crate) const CATENATIVE: &[&str] = &[
     "plan", "intend", "expect", "hope", "want", "aim", "schedule", "set", "slate", "agree", "decide", "promise",
     "prepare", "seek", "try", "arrange", "propose", "offer", "invite", "ask", "urge", "wish", "mean", "need", "due",
     "likely", "going", "able", "ready", "refuse", "fail", "is", "are", "was", "were", "am", "be",
@@ -82,7 +82,7 @@ const IRREGULAR_PAST: &[&str] = &[
     "undertook", "overcame", "foresaw", "forgave", "upheld", "oversaw", "reaffirmed",
 ];
 /// Verbs whose bare or third-person forms are read as predicates ("Obuchi starts a trip Wednesday").
-const STEMS: &[&str] = &[
+pub(crate) const STEMS: &[&str] = &[
     "meet", "hold", "visit", "start", "begin", "arrive", "leave", "travel", "fly", "go", "come", "head", "return",
     "open", "end", "host", "say", "plan", "expect", "hope", "want", "intend", "seek", "call", "make", "take", "give",
     "tell", "sign", "agree", "propose", "offer", "reject", "insist", "remain", "continue", "need", "see", "resume",
@@ -101,8 +101,53 @@ const DETERMINERS: &[&str] = &[
 
 /// `w` (lower case) is one of [`DETERMINERS`].
 fn is_determiner(w: &str) -> bool {
-    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| DETERMINERS.iter().copied().collect());
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(DETERMINERS));
     SET.contains(w)
+}
+
+/// Bits of [`class_of`]: which closed word lists a word is in.
+const FUTURE_MODAL: u16 = 1;
+const OTHER_MODAL: u16 = 1 << 1;
+const BE_NOW: u16 = 1 << 2;
+const BE_THEN: u16 = 1 << 3;
+const BE_ELSE: u16 = 1 << 4;
+const HAS: u16 = 1 << 5;
+const DOES: u16 = 1 << 6;
+const NOT: u16 = 1 << 7;
+const INNER: u16 = 1 << 8;
+const PAST_ADVERB: u16 = 1 << 9;
+const FUTURE_ADVERB: u16 = 1 << 10;
+const MODAL: u16 = FUTURE_MODAL | OTHER_MODAL;
+const BE: u16 = BE_NOW | BE_THEN | BE_ELSE;
+
+/// Each closed list with its bit.
+const CLASS_LISTS: [(&[&str], u16); 11] = [
+    (FUTURE_MODALS, FUTURE_MODAL),
+    (OTHER_MODALS, OTHER_MODAL),
+    (BE_PRESENT, BE_NOW),
+    (BE_PAST, BE_THEN),
+    (BE_OTHER, BE_ELSE),
+    (HAVE, HAS),
+    (DO, DOES),
+    (NEGATION, NOT),
+    (INNER_ADVERBS, INNER),
+    (PAST_ADVERBS, PAST_ADVERB),
+    (FUTURE_ADVERBS, FUTURE_ADVERB),
+];
+
+/// The lists a lower-case word is in, one bit per list ([`FUTURE_MODALS`] → [`FUTURE_MODAL`], …):
+/// read once per word instead of a scan of every list at every question.
+fn class_of(w: &str) -> u16 {
+    static CLASSES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
+        let mut map = std::collections::HashMap::new();
+        for (list, bit) in CLASS_LISTS {
+            for &w in list {
+                *map.entry(w).or_insert(0) |= bit;
+            }
+        }
+        WordMap::new(map)
+    });
+    CLASSES.get(w).unwrap_or(0)
 }
 
 /// A word of the sentence with its byte span; `lower` is lowercase.
@@ -112,6 +157,15 @@ struct Word<'a> {
     text: &'a str,
     /// `text` in ASCII lower case (a slice of the sentence's lowered copy).
     lower: &'a str,
+    /// [`class_of`] `lower`.
+    class: u16,
+}
+
+impl<'a> Word<'a> {
+    fn new(s: &'a str, low: &'a str, start: usize, end: usize) -> Word<'a> {
+        let lower = &low[start..end];
+        Word { start, end, text: &s[start..end], lower, class: class_of(lower) }
+    }
 }
 
 /// The words of `s`; `low` is `s.to_ascii_lowercase()` (same byte offsets: words are ASCII).
@@ -135,15 +189,15 @@ fn words<'a>(s: &'a str, low: &'a str) -> Vec<Word<'a>> {
             let w = &s[st..end];
             if w.len() > 3 && low[st..end].ends_with("n't") {
                 end -= 3;
-                out.push(Word { start: st, end, text: &s[st..end], lower: &low[st..end] });
-                out.push(Word { start: end, end: i, text: &s[end..i], lower: &low[end..i] });
+                out.push(Word::new(s, low, st, end));
+                out.push(Word::new(s, low, end, i));
                 continue;
             }
-            out.push(Word { start: st, end, text: w, lower: &low[st..end] });
+            out.push(Word::new(s, low, st, end));
         } else {
             // Clause punctuation is kept as a one-byte word so groups never span it.
             if matches!(c, b',' | b';' | b':' | b'.' | b'(' | b')' | b'"') {
-                out.push(Word { start: i, end: i + 1, text: &s[i..i + 1], lower: &s[i..i + 1] });
+                out.push(Word { start: i, end: i + 1, text: &s[i..i + 1], lower: &s[i..i + 1], class: 0 });
             }
             i += if c < 0x80 { 1 } else { s[i..].chars().next().map_or(1, char::len_utf8) };
         }
@@ -153,8 +207,8 @@ fn words<'a>(s: &'a str, low: &'a str) -> Vec<Word<'a>> {
 
 /// The stem of a verb form, when it is one of [`STEMS`] or [`CATENATIVE`] ("plans" → "plan", "hoped" → "hope").
 fn stem(w: &str) -> Option<&'static str> {
-    static KNOWN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STEMS.iter().chain(CATENATIVE).copied().collect());
-    let look = |c: &str| KNOWN.get(c).copied();
+    static KNOWN: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STEMS.iter().chain(CATENATIVE)));
+    let look = |c: &str| KNOWN.get(c);
     if let Some(s) = look(w) {
         return Some(s);
     }
@@ -181,7 +235,7 @@ fn stem(w: &str) -> Option<&'static str> {
 }
 
 fn is_past_form(w: &str) -> bool {
-    static IRREGULAR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| IRREGULAR_PAST.iter().copied().collect());
+    static IRREGULAR: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(IRREGULAR_PAST));
     IRREGULAR.contains(w) || (w.len() > 4 && w.ends_with("ed") && w != "need" && w != "speed" && w != "feed")
 }
 
@@ -213,17 +267,14 @@ pub fn groups(s: &str) -> Vec<VerbGroup> {
             || (prev.is_some_and(|p| p == "as" || p == "than") && is_past_form(lw));
         // "in May": a month, not the modal.
         let month = lw == "may" && i > 0 && w.text == "May";
-        let starts = FUTURE_MODALS.contains(&lw)
-            || (OTHER_MODALS.contains(&lw) && !month)
-            || BE_PRESENT.contains(&lw)
-            || BE_PAST.contains(&lw)
-            || HAVE.contains(&lw)
-            || DO.contains(&lw)
+        let c = w.class;
+        let starts = c & (FUTURE_MODAL | BE_NOW | BE_THEN | HAS | DOES) != 0
+            || (c & OTHER_MODAL != 0 && !month)
             || (is_past_form(lw) && !after_det)
             || (lw == "to" && ws.get(i + 1).is_some_and(|n| stem(&n.lower).is_some() && !n.lower.ends_with('s')))
             || (present_form(&ws, i) && !after_det);
-        if PAST_ADVERBS.contains(&lw) || FUTURE_ADVERBS.contains(&lw) {
-            let fut = FUTURE_ADVERBS.contains(&lw);
+        if c & (PAST_ADVERB | FUTURE_ADVERB) != 0 {
+            let fut = c & FUTURE_ADVERB != 0;
             out.push(VerbGroup {
                 start: w.start,
                 end: w.end,
@@ -280,66 +331,66 @@ fn read_group(ws: &[Word], i: usize) -> (VerbGroup, usize) {
     let mut perfect = false;
     let mut unfulfilled = false;
     let infinitive = ws[i].lower == "to";
-    let mut head = ws[i].lower.to_string();
+    let mut head: &str = ws[i].lower;
     let mut saw_to_after_verb = false;
     let mut last_was_catenative = false;
-    let mut prev_lower: Option<String> = None;
+    // The previous word of the group, lower case, and its class.
+    let mut prev: Option<(&str, u16)> = None;
     while k < ws.len() {
-        let lw = ws[k].lower;
+        let (lw, c) = (ws[k].lower, ws[k].class);
         let first = k == i;
-        if FUTURE_MODALS.contains(&lw) || OTHER_MODALS.contains(&lw) {
+        if c & MODAL != 0 {
             if !first && !saw_to_after_verb && time.is_some() {
                 break;
             }
             time.get_or_insert(Time::Future);
             planned = true;
-        } else if BE_PRESENT.contains(&lw) || BE_PAST.contains(&lw) || BE_OTHER.contains(&lw) {
-            if !first && time.is_some() && !matches!(prev_lower.as_deref(), Some(p) if HAVE.contains(&p) || FUTURE_MODALS.contains(&p) || OTHER_MODALS.contains(&p) || p == "to" || NEGATION.contains(&p) || INNER_ADVERBS.contains(&p))
-            {
+        } else if c & BE != 0 {
+            if !first && time.is_some() && !matches!(prev, Some((p, pc)) if pc & (HAS | MODAL | NOT | INNER) != 0 || p == "to") {
                 break;
             }
-            if BE_PRESENT.contains(&lw) {
+            if c & BE_NOW != 0 {
                 time.get_or_insert(Time::Present);
-            } else if BE_PAST.contains(&lw) {
+            } else if c & BE_THEN != 0 {
                 time.get_or_insert(Time::Past);
             }
             last_was_catenative = matches!(lw, "is" | "are" | "am" | "was" | "were");
-        } else if HAVE.contains(&lw) {
-            if !first && time.is_some() && !matches!(prev_lower.as_deref(), Some(p) if FUTURE_MODALS.contains(&p) || OTHER_MODALS.contains(&p) || p == "to" || NEGATION.contains(&p))
-            {
+        } else if c & HAS != 0 {
+            if !first && time.is_some() && !matches!(prev, Some((p, pc)) if pc & (MODAL | NOT) != 0 || p == "to") {
                 break;
             }
             // "was to have begun": a plan that did not come about.
-            if prev_lower.as_deref() == Some("to") && time == Some(Time::Past) {
+            if prev.is_some_and(|(p, _)| p == "to") && time == Some(Time::Past) {
                 unfulfilled = true;
             }
             time.get_or_insert(if lw == "had" { Time::Past } else { Time::Present });
             perfect = true;
-            head = lw.to_string();
-        } else if DO.contains(&lw) {
+            head = lw;
+        } else if c & DOES != 0 {
             if !first {
                 break;
             }
             time = Some(if lw == "did" { Time::Past } else { Time::Present });
-        } else if NEGATION.contains(&lw) || INNER_ADVERBS.contains(&lw) || (lw.ends_with("ly") && lw.len() > 4) {
-            if lw != "n't" && NEGATION.contains(&lw) || lw == "n't" {
+        } else if c & (NOT | INNER) != 0 || (lw.ends_with("ly") && lw.len() > 4) {
+            // NEGATION holds "n't".
+            if c & NOT != 0 {
                 negated = true;
             }
-            if FUTURE_ADVERBS.contains(&lw) {
+            if c & FUTURE_ADVERB != 0 {
                 // "later" inside a group does not make it future by itself.
             }
         } else if lw == "to" {
             // A to-infinitive continues the group only after a catenative verb ("plans to", "is to", "agreed to").
             let next_is_verb =
-                ws.get(k + 1).is_some_and(|n| stem(&n.lower).is_some() || HAVE.contains(&n.lower) || n.lower == "be");
+                ws.get(k + 1).is_some_and(|n| stem(n.lower).is_some() || n.class & HAS != 0 || n.lower == "be");
             if !(first || (last_was_catenative && next_is_verb)) {
                 break;
             }
             if !first {
                 saw_to_after_verb = true;
                 // "is to visit", "plans to visit", "hoped to come": the infinitive looks ahead.
-                let cat = head.as_str();
-                if PLANNING.iter().any(|p| stem(cat) == Some(p)) || BE_PRESENT.contains(&cat) || BE_PAST.contains(&cat) {
+                let cat = head;
+                if PLANNING.iter().any(|p| stem(cat) == Some(p)) || class_of(cat) & (BE_NOW | BE_THEN) != 0 {
                     planned = true;
                 }
                 if matches!(cat, "was" | "were") || (perfect && PLANNING.iter().any(|p| stem(cat) == Some(p))) {
@@ -352,7 +403,7 @@ fn read_group(ws: &[Word], i: usize) -> (VerbGroup, usize) {
         } else if let Some(st) = stem(lw).or(if is_past_form(lw) { Some("") } else { None }) {
             // A verb: the head. Another verb after a head without "to" ends the group.
             let after_head = !first
-                && !matches!(prev_lower.as_deref(), Some(p) if FUTURE_MODALS.contains(&p) || OTHER_MODALS.contains(&p) || HAVE.contains(&p) || BE_PRESENT.contains(&p) || BE_PAST.contains(&p) || BE_OTHER.contains(&p) || DO.contains(&p) || p == "to" || NEGATION.contains(&p) || INNER_ADVERBS.contains(&p) || p.ends_with("ly"));
+                && !matches!(prev, Some((p, pc)) if pc & (MODAL | HAS | BE | DOES | NOT | INNER) != 0 || p == "to" || p.ends_with("ly"));
             if after_head {
                 break;
             }
@@ -369,19 +420,19 @@ fn read_group(ws: &[Word], i: usize) -> (VerbGroup, usize) {
                 // "scheduled", "planned", "expected" name a plan whatever their tense.
                 planned = true;
             }
-            head = lw.to_string();
+            head = lw;
             last_was_catenative = CATENATIVE.contains(&st);
         } else {
             break;
         }
-        prev_lower = Some(lw.to_string());
+        prev = Some((lw, c));
         k += 1;
     }
     // A group of auxiliaries alone ("is", "was") keeps its head; trailing adverbs are not part of it.
     let mut end_k = k;
     while end_k > i + 1 && {
-        let lw = ws[end_k - 1].lower;
-        INNER_ADVERBS.contains(&lw) || lw.ends_with("ly") || lw == "to"
+        let (lw, c) = (ws[end_k - 1].lower, ws[end_k - 1].class);
+        c & INNER != 0 || lw.ends_with("ly") || lw == "to"
     } {
         end_k -= 1;
     }
@@ -392,7 +443,7 @@ fn read_group(ws: &[Word], i: usize) -> (VerbGroup, usize) {
     let g = VerbGroup {
         start: ws[i].start,
         end: ws[end_k.max(i + 1) - 1].end,
-        head: stem(&head).map(str::to_string).unwrap_or(head),
+        head: stem(head).unwrap_or(head).to_string(),
         time: time.unwrap_or(Time::Present),
         planned,
         negated,
@@ -517,6 +568,21 @@ mod tests {
         assert_eq!(direction(&groups(s), s, s.find("Friday").unwrap(), true), Tense::Past);
         let s = "They agreed in September to speed up the work.";
         assert_eq!(direction(&groups(s), s, s.find("September").unwrap(), false), Tense::Past);
+    }
+
+    #[test]
+    fn word_classes_are_list_membership() {
+        let text = "he will not have been told that it was later, n't it? the envoy had already met them once more; \
+                    may might previous upcoming comingly do does did being having";
+        let mut classed = 0;
+        for w in text.split(|c: char| c.is_whitespace() || c == ',' || c == '?' || c == ';') {
+            let want = CLASS_LISTS.iter().filter(|(l, _)| l.contains(&w)).fold(0, |acc, (_, b)| acc | b);
+            assert_eq!(class_of(w), want, "{w:?}");
+            classed += usize::from(want != 0);
+        }
+        assert!(classed >= 15, "{classed}");
+        // "later" is both an inner adverb and a future adverb.
+        assert_eq!(class_of("later"), INNER | FUTURE_ADVERB);
     }
 
     #[test]
