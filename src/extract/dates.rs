@@ -118,9 +118,11 @@ pub(crate) fn ascii_boundaries(re: &Regex) -> Regex {
 ///
 /// Complexity: one DFA pass over `s`, none for an ASCII `s`.
 pub(crate) fn boundaries_are_ascii(s: &str) -> bool {
-    static NON_ASCII_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\w--\x00-\x7F]").unwrap());
     s.is_ascii() || !NON_ASCII_WORD.is_match(s)
 }
+
+/// A word character outside ASCII.
+static NON_ASCII_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\w--\x00-\x7F]").unwrap());
 
 /// Which of [`PATTERNS`] can match a sentence: one literal pass instead of a scan per pattern.
 static GATE: LazyLock<Gate> = LazyLock::new(|| Gate::new(PATTERNS.iter().map(|(_, re)| re.as_str())));
@@ -610,6 +612,8 @@ fn resolve(
 /// [`crate::extract::Extractor::new`]).
 pub(crate) fn compile_patterns() {
     LazyLock::force(&PATTERNS);
+    LazyLock::force(&ASCII_PATTERNS);
+    LazyLock::force(&NON_ASCII_WORD);
     LazyLock::force(&GATE);
     LazyLock::force(&ATTRIBUTIVE);
     LazyLock::force(&DEADLINE);
