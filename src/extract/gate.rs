@@ -265,8 +265,7 @@ impl Gated {
     /// per needed set, or none.
     pub fn can_match(&self, s: &str) -> bool {
         self.needs.is_empty()
-            || folds_to_ascii(s)
-            || literals::lowered(s, |low| self.needs.iter().all(|set| set.occurs_in(low)))
+            || literals::lowered(s, |t| (t.folds && folds_to_ascii(s)) || self.needs.iter().all(|set| set.occurs_in(t)))
     }
 
     /// The pattern.
@@ -480,6 +479,11 @@ mod tests {
         assert!(re.is_match(text));
         assert_eq!(g.open(text), vec![true, true]);
         assert_eq!(g.open("the island of Shikotan"), vec![true, false]);
+        // A gated pattern too, asked about the text and about parts of it.
+        let gated = Gated::new(r"(?i)\bshikotan\b").unwrap();
+        assert!(gated.is_match(text));
+        assert!(gated.is_match(&text[7..]) && !gated.is_match(&text[..7]));
+        assert!(!gated.is_match("the island of Kunashiri \u{17F}"));
         for (t, folds) in [
             ("“Kuril” – the \u{212A}uril islands", true),
             ("\u{17F}", true),
