@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::lexicon::{Lexicon, Person};
 use super::wordset::WordSet;
@@ -457,7 +458,7 @@ fn is_headline(s: &str) -> bool {
 /// of the word, and a corpus has far fewer distinct name words than mentions).
 pub fn name_key(words: &[&str]) -> String {
     thread_local! {
-        static KEYS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+        static KEYS: std::cell::RefCell<FxHashMap<String, String>> = std::cell::RefCell::new(FxHashMap::default());
     }
     /// Remembered words per thread; past this the memory is cleared and refilled.
     const MAX_KEYS: usize = 1 << 16;
@@ -510,9 +511,9 @@ struct TitleFacts {
 /// The compiled person and side matchers, built once per extractor.
 pub struct Actors {
     /// full-name key → lexicon index
-    full: HashMap<String, usize>,
+    full: FxHashMap<String, usize>,
     /// surname key → lexicon indices
-    surnames: HashMap<String, Vec<usize>>,
+    surnames: FxHashMap<String, Vec<usize>>,
     /// lowercase title-vocabulary words
     title_words: Vec<String>,
     titles: Vec<(String, String, Option<String>)>,
@@ -528,8 +529,8 @@ pub struct Actors {
 
 impl Actors {
     pub fn new(lx: &Lexicon) -> Actors {
-        let mut full = HashMap::new();
-        let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut full = FxHashMap::default();
+        let mut surnames: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, p) in lx.persons.iter().enumerate() {
             let mut forms = vec![p.name.clone()];
             forms.extend(p.aliases.iter().cloned());
@@ -609,21 +610,31 @@ impl Actors {
         let mut out = Vec::new();
         let headline = is_headline(s);
         let runs = if super::dates::boundaries_are_ascii(s) { &*RUN_ASCII } else { &*RUN };
+        // An ASCII sentence is lower-cased once: each token's lower case is a slice of it.
+        let low = s.is_ascii().then(|| s.to_ascii_lowercase());
         for run in runs.find_iter(s) {
             // Tokens of the run with their offsets.
             let toks: Vec<(usize, usize, &str)> = word_spans(run.as_str())
                 .into_iter()
                 .map(|(a, b)| (run.start() + a, run.start() + b, &run.as_str()[a..b]))
                 .collect();
+            // Each token lower-cased once (`str::to_lowercase`, which is ASCII lower case on ASCII).
+            let lows: Vec<std::borrow::Cow<str>> = toks
+                .iter()
+                .map(|&(a, b, w)| match &low {
+                    Some(l) => std::borrow::Cow::Borrowed(&l[a..b]),
+                    None => std::borrow::Cow::Owned(w.to_lowercase()),
+                })
+                .collect();
+            // A token in lower case without its trailing dots.
+            let bare = |k: usize| lows[k].trim_end_matches('.');
             // Peel title, side, stop and month words from the left; months from the right.
             let mut i = 0;
             while i < toks.len() {
-                let l = toks[i].2.to_lowercase();
-                let l = l.trim_end_matches('.');
+                let l = bare(i);
                 let is_title = |w: &str| self.is_title_word(w);
                 // "Sakhalin Governor Oleg Kozhemyako": a place word qualifying the title that follows.
-                let place_title = self.is_place_word(l)
-                    && toks.get(i + 1).is_some_and(|n| is_title(n.2.to_lowercase().trim_end_matches('.')));
+                let place_title = self.is_place_word(l) && i + 1 < toks.len() && is_title(bare(i + 1));
                 // "Separately, …": an adverb opening the sentence.
                 let opener = toks[i].0 == 0 && l.len() > 4 && l.ends_with("ly");
                 if is_stop(l) || is_month(l) || is_title(l) || place_title || opener {
@@ -633,18 +644,11 @@ impl Actors {
                 }
             }
             let mut j = toks.len();
-            while j > i && {
-                let l = toks[j - 1].2.to_lowercase();
-                is_month(&l) || is_weekday(&l)
-            } {
+            while j > i && (is_month(&lows[j - 1]) || is_weekday(&lows[j - 1])) {
                 j -= 1;
             }
             // "Security Council Secretary Igor Ivanov": organisation words, a title, then the name.
-            let is_title_word = |t: &(usize, usize, &str)| {
-                let l = t.2.to_lowercase();
-                self.in_title_words(l.trim_end_matches('.'))
-            };
-            if let Some(p) = (i + 1..j.saturating_sub(1)).rev().find(|&p| is_title_word(&toks[p])) {
+            if let Some(p) = (i + 1..j.saturating_sub(1)).rev().find(|&p| self.in_title_words(bare(p))) {
                 i = p + 1;
             }
             let name_toks = &toks[i..j];
@@ -652,7 +656,7 @@ impl Actors {
                 continue;
             }
             let (start, end) = (name_toks[0].0, name_toks[name_toks.len() - 1].1);
-            let lower: Vec<String> = name_toks.iter().map(|t| t.2.to_lowercase()).collect();
+            let lower = &lows[i..j];
             if lower.iter().any(|w| is_thing_word(w)) || self.is_place_word(&lower.join(" ")) {
                 continue;
             }
@@ -668,11 +672,7 @@ impl Actors {
             // The title: title words inside the run before the name (after any stop word), then
             // lower-case ones before the run.
             let mut k = i;
-            while k > 0 && {
-                let l = toks[k - 1].2.to_lowercase();
-                let l = l.trim_end_matches('.');
-                !is_stop(l) && !is_month(l)
-            } {
+            while k > 0 && !is_stop(bare(k - 1)) && !is_month(bare(k - 1)) {
                 k -= 1;
             }
             let title_start = match (k, toks.first()) {
@@ -1036,9 +1036,9 @@ impl Actors {
     /// `Actors` it used last (a document's three passes and its namesakes ask for the same
     /// few titles again and again).
     fn title_facts<R>(&self, title: &str, f: impl FnOnce(&TitleFacts) -> R) -> R {
-        type Memo = (u64, HashMap<String, TitleFacts>);
+        type Memo = (u64, FxHashMap<String, TitleFacts>);
         thread_local! {
-            static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new((u64::MAX, HashMap::new()));
+            static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new((u64::MAX, FxHashMap::default()));
         }
         /// Remembered titles per thread; past this the memory is cleared and refilled.
         const MAX_TITLES: usize = 1 << 14;
