@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 /// A set of short lower-case words with a cheap exact pre-check (first byte and length)
 /// before the hash look-up: most words of a sentence are in none of the sets and are
 /// rejected without hashing.
@@ -39,7 +41,9 @@ pub struct WordMap<V> {
     /// Bit `n` of entry `b` is set when a word of `n` bytes starts with byte `b`
     /// (words of 64 bytes or more share bit 63: never wrongly rejected).
     shapes: [u64; 256],
-    words: HashMap<&'static str, V>,
+    /// FxHash, not SipHash: the keys are the fixed words of the lists, so there is no
+    /// untrusted key to defend against, and the words asked about are short.
+    words: FxHashMap<&'static str, V>,
 }
 
 impl<V: Copy> WordMap<V> {
@@ -51,7 +55,7 @@ impl<V: Copy> WordMap<V> {
                 shapes[b as usize] |= 1 << w.len().min(63);
             }
         }
-        WordMap { shapes, words }
+        WordMap { shapes, words: words.into_iter().collect() }
     }
 
     /// The value of `w`. Complexity: O(1), one hash of `w` only when a stored word has its
