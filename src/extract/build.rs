@@ -3,19 +3,24 @@
 //! its document), and the cross-document merge of meeting nodes.
 
 use petgraph::Direction;
+use petgraph::stable_graph::NodeIndex;
 
 use super::actors::Actor;
 use super::lexicon::Lexicon;
 use super::meetings::{Event, same_meeting};
 use super::proposals::Prop;
 use crate::date::PartialDate;
-use crate::graph::{Edge, Evidence, Graph, Node, NodeKind, Relation, slug};
+use crate::graph::{Evidence, Graph, Node, NodeKind, Relation, slug};
 
 /// Writes one document's findings into its fragment graph.
+///
+/// Nodes are addressed by their index in the fragment once upserted, so an
+/// edge costs a hash look-up by index, and ids are copied only for new edges.
 pub struct Builder<'a> {
-    pub g: &'a mut Graph,
-    pub doc: &'a str,
-    pub lx: &'a Lexicon,
+    g: &'a mut Graph,
+    /// The document node, when the graph has it (every `mentioned_in` edge ends there).
+    doc: Option<NodeIndex>,
+    lx: &'a Lexicon,
 }
 
 fn state_label(code: &str) -> &'static str {
@@ -29,49 +34,93 @@ fn state_label(code: &str) -> &'static str {
     }
 }
 
-impl Builder<'_> {
-    fn node(&mut self, mut n: Node, ev: Evidence) -> String {
+impl<'a> Builder<'a> {
+    /// A builder writing into `g`, whose document node has the id `doc`.
+    pub fn new(g: &'a mut Graph, doc: &str, lx: &'a Lexicon) -> Self {
+        let doc = g.index_of(doc);
+        Builder { g, doc, lx }
+    }
+
+    fn node(&mut self, mut n: Node, ev: Evidence) -> NodeIndex {
         n.evidence.push(ev.clone());
-        let id = n.id.clone();
-        self.g.upsert_node(n);
-        self.edge(&id, self.doc.to_string().as_str(), Relation::MentionedIn, ev, None);
-        id
+        let i = self.g.upsert_node_index(n);
+        self.mentioned(i, ev, None);
+        i
     }
 
-    fn edge(&mut self, from: &str, to: &str, rel: Relation, ev: Evidence, rule: Option<&str>) {
-        let mut e = Edge::new(from, to, rel);
-        e.evidence.push(ev);
-        e.rule = rule.map(String::from);
-        let _ = self.g.upsert_edge(e);
+    /// The `mentioned_in` edge of node `i` to the document.
+    fn mentioned(&mut self, i: NodeIndex, ev: Evidence, rule: Option<&str>) {
+        if let Some(d) = self.doc {
+            self.g.link(i, d, Relation::MentionedIn, ev, rule);
+        }
     }
 
-    pub fn state(&mut self, code: &str, ev: Evidence) -> String {
+    /// [`Builder::node`] for a node already in the graph that upserting a new
+    /// one would change only by its evidence (`same` says whether it is so):
+    /// no node is built. `None` when there is no such node.
+    fn seen(&mut self, id: &str, ev: &Evidence, same: impl Fn(&Node) -> bool) -> Option<NodeIndex> {
+        let i = self.g.index_of(id).filter(|&i| same(self.g.node_at(i)))?;
+        self.g.add_node_evidence(i, ev.clone());
+        self.mentioned(i, ev.clone(), None);
+        Some(i)
+    }
+
+    fn edge(&mut self, from: NodeIndex, to: NodeIndex, rel: Relation, ev: Evidence, rule: Option<&str>) {
+        self.g.link(from, to, rel, ev, rule);
+    }
+
+    /// The node of state `code` (id = the code in lower case).
+    pub fn state(&mut self, code: &str, ev: Evidence) -> NodeIndex {
         let label = state_label(code);
-        let mut n = Node::new(code.to_lowercase(), NodeKind::State, if label.is_empty() { code } else { label });
+        let label = if label.is_empty() { code } else { label };
+        let mut id = [0u8; 8];
+        let short = code.len() <= id.len() && code.is_ascii();
+        if short {
+            id[..code.len()].copy_from_slice(code.as_bytes());
+            id[..code.len()].make_ascii_lowercase();
+            let id = std::str::from_utf8(&id[..code.len()]).expect("ASCII");
+            let same = |n: &Node| n.kind == NodeKind::State && n.label == label && n.attrs.country.is_some();
+            if let Some(i) = self.seen(id, &ev, same) {
+                return i;
+            }
+        }
+        let mut n = Node::new(code.to_lowercase(), NodeKind::State, label);
         n.attrs.country = Some(code.to_string());
         self.node(n, ev)
     }
 
     /// A person node (id = slug of the full name) and the state it represents.
-    pub fn person(&mut self, a: &Actor, ev: Evidence) -> String {
-        let mut n = Node::new(slug(&a.name), NodeKind::Person, a.name.clone());
-        n.attrs.country = a.country.clone();
-        n.attrs.role = a.role.clone();
-        let id = self.node(n, ev.clone());
+    pub fn person(&mut self, a: &Actor, ev: Evidence) -> NodeIndex {
+        let id = slug(&a.name);
+        let same = |n: &Node| {
+            n.kind == NodeKind::Person
+                && n.label == a.name
+                && (n.attrs.country.is_some() || a.country.is_none())
+                && (n.attrs.role.is_some() || a.role.is_none())
+        };
+        let i = match self.seen(&id, &ev, same) {
+            Some(i) => i,
+            None => {
+                let mut n = Node::new(id, NodeKind::Person, a.name.clone());
+                n.attrs.country = a.country.clone();
+                n.attrs.role = a.role.clone();
+                self.node(n, ev.clone())
+            }
+        };
         if let Some(c) = &a.country {
             let s = self.state(c, ev.clone());
-            self.edge(&id, &s, Relation::Represents, ev, None);
+            self.edge(i, s, Relation::Represents, ev, None);
         }
-        id
+        i
     }
 
-    fn place(&mut self, name: &str, ev: Evidence) -> String {
+    fn place(&mut self, name: &str, ev: Evidence) -> NodeIndex {
         let mut n = Node::new(slug(name), NodeKind::Place, name);
         n.attrs.country = self.lx.places.iter().find(|p| p.name == name).map(|p| p.country.clone());
         self.node(n, ev)
     }
 
-    fn island(&mut self, slug_: &str, ev: Evidence) -> String {
+    fn island(&mut self, slug_: &str, ev: Evidence) -> NodeIndex {
         let n = Node::new(slug_, NodeKind::Island, self.lx.island_label(slug_));
         self.node(n, ev)
     }
@@ -88,25 +137,32 @@ impl Builder<'_> {
         // cross-document pass can keep the latest one.
         let ev0 = e.evidence[0].clone();
         n.evidence.push(ev0.clone());
-        let id = n.id.clone();
-        self.g.upsert_node(n);
-        self.edge(&id, self.doc.to_string().as_str(), Relation::MentionedIn, ev0, Some(&format!("{STATUS_TOLD}{}", e.status)));
+        let id = self.g.upsert_node_index(n);
+        self.mentioned(id, ev0, Some(&format!("{STATUS_TOLD}{}", e.status)));
         for ev in &e.evidence[1..] {
-            self.edge(&id, self.doc.to_string().as_str(), Relation::MentionedIn, ev.clone(), None);
+            self.mentioned(id, ev.clone(), None);
         }
         for (a, ev) in &e.participants {
             let p = self.person(a, ev.clone());
             let rule = e.inferred.iter().find(|(n, _)| *n == a.name).map(|(_, r)| *r);
-            self.edge(&p, &id, Relation::ParticipatedIn, ev.clone(), rule);
+            self.edge(p, id, Relation::ParticipatedIn, ev.clone(), rule);
         }
         if let Some((name, ev)) = &e.place {
             // A visit to an island is held on the island node, not on a place of the same name.
-            let island = self.lx.islands.iter().map(|(_, s)| s).find(|s| self.lx.island_label(s) == *name).cloned();
+            // `island_label(s)` is `s` itself or a name whose lower case is `s`: test that first (cheaper).
+            let lower = name.to_lowercase();
+            let island = self
+                .lx
+                .islands
+                .iter()
+                .map(|(_, s)| s)
+                .find(|s| (**s == lower || *s == name) && self.lx.island_label(s) == *name)
+                .cloned();
             let p = match island {
                 Some(slug_) => self.island(&slug_, ev.clone()),
                 None => self.place(name, ev.clone()),
             };
-            self.edge(&id, &p, Relation::HeldIn, ev.clone(), None);
+            self.edge(id, p, Relation::HeldIn, ev.clone(), None);
         }
     }
 
@@ -121,26 +177,29 @@ impl Builder<'_> {
             n.attrs.conditions = p.conditions.clone();
             n.attrs.status = Some(p.status.clone());
             n.attrs.arrangement = Some(p.arrangement.clone());
-            self.node(n, p.evidence.clone());
+            let at = self.node(n, p.evidence.clone());
             for c in &p.proposers {
                 let s = self.state(c, p.evidence.clone());
-                self.edge(&s, id, Relation::Proposed, p.evidence.clone(), None);
+                self.edge(s, at, Relation::Proposed, p.evidence.clone(), None);
             }
             for (a, ev) in &p.persons {
                 let pid = self.person(a, ev.clone());
-                self.edge(&pid, id, Relation::Proposed, ev.clone(), None);
+                self.edge(pid, at, Relation::Proposed, ev.clone(), None);
             }
             for (c, ev) in &p.rejected_by {
                 let s = self.state(c, ev.clone());
-                self.edge(&s, id, Relation::Rejected, ev.clone(), None);
+                self.edge(s, at, Relation::Rejected, ev.clone(), None);
             }
             for i in &p.islands {
                 let isl = self.island(i, p.evidence.clone());
-                self.edge(id, &isl, Relation::Concerns, p.evidence.clone(), None);
+                self.edge(at, isl, Relation::Concerns, p.evidence.clone(), None);
             }
             for (j, rule, ev) in &p.derived {
-                if ids[*j] != *id {
-                    self.edge(id, &ids[*j], Relation::DerivedFrom, ev.clone(), Some(rule));
+                // A proposal read later in the document has no node yet: no edge to it.
+                if ids[*j] != *id
+                    && let Some(to) = self.g.index_of(&ids[*j])
+                {
+                    self.edge(at, to, Relation::DerivedFrom, ev.clone(), Some(rule));
                 }
             }
         }

@@ -3,6 +3,7 @@
 //! and cues. It decides nothing about meetings or proposals.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -40,13 +41,21 @@ impl Dict {
 
     /// Hits on word boundaries; a hit glued to a hyphen ("post-meeting") does not count.
     pub fn find(&self, s: &str) -> Vec<Hit> {
+        self.find_map(s, |e| e)
+    }
+
+    /// [`Dict::find`] with each hit's entry mapped by `entry`, in the same pass.
+    fn find_map(&self, s: &str, entry: impl Fn(usize) -> usize) -> Vec<Hit> {
         let b = s.as_bytes();
-        self.ac
-            .find_iter(s)
-            .filter(|m| is_word_boundary(b, m.start(), m.end()))
-            .filter(|m| !(m.start() > 0 && b[m.start() - 1] == b'-') && b.get(m.end()) != Some(&b'-'))
-            .map(|m| Hit { start: m.start(), end: m.end(), entry: m.pattern().as_usize() })
-            .collect()
+        let mut out = Vec::new();
+        for m in self.ac.find_iter(s) {
+            let (start, end) = (m.start(), m.end());
+            let hyphened = (start > 0 && b[start - 1] == b'-') || b.get(end) == Some(&b'-');
+            if !hyphened && is_word_boundary(b, start, end) {
+                out.push(Hit { start, end, entry: entry(m.pattern().as_usize()) });
+            }
+        }
+        out
     }
 }
 
@@ -81,7 +90,7 @@ impl Matchers {
 impl Matchers {
     /// Places in `s`, a landmark standing for its city ("at the Kremlin" → Moscow).
     pub fn place_hits(&self, s: &str) -> Vec<Hit> {
-        self.places.find(s).into_iter().map(|h| Hit { entry: self.place_of[h.entry], ..h }).collect()
+        self.places.find_map(s, |e| self.place_of[e])
     }
 }
 
@@ -93,8 +102,10 @@ pub struct Sent {
     pub offset: usize,
     /// Raw sentence text (offsets below index it).
     pub text: String,
-    /// The sentence with white space folded (evidence text).
-    pub clean: String,
+    /// The sentence with white space folded (evidence text), shared by its evidence records.
+    pub clean: Arc<str>,
+    /// The document's id, shared by the evidence records of its sentences.
+    doc: Arc<str>,
     pub paragraph: usize,
     pub persons: Vec<Mention>,
     pub unresolved: Vec<Unresolved>,
@@ -112,11 +123,11 @@ impl Sent {
     /// Evidence for a span of this sentence.
     pub fn evidence(&self, doc: &str, start: usize, end: usize) -> Evidence {
         Evidence {
-            doc: doc.into(),
+            doc: if *self.doc == *doc { self.doc.clone() } else { doc.into() },
             sentence: self.index,
             start: self.offset + start,
             end: self.offset + end,
-            text: self.clean.as_str().into(),
+            text: self.clean.clone(),
         }
     }
 
@@ -140,6 +151,7 @@ pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
     let leads: Vec<&str> = doc.sentences.iter().take(4).map(|s| doc.sentence_text(s)).collect();
     let reference = dates::dateline_reference(&leads, doc.date).or(doc.date);
     let mut history: Vec<Actor> = Vec::new();
+    let doc_id: Arc<str> = doc.id.as_str().into();
     let mut paragraph = 0;
     let mut prev_end = 0;
     for (s, candidates) in doc.sentences.iter().zip(&candidates) {
@@ -154,7 +166,8 @@ pub fn read(lx: &Lexicon, m: &Matchers, doc: &Document) -> Vec<Sent> {
             index: s.index,
             offset: s.start,
             text: text.to_string(),
-            clean: doc.sentence_clean(s),
+            clean: doc.sentence_clean(s).into(),
+            doc: doc_id.clone(),
             paragraph,
             persons: Vec::new(),
             unresolved: Vec::new(),

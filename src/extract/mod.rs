@@ -277,7 +277,7 @@ impl Extractor {
         let did = dnode.id.clone();
         frag.graph.upsert_node(dnode);
         let sents = mentions::read(lx, &self.matchers, doc);
-        let mut b = build::Builder { g: &mut frag.graph, doc: &did, lx };
+        let mut b = build::Builder::new(&mut frag.graph, &did, lx);
         for s in &sents {
             // A person known only from an office at the date becomes a node through what they do.
             for m in s.persons.iter().filter(|m| m.implied != Some(coref::Via::Office.rule())) {

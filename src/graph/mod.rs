@@ -6,7 +6,9 @@ mod model;
 
 pub use model::{AttrValue, Attrs, Edge, Evidence, Node, NodeKind, Relation, slug};
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::{Read, Write};
 
 use petgraph::Direction;
@@ -67,12 +69,15 @@ pub struct Meta {
 #[derive(Clone, Debug, Default)]
 pub struct Graph {
     g: StableDiGraph<Node, Edge>,
-    ids: HashMap<String, NodeIndex>,
-    edge_ids: HashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
+    // Fx hashing: these maps are looked up for every node and edge read (several per
+    // sentence); ids come from our own extraction, never from an adversary, and nothing
+    // iterates the maps in a way the output depends on.
+    ids: FxHashMap<String, NodeIndex>,
+    edge_ids: FxHashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
     /// Whether merges keep evidence bounded (see [`EVIDENCE_KEPT`]).
     bounded: bool,
     /// Nodes merged away by [`Graph::merge_nodes_deferred`], still stored until [`Graph::purge`].
-    dead: std::collections::HashSet<NodeIndex>,
+    dead: FxHashSet<NodeIndex>,
     pub meta: Meta,
 }
 
@@ -131,8 +136,9 @@ impl Graph {
         &mut self.g[i]
     }
 
-    /// [`Graph::upsert_node`], returning the node's index. O(1) expected plus the merge.
-    fn upsert_node_index(&mut self, node: Node) -> NodeIndex {
+    /// [`Graph::upsert_node`], returning the node's index (valid until the next
+    /// removal or [`Graph::purge`]). O(1) expected plus the merge.
+    pub fn upsert_node_index(&mut self, node: Node) -> NodeIndex {
         match self.ids.get(&node.id) {
             Some(&i) => {
                 merge_node(&mut self.g[i], node, self.bounded);
@@ -170,6 +176,52 @@ impl Graph {
                 let rel = edge.relation;
                 let e = self.g.add_edge(s, t, edge);
                 self.edge_ids.insert((s, rel, t), e);
+            }
+        }
+    }
+
+    /// The node at index `i` (from [`Graph::upsert_node_index`] or [`Graph::index_of`]).
+    ///
+    /// # Panics
+    /// If `i` is not a node of this graph.
+    pub fn node_at(&self, i: NodeIndex) -> &Node {
+        &self.g[i]
+    }
+
+    /// Add one evidence record to the node at `i`, as upserting a node with the
+    /// same id, label and attributes and only that evidence would. O(1) unless bounded.
+    pub fn add_node_evidence(&mut self, i: NodeIndex, ev: Evidence) {
+        let keep = self.bounded.then(|| kept(None));
+        let n = &mut self.g[i];
+        n.evidence_total = merge_one_evidence(&mut n.evidence, n.evidence_total, ev, keep);
+    }
+
+    /// Add the edge `s -relation-> t` with one evidence record and the rule that
+    /// inferred it, or merge these into the existing edge: the result of
+    /// [`Graph::upsert_edge`] with the end nodes already looked up, but the
+    /// edge's id strings are only copied when the edge is new.
+    ///
+    /// O(1) expected (plus the bounded evidence merge).
+    pub fn link(&mut self, s: NodeIndex, t: NodeIndex, relation: Relation, ev: Evidence, rule: Option<&str>) {
+        match self.edge_ids.get(&(s, relation, t)) {
+            Some(&e) => {
+                let keep = self.bounded.then(|| kept(Some(relation)));
+                let cur = &mut self.g[e];
+                cur.evidence_total = merge_one_evidence(&mut cur.evidence, cur.evidence_total, ev, keep);
+                if cur.rule.is_none() {
+                    cur.rule = rule.map(String::from);
+                }
+                // As merge_edge with an edge of no dates.
+                if cur.start.is_none() {
+                    cur.end = None;
+                }
+            }
+            None => {
+                let mut edge = Edge::new(self.g[s].id.clone(), self.g[t].id.clone(), relation);
+                edge.evidence.push(ev);
+                edge.rule = rule.map(String::from);
+                let e = self.g.add_edge(s, t, edge);
+                self.edge_ids.insert((s, relation, t), e);
             }
         }
     }
@@ -557,6 +609,17 @@ fn merge_evidence(
     if total > cur.len() { total } else { 0 }
 }
 
+/// [`merge_evidence`] of one new record (total 0), without a vector for it when unbounded.
+fn merge_one_evidence(cur: &mut Vec<Evidence>, cur_total: usize, ev: Evidence, keep: Option<usize>) -> usize {
+    match keep {
+        None => {
+            cur.push(ev);
+            cur_total
+        }
+        Some(_) => merge_evidence(cur, cur_total, vec![ev], 0, keep),
+    }
+}
+
 fn merge_vec(into: &mut Vec<String>, from: Vec<String>) {
     for x in from {
         if !into.contains(&x) {
@@ -616,6 +679,39 @@ mod tests {
         let mut n = Node::new(id, NodeKind::Person, id);
         n.evidence.push(ev(doc, 0));
         n
+    }
+
+    /// `link` and `add_node_evidence` leave the graph as `upsert_edge` and
+    /// `upsert_node` of the same records do, bounded or not, past the bound too.
+    #[test]
+    fn link_and_add_evidence_equal_upserts() {
+        for bounded in [false, true] {
+            let mk = || if bounded { Graph::bounded() } else { Graph::new() };
+            let (mut a, mut b) = (mk(), mk());
+            for g in [&mut a, &mut b] {
+                g.upsert_node(person("kono", "d1"));
+                g.upsert_node(Node::new("doc-d1", NodeKind::Document, "d1"));
+            }
+            let (ka, da) = (a.index_of("kono").unwrap(), a.index_of("doc-d1").unwrap());
+            for s in (0..EVIDENCE_KEPT + 5).rev() {
+                let rule = (s % 3 == 0).then(|| format!("r{s}"));
+                for rel in [Relation::MentionedIn, Relation::Represents] {
+                    let mut e = Edge::new("kono", "doc-d1", rel);
+                    e.evidence.push(ev("d1", s));
+                    e.rule = rule.clone();
+                    b.upsert_edge(e).unwrap();
+                    a.link(ka, da, rel, ev("d1", s), rule.as_deref());
+                }
+                let mut n = Node::new("kono", NodeKind::Person, "kono");
+                n.evidence.push(ev("d2", s));
+                b.upsert_node(n);
+                a.add_node_evidence(ka, ev("d2", s));
+            }
+            assert_eq!(a.node_at(ka), b.node("kono").unwrap());
+            assert_eq!(a.edges(), b.edges(), "bounded: {bounded}");
+            assert_eq!(a.to_json_string().unwrap(), b.to_json_string().unwrap(), "bounded: {bounded}");
+            assert_eq!(a.node("kono").unwrap().evidence_count(), EVIDENCE_KEPT + 6);
+        }
     }
 
     #[test]
