@@ -163,7 +163,11 @@ impl Gate {
                 always.push(i);
             }
         }
-        let ac = literal_searcher(&literals, MatchKind::Standard).expect("trigger literals compile");
+        let ac = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .build(&literals)
+            .expect("trigger literals compile");
         Gate { ac, patterns: needs, literals: literals.len(), firsts, is_first, users, always }
     }
 
