@@ -246,7 +246,7 @@ struct Attach {
 }
 
 /// Read the meetings of one document (already merged within the document).
-pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent]) -> Vec<Event> {
+pub fn extract(lx: &Lexicon, pubd: Option<PartialDate>, sents: &[Sent]) -> Vec<Event> {
     let dateline = sents.iter().take(4).find_map(|s| dateline_place(lx, &s.text));
     let dateline = dateline.as_ref();
     let mut events: Vec<Event> = Vec::new();
@@ -258,17 +258,17 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
         for (pi, p) in ps.iter().enumerate() {
             let lo = if pi > 0 { ps[pi - 1].cues[ps[pi - 1].cues.len() - 1].1 } else { 0 };
             let hi = ps.get(pi + 1).map_or(s.text.len(), |n| n.cues[0].0);
-            let participants = participants_of(p, s, sents, si, doc_id);
+            let participants = participants_of(p, s, sents, si);
             let mut place = p.place.map(|i| {
                 let h = &s.places[i];
-                (lx.places[h.entry].name.clone(), s.evidence(doc_id, h.start, h.end))
+                (lx.places[h.entry].name.clone(), s.evidence(h.start, h.end))
             });
             // "landed on Iturup": the island visited is the place, under its canonical name.
             if place.is_none()
                 && let Some(i) = p.island
             {
                 let h = &s.islands[i];
-                place = Some((lx.island_label(&lx.islands[h.entry].1), s.evidence(doc_id, h.start, h.end)));
+                place = Some((lx.island_label(&lx.islands[h.entry].1), s.evidence(h.start, h.end)));
             }
             // "arrived here today" under a "TOKYO, April 16 -" dateline (a city beats its country).
             if let (Some(dl), Some(h)) = (dateline, HERE.find(&s.text))
@@ -276,10 +276,10 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                 && place_rank(lx, Some(dl)) > place_rank(lx, place.as_ref().map(|x| x.0.as_str()))
                 && places_compatible(lx, Some(dl), place.as_ref().map(|x| x.0.as_str()))
             {
-                place = Some((dl.clone(), s.evidence(doc_id, h.start(), h.end())));
+                place = Some((dl.clone(), s.evidence(h.start(), h.end())));
             }
             let (status, explicit) = status_of(lx, p, s, lo, hi, &ps);
-            let ev = s.evidence(doc_id, p.cues[0].0, p.cues[p.cues.len() - 1].1);
+            let ev = s.evidence(p.cues[0].0, p.cues[p.cues.len() - 1].1);
             let dates: Vec<&DatePhrase> = if p.plural && p.dates.len() >= 2 {
                 p.dates.iter().collect()
             } else {
@@ -334,7 +334,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
                     && let Some(next) = frames::named_next(sents, si)
                 {
                     for m in next {
-                        e.participants.push((m.actor.clone(), sents[si + 1].evidence(doc_id, m.start, m.end)));
+                        e.participants.push((m.actor.clone(), sents[si + 1].evidence(m.start, m.end)));
                     }
                 }
                 if e.participants.is_empty() && p.meeting_type == "summit" {
@@ -810,7 +810,7 @@ fn nearest(ps: &[Proto], start: usize, end: usize) -> usize {
     (0..ps.len()).min_by_key(|&i| ps[i].distance(start, end)).unwrap_or(0)
 }
 
-fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) -> Vec<(Actor, Evidence)> {
+fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize) -> Vec<(Actor, Evidence)> {
     let mut out: Vec<(Actor, Evidence)> = Vec::new();
     fn push(out: &mut Vec<(Actor, Evidence)>, a: &Actor, ev: Evidence) {
         if !out.iter().any(|(b, _)| b.name == a.name) {
@@ -819,7 +819,7 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
     }
     for &k in &p.persons {
         let m = &s.persons[k];
-        push(&mut out, &m.actor, s.evidence(doc, m.start, m.end));
+        push(&mut out, &m.actor, s.evidence(m.start, m.end));
     }
     // "He will visit Moscow next month": the first person of the sentence before.
     // "From the moment he arrived in Tokyo …": a pronoun right before the trigger is its subject too.
@@ -830,7 +830,7 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
         && sents[si - 1].paragraph == s.paragraph
         && let Some(m) = sents[si - 1].persons.first()
     {
-        push(&mut out, &m.actor, sents[si - 1].evidence(doc, m.start, m.end));
+        push(&mut out, &m.actor, sents[si - 1].evidence(m.start, m.end));
     }
     // "the two men", "their talks": the last two persons named before.
     let lo = floor(&s.text, p.cues[0].0.saturating_sub(100));
@@ -866,7 +866,7 @@ fn participants_of(p: &Proto, s: &Sent, sents: &[Sent], si: usize, doc: &str) ->
                 continue;
             }
             if !found.iter().any(|(a, _)| a.name == x.actor.name) {
-                found.push((x.actor.clone(), xs.evidence(doc, x.start, x.end)));
+                found.push((x.actor.clone(), xs.evidence(x.start, x.end)));
             }
         }
         if found.len() == 2 {
@@ -1291,7 +1291,7 @@ mod tests {
         let (l, m) = lx();
         let doc = Document::from_text("d", text, Some(pubd.parse().unwrap()));
         let sents = read(l, m, &doc);
-        extract(l, "d", doc.date, &sents)
+        extract(l, doc.date, &sents)
             .into_iter()
             .map(|e| {
                 let mut names = e.names().join("+");

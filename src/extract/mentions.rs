@@ -120,10 +120,10 @@ pub struct Sent {
 }
 
 impl Sent {
-    /// Evidence for a span of this sentence.
-    pub fn evidence(&self, doc: &str, start: usize, end: usize) -> Evidence {
+    /// Evidence for a span of this sentence (its document's id and folded text shared).
+    pub fn evidence(&self, start: usize, end: usize) -> Evidence {
         Evidence {
-            doc: if *self.doc == *doc { self.doc.clone() } else { doc.into() },
+            doc: self.doc.clone(),
             sentence: self.index,
             start: self.offset + start,
             end: self.offset + end,

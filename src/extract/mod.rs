@@ -281,16 +281,16 @@ impl Extractor {
         for s in &sents {
             // A person known only from an office at the date becomes a node through what they do.
             for m in s.persons.iter().filter(|m| m.implied != Some(coref::Via::Office.rule())) {
-                b.person(&m.actor, s.evidence(&doc.id, m.start, m.end));
+                b.person(&m.actor, s.evidence(m.start, m.end));
             }
             for u in &s.unresolved {
-                frag.unresolved.add(&u.text, &u.reason, s.evidence(&doc.id, u.start, u.end));
+                frag.unresolved.add(&u.text, &u.reason, s.evidence(u.start, u.end));
             }
         }
-        for e in meetings::extract(lx, &doc.id, doc.date, &sents) {
+        for e in meetings::extract(lx, doc.date, &sents) {
             b.meeting(&e);
         }
-        let props = proposals::extract(lx, &doc.id, doc.date, &sents);
+        let props = proposals::extract(lx, doc.date, &sents);
         b.proposals(&props);
         frag
     }

@@ -240,7 +240,7 @@ static STATUS_RE: LazyLock<Vec<(&'static str, Gated)>> =
 const ALL_ISLANDS: [&str; 4] = ["etorofu", "habomai", "kunashiri", "shikotan"];
 
 /// Read the proposals of one document.
-pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent]) -> Vec<Prop> {
+pub fn extract(lx: &Lexicon, pubd: Option<PartialDate>, sents: &[Sent]) -> Vec<Prop> {
     let mut out: Vec<Prop> = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         let t = &s.text;
@@ -260,7 +260,7 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
         // (Only when it comes first: "… a 1956 offer …, and Moscow might revive that offer" is this one.)
         let first_cue = cues.iter().map(|c| c.1).min().unwrap_or(usize::MAX);
         if let Some(m) = ANAPHOR.find(t).filter(|m| m.start() < first_cue)
-            && let Some(j) = anaphor(doc_id, pubd, sents, si, &mut out)
+            && let Some(j) = anaphor(pubd, sents, si, &mut out)
         {
             // "Japan rejected the idea, saying it would freeze the territorial issue": a cue of
             // the referred proposal's family after the reference describes that proposal.
@@ -268,8 +268,8 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
             cues.retain(|c| c.1 < m.end() || lx.proposal_cues[c.3].family != family);
         }
         if cues.is_empty() {
-            raised_again(doc_id, pubd, sents, si, &mut out);
-            revised(doc_id, pubd, sents, si, &mut out);
+            raised_again(pubd, sents, si, &mut out);
+            revised(pubd, sents, si, &mut out);
             continue;
         }
         // "Moscow has proposed joint development, while Tokyo demands all four islands": a clause
@@ -294,17 +294,15 @@ pub fn extract(lx: &Lexicon, doc_id: &str, pubd: Option<PartialDate>, sents: &[S
         }
         for (k, &(_, cs, ce, ci)) in &best {
             let clause_start = bounds[*k];
-            one_proposal(lx, doc_id, pubd, sents, si, (cs, ce, ci), clause_start, &mut out);
+            one_proposal(lx, pubd, sents, si, (cs, ce, ci), clause_start, &mut out);
         }
     }
     out
 }
 
 /// The proposal of one cue (`cs..ce`, cue table row `ci`) in a clause starting at `clause_start`.
-#[allow(clippy::too_many_arguments)]
 fn one_proposal(
     lx: &Lexicon,
-    doc_id: &str,
     pubd: Option<PartialDate>,
     sents: &[Sent],
     si: usize,
@@ -315,7 +313,7 @@ fn one_proposal(
     let s = &sents[si];
     let t = &s.text;
     let cue = &lx.proposal_cues[ci];
-    let ev = s.evidence(doc_id, cs, ce);
+    let ev = s.evidence(cs, ce);
     if SPECULATION.is_match(&t[clause_start..cs]) || reading::not_made(&t[clause_start..cs]) {
         return;
     }
@@ -328,7 +326,7 @@ fn one_proposal(
     // "Habomai and Shikotan, which Moscow promised to return": a relative clause inside the cue
     // holds the proposer before its verb.
     let at = if reading::subclause_start(t, ce).is_some_and(|b| b > cs) { ce } else { cs };
-    let (codes, persons) = if answering { Default::default() } else { proposer(s, sents, si, at, doc_id) };
+    let (codes, persons) = if answering { Default::default() } else { proposer(s, sents, si, at) };
     // "the return of the two nearest islands, Kunashiri and Etorofu": beyond the two islands.
     let named = if cue.family.ends_with("-island") { reading::islands_named(lx, s, cs, ce) } else { Vec::new() };
     let beyond = reading::beyond_two_islands(&named);
@@ -482,7 +480,7 @@ fn one_proposal(
         r.conditions.clear();
         r.status = "agreed".into();
         r.derived.clear();
-        r.evidence = s.evidence(doc_id, a.start, a.end);
+        r.evidence = s.evidence(a.start, a.end);
         out.push(r);
         p.derived.push((out.len() - 1, "explicit-basis".into(), ev.clone()));
     }
@@ -504,7 +502,7 @@ fn holder(family: &str, date: Option<PartialDate>) -> Vec<String> {
 
 /// "Moscow renounced the offer", "This proposal was firmly rejected by Japan".
 /// Returns the index of the proposal referred to.
-fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, out: &mut Vec<Prop>) -> Option<usize> {
+fn anaphor(pubd: Option<PartialDate>, sents: &[Sent], si: usize, out: &mut Vec<Prop>) -> Option<usize> {
     let s = &sents[si];
     let c = ANAPHOR.captures(&s.text)?;
     if out.is_empty() {
@@ -512,8 +510,8 @@ fn anaphor(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, o
     }
     let m = c.get(0).unwrap();
     let verb = c.get(1).or(c.get(2)).map(|v| v.as_str().to_ascii_lowercase()).unwrap_or_default();
-    let ev = s.evidence(doc_id, m.start(), m.end());
-    let (mut codes, persons) = proposer(s, sents, si, m.start(), doc_id);
+    let ev = s.evidence(m.start(), m.end());
+    let (mut codes, persons) = proposer(s, sents, si, m.start());
     // "This proposal was rejected by Japan": the passive's agent follows "by".
     if c.get(2).is_some()
         && let Some(by) = s.text[m.start()..].find(" by ").map(|i| m.start() + i + 4)
@@ -557,14 +555,14 @@ const RAISED_WINDOW: usize = 3;
 /// "An official identified as Denisof raised the possibility at a meeting on Nov. 23": the
 /// proposal just told, made by this sentence's subject at this sentence's date. No link: the
 /// family chain orders the two by date.
-fn raised_again(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, out: &mut Vec<Prop>) {
+fn raised_again(pubd: Option<PartialDate>, sents: &[Sent], si: usize, out: &mut Vec<Prop>) {
     let s = &sents[si];
     let Some(m) = reading::raised_again(&s.text) else { return };
     let Some(last) = out.last() else { return };
     if last.claim || last.evidence.sentence + RAISED_WINDOW < s.index {
         return;
     }
-    let (codes, persons) = proposer(s, sents, si, m.start, doc_id);
+    let (codes, persons) = proposer(s, sents, si, m.start);
     if codes.is_empty() {
         return;
     }
@@ -577,20 +575,20 @@ fn raised_again(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usi
     p.conditions.clear();
     p.rejected_by.clear();
     p.derived.clear();
-    p.evidence = s.evidence(doc_id, m.start, m.end);
+    p.evidence = s.evidence(m.start, m.end);
     out.push(p);
 }
 
 /// "Moscow later attached a new condition, demanding in 1960 that …": a new proposal of the
 /// sentence's date, by its subject (else the earlier proposal's makers), deriving from the
 /// latest earlier proposal of that subject; same family, its own terms.
-fn revised(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, out: &mut Vec<Prop>) {
+fn revised(pubd: Option<PartialDate>, sents: &[Sent], si: usize, out: &mut Vec<Prop>) {
     let s = &sents[si];
     let Some(m) = reading::revises(&s.text) else { return };
     if out.iter().all(|q| q.claim) {
         return;
     }
-    let (codes, persons) = proposer(s, sents, si, m.start, doc_id);
+    let (codes, persons) = proposer(s, sents, si, m.start);
     let date = prop_date(s, sents, si, m.start, pubd).or(pubd);
     let codes = reading::fold_sides(&codes, &persons, &s.text, date);
     let Some(last) = out.iter().rposition(|q| {
@@ -600,7 +598,7 @@ fn revised(doc_id: &str, pubd: Option<PartialDate>, sents: &[Sent], si: usize, o
     }) else {
         return;
     };
-    let ev = s.evidence(doc_id, m.start, m.end);
+    let ev = s.evidence(m.start, m.end);
     let mut p = out[last].clone();
     if !codes.is_empty() {
         p.proposers = codes;
@@ -640,9 +638,9 @@ fn dedup(mut v: Vec<String>) -> Vec<String> {
 }
 
 /// Side codes (not yet folded to SU) and persons who made the proposal at `pos`.
-fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<String>, Vec<(Actor, Evidence)>) {
+fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize) -> (Vec<String>, Vec<(Actor, Evidence)>) {
     let persons: Vec<(Actor, Evidence)> =
-        s.persons.iter().map(|m| (m.actor.clone(), s.evidence(doc, m.start, m.end))).collect();
+        s.persons.iter().map(|m| (m.actor.clone(), s.evidence(m.start, m.end))).collect();
     let codes_of = |ps: &[(Actor, Evidence)]| ps.iter().filter_map(|(a, _)| a.country.clone()).collect::<Vec<_>>();
     let ok = |w: &&SideWord| {
         !w.compound
@@ -653,7 +651,7 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
     // "Habomai and Shikotan, which Russia last year promised to return": the relative clause's subject.
     if let Some(b) = reading::subclause_start(&s.text, pos) {
         if let Some(m) = s.persons.iter().find(|m| m.start >= b && m.end <= pos) {
-            let one = vec![(m.actor.clone(), s.evidence(doc, m.start, m.end))];
+            let one = vec![(m.actor.clone(), s.evidence(m.start, m.end))];
             return (codes_of(&one), one);
         }
         if let Some(w) = s.sides.iter().filter(|w| w.start >= b && w.end <= pos).find(ok) {
@@ -680,7 +678,7 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
         // "they agreed", "the two leaders agreed": the persons of the sentence before.
         if let Some(p) = si.checked_sub(1).map(|j| &sents[j]) {
             let prev: Vec<(Actor, Evidence)> =
-                p.persons.iter().map(|m| (m.actor.clone(), p.evidence(doc, m.start, m.end))).collect();
+                p.persons.iter().map(|m| (m.actor.clone(), p.evidence(m.start, m.end))).collect();
             if prev.len() >= 2 {
                 return (codes_of(&prev), prev);
             }
@@ -713,7 +711,7 @@ fn proposer(s: &Sent, sents: &[Sent], si: usize, pos: usize, doc: &str) -> (Vec<
         if let Some(m) = p.persons.first() {
             return (
                 m.actor.country.clone().into_iter().collect(),
-                vec![(m.actor.clone(), p.evidence(doc, m.start, m.end))],
+                vec![(m.actor.clone(), p.evidence(m.start, m.end))],
             );
         }
         if let Some(w) = p.sides.iter().find(|w| !w.compound && !PREP.is_match(&p.text[..w.start])) {
@@ -932,7 +930,7 @@ mod tests {
         let m = Matchers::new(&l);
         let doc = Document::from_text("d", text, Some(pubd.parse().unwrap()));
         let sents = read(&l, &m, &doc);
-        let ps = extract(&l, "d", doc.date, &sents);
+        let ps = extract(&l, doc.date, &sents);
         ps.iter()
             .map(|p| {
                 let der: Vec<String> = p.derived.iter().map(|(i, r, _)| format!(" <-{r}- {}", ps[*i].id())).collect();
