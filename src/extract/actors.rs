@@ -199,7 +199,6 @@ const STOP: &[&str] = &[
     "yet",
 ];
 
-/// Words that make a capitalised run an organisation, a place or a thing.
 /// `w` (lower case) is one of [`STOP`].
 fn is_stop(w: &str) -> bool {
     static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP));
@@ -212,6 +211,7 @@ fn is_thing_word(w: &str) -> bool {
     SET.contains(w)
 }
 
+/// Words that make a capitalised run an organisation, a place or a thing.
 const THING_WORDS: &[&str] = &[
     "administration",
     "meeting",
@@ -362,8 +362,8 @@ fn is_weekday(w: &str) -> bool {
 static RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.)(?:[ \t]*\n?[ \t]*(?:\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}\.))*").unwrap()
 });
-/// [`RUN`] with ASCII word boundaries: the same matches where [`super::dates::boundaries_are_ascii`].
-static RUN_ASCII: LazyLock<Regex> = LazyLock::new(|| super::dates::ascii_boundaries(&RUN));
+/// [`RUN`] with ASCII word boundaries: the same matches where [`super::boundaries::boundaries_are_ascii`].
+static RUN_ASCII: LazyLock<Regex> = LazyLock::new(|| super::boundaries::ascii_boundaries(&RUN));
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}[\p{L}\p{M}.\-]*").unwrap());
 
 /// The matches of [`WORD`] in `t` as byte spans, first to last.
@@ -621,7 +621,7 @@ impl Actors {
     pub fn candidates<'s>(&self, s: &'s str) -> Vec<Candidate<'s>> {
         let mut out = Vec::new();
         let headline = is_headline(s);
-        let runs = if super::dates::boundaries_are_ascii(s) { &*RUN_ASCII } else { &*RUN };
+        let runs = if super::boundaries::boundaries_are_ascii(s) { &*RUN_ASCII } else { &*RUN };
         // An ASCII sentence is lower-cased once: each token's lower case is a slice of it.
         let low = s.is_ascii().then(|| s.to_ascii_lowercase());
         for run in runs.find_iter(s) {
@@ -1567,7 +1567,7 @@ mod tests {
     fn ascii_runs_equal_the_unicode_runs() {
         let mut runs = 0;
         let curly = ["“Ivan Petrov,” said Governor Oleg Kozhemyako — Sato’s aide–Kenji\u{a0}Mori"];
-        for t in ODD_TEXTS.iter().chain(&curly).filter(|t| super::super::dates::boundaries_are_ascii(t)) {
+        for t in ODD_TEXTS.iter().chain(&curly).filter(|t| super::super::boundaries::boundaries_are_ascii(t)) {
             let spans = |r: &Regex| r.find_iter(t).map(|m| m.range()).collect::<Vec<_>>();
             assert_eq!(spans(&RUN_ASCII), spans(&RUN), "{t:?}");
             runs += spans(&RUN).len();

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use super::boundaries::{ascii_boundaries, boundaries_are_ascii};
 use super::gate::Gate;
 use super::verbs::{self, VerbGroup};
 use crate::corpus::month_number;
@@ -86,43 +87,6 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
 
 /// [`PATTERNS`] with ASCII word boundaries, for sentences where they are exact (see [`ascii_boundaries`]).
 static ASCII_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| PATTERNS.iter().map(|(_, re)| ascii_boundaries(re)).collect());
-
-/// `re` with every `\b` made an ASCII word boundary `(?-u:\b)`, all else as it was.
-///
-/// On a haystack for which [`boundaries_are_ascii`] holds the two match exactly alike, but
-/// the lazy DFA runs the ASCII one itself where a Unicode `\b` sends the search of a text
-/// with any non-ASCII character to a slower engine. Only for patterns without `\b` in a class.
-pub(crate) fn ascii_boundaries(re: &Regex) -> Regex {
-    let mut out = String::with_capacity(re.as_str().len() + 32);
-    let mut chars = re.as_str().chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('b') => out.push_str("(?-u:\\b)"),
-            Some(n) => {
-                out.push('\\');
-                out.push(n);
-            }
-            None => out.push('\\'),
-        }
-    }
-    Regex::new(&out).expect("an ASCII-boundary variant of a valid regex is valid")
-}
-
-/// Whether ASCII word boundaries fall where Unicode ones do in `s`: no character outside
-/// ASCII is a word character (curly quotes, dashes and no-break spaces are not; "é" is).
-/// Both read ASCII characters alike and every other character as a non-word one then.
-///
-/// Complexity: one DFA pass over `s`, none for an ASCII `s`.
-pub(crate) fn boundaries_are_ascii(s: &str) -> bool {
-    s.is_ascii() || !NON_ASCII_WORD.is_match(s)
-}
-
-/// A word character outside ASCII.
-static NON_ASCII_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\w--\x00-\x7F]").unwrap());
 
 /// Which of [`PATTERNS`] can match a sentence: one literal pass instead of a scan per pattern.
 static GATE: LazyLock<Gate> = LazyLock::new(|| Gate::new(PATTERNS.iter().map(|(_, re)| re.as_str())));
@@ -613,7 +577,6 @@ fn resolve(
 pub(crate) fn compile_patterns() {
     LazyLock::force(&PATTERNS);
     LazyLock::force(&ASCII_PATTERNS);
-    LazyLock::force(&NON_ASCII_WORD);
     LazyLock::force(&GATE);
     LazyLock::force(&ATTRIBUTIVE);
     LazyLock::force(&DEADLINE);

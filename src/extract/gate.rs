@@ -256,8 +256,8 @@ impl Gated {
     }
 
     /// Compile `pattern` (as `RegexBuilder` with `case_insensitive` set as given) and its gate.
-    /// Complexity: the regex compiled twice (plain and for anchored searches), two literal
-    /// automata.
+    /// Complexity: the regex compiled twice (plain and for anchored searches), one literal
+    /// searcher per needed set and one for the first literals.
     pub fn build(pattern: &str, case_insensitive: bool) -> Result<Gated, regex::Error> {
         COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let re = regex::RegexBuilder::new(pattern).case_insensitive(case_insensitive).build()?;

@@ -5,6 +5,7 @@
 //! (merging meetings, proposal lineage) run once at the end.
 
 pub mod actors;
+mod boundaries;
 mod build;
 pub mod coref;
 pub mod dates;
@@ -300,6 +301,7 @@ impl Extractor {
 /// otherwise, inside the first documents' extraction. Complexity: once per process.
 fn compile_patterns() {
     actors::compile_patterns();
+    boundaries::compile_patterns();
     coref::compile_patterns();
     dates::compile_patterns();
     duration::compile_patterns();
