@@ -73,18 +73,12 @@ impl<'a> Builder<'a> {
     pub fn state(&mut self, code: &str, ev: Evidence) -> NodeIndex {
         let label = state_label(code);
         let label = if label.is_empty() { code } else { label };
-        let mut id = [0u8; 8];
-        let short = code.len() <= id.len() && code.is_ascii();
-        if short {
-            id[..code.len()].copy_from_slice(code.as_bytes());
-            id[..code.len()].make_ascii_lowercase();
-            let id = std::str::from_utf8(&id[..code.len()]).expect("ASCII");
-            let same = |n: &Node| n.kind == NodeKind::State && n.label == label && n.attrs.country.is_some();
-            if let Some(i) = self.seen(id, &ev, same) {
-                return i;
-            }
+        let id = code.to_lowercase();
+        let same = |n: &Node| n.kind == NodeKind::State && n.label == label && n.attrs.country.is_some();
+        if let Some(i) = self.seen(&id, &ev, same) {
+            return i;
         }
-        let mut n = Node::new(code.to_lowercase(), NodeKind::State, label);
+        let mut n = Node::new(id, NodeKind::State, label);
         n.attrs.country = Some(code.to_string());
         self.node(n, ev)
     }
@@ -149,17 +143,8 @@ impl<'a> Builder<'a> {
         }
         if let Some((name, ev)) = &e.place {
             // A visit to an island is held on the island node, not on a place of the same name.
-            // `island_label(s)` is `s` itself or a name whose lower case is `s`: test that first (cheaper).
-            let lower = name.to_lowercase();
-            let island = self
-                .lx
-                .islands
-                .iter()
-                .map(|(_, s)| s)
-                .find(|s| (**s == lower || *s == name) && self.lx.island_label(s) == *name)
-                .cloned();
-            let p = match island {
-                Some(slug_) => self.island(&slug_, ev.clone()),
+            let p = match self.lx.island_with_label(name) {
+                Some(slug_) => self.island(slug_, ev.clone()),
                 None => self.place(name, ev.clone()),
             };
             self.edge(id, p, Relation::HeldIn, ev.clone(), None);

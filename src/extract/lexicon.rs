@@ -270,6 +270,16 @@ impl Lexicon {
             .map(|(n, _)| n.clone())
             .unwrap_or_else(|| slug.to_string())
     }
+
+    /// The island whose [`Lexicon::island_label`] is `label`, by its slug. A label is its
+    /// slug or a name whose lower case is the slug, so only those slugs are labelled.
+    pub fn island_with_label(&self, label: &str) -> Option<&str> {
+        let lower = label.to_lowercase();
+        self.islands
+            .iter()
+            .map(|(_, s)| s.as_str())
+            .find(|&s| (s == lower || s == label) && self.island_label(s) == label)
+    }
 }
 
 #[cfg(test)]
@@ -295,6 +305,12 @@ mod tests {
         let kono: Vec<&Person> = lx.persons.iter().filter(|p| p.surname() == "Kono").collect();
         assert_eq!(kono.len(), 2);
         assert_eq!(lx.island_label("habomai"), "Habomai");
+        // Every island is found by its label, and only by it.
+        for (_, slug) in &lx.islands {
+            assert_eq!(lx.island_with_label(&lx.island_label(slug)), Some(slug.as_str()));
+        }
+        assert_eq!(lx.island_with_label("Iturup"), None);
+        assert_eq!(lx.island_with_label("habomai"), None);
         // Every person's side and every office's country is an alpha-2 code.
         for p in &lx.persons {
             assert_eq!(p.side.len(), 2, "{}", p.name);

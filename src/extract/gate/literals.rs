@@ -148,7 +148,6 @@ thread_local! {
     });
 }
 
-
 /// `f` of `s` as the kept text holds it ([`Text`]): kept already when `s` is part of the
 /// last text asked about. Complexity: a comparison with the kept text when `s` is part of
 /// it, else one copy and lower-casing of `s`. `f` must not call this function again.
